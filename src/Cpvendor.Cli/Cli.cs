@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Cpvendor.Core;
+
+namespace Cpvendor.Cli;
+
+/// <summary>Builds the root command from the listed commands and runs it with injected writers.</summary>
+internal static class Cli
+{
+    public static int Invoke(string[] args, TextWriter output, TextWriter error, IReadOnlyList<Command> commands)
+    {
+        var root = new RootCommand("cpvendor: the control panel side of the CloudLinux OS integration.");
+        foreach (var command in commands)
+            root.Subcommands.Add(command);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (CpvendorException e)
+        {
+            error.WriteLine($"cpvendor: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            error.WriteLine($"cpvendor: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static TextWriter Out(this ParseResult result) => result.InvocationConfiguration.Output;
+}

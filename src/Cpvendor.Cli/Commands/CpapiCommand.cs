@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Cpvendor.Cpapi;
+
+namespace Cpvendor.Cli.Commands;
+
+/// <summary>
+/// <c>cpvendor cpapi SCRIPT [ARGS...]</c>: the eight integration scripts. stderr is pointed at
+/// /dev/null first so that nothing, not even a runtime failure, can reach it; the answer is written
+/// to stdout in one piece; the exit status of a well-formed envelope is always 0 (CONTRACT.md 2).
+/// </summary>
+internal static class CpapiCommand
+{
+    public static int Run(string[] args)
+    {
+        Libc.SilenceDescriptor(2);
+        var answer = CpapiRunner.Run(args, InstallLayout.LoadForThisBinary, Environment.GetEnvironmentVariable);
+        return Libc.WriteAll(1, answer.Span) ? 0 : 1;
+    }
+
+    /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>
+    public static Command CreateHelp()
+    {
+        var script = new Argument<string>("script") { Description = "panel_info, db_info, packages, users, domains, resellers, admins or php" };
+        var command = new Command("cpapi", "Answer one CloudLinux integration script call (what integration.ini runs).") { script };
+        command.TreatUnmatchedTokensAsErrors = false;
+        return command;
+    }
+}

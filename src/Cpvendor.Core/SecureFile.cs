@@ -1,0 +1,56 @@
+using Cpvendor.Core.Native;
+
+namespace Cpvendor.Core;
+
+/// <summary>
+/// Writes files the way a root process must on a shared host: a new file with its final mode from the
+/// first byte, written and flushed to disk, then renamed over the old one, so that readers see either
+/// the old or the new content and never a file with looser permissions.
+/// </summary>
+public static class SecureFile
+{
+    public static void WriteAtomic(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner = null, uint? group = null)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = mode,
+            };
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            // The create mode is filtered by the umask; set it exactly.
+            File.SetUnixFileMode(temp, mode);
+            if (owner is not null || group is not null)
+                Libc.Chown(temp, owner ?? uint.MaxValue, group ?? uint.MaxValue);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Cpvendor.Contract;
+using Cpvendor.Core;
+using Cpvendor.Cpapi.Identity;
+using Cpvendor.Cpapi.Scripts;
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Cpapi;
+
+/// <summary>
+/// The single entry of <c>cpvendor cpapi SCRIPT [ARGS...]</c> and the one place where failures turn
+/// into <c>InternalAPIError</c> envelopes. Whatever happens, the result is exactly one valid envelope.
+/// </summary>
+public static class CpapiRunner
+{
+    private static readonly IReadOnlyList<IScript> Scripts =
+    [
+        new PanelInfoScript(), new DbInfoScript(), new PackagesScript(), new UsersScript(),
+        new DomainsScript(), new ResellersScript(), new AdminsScript(), new PhpScript(),
+    ];
+
+    /// <summary>Answers one call. <paramref name="loadConfig"/> supplies the install (tests pass their own).</summary>
+    public static ReadOnlyMemory<byte> Run(IReadOnlyList<string> args, Func<InstallConfig> loadConfig, Func<string, string?> environment)
+    {
+        var envelope = new Envelope();
+        try
+        {
+            if (args.Count == 0)
+                return envelope.Error(Problem.BadRequest("No script named: use one of " + ScriptList()));
+            var script = Find(args[0]);
+            if (script is null)
+                return envelope.Error(Problem.BadRequest($"Unknown script '{Truncate(args[0])}': use one of {ScriptList()}"));
+
+            var config = loadConfig();
+            var caller = CallerResolver.Resolve(config, environment);
+            if (script.Grammar.AdminOnly && !caller.SeesEverything)
+                return envelope.Error(Problem.PermissionDenied($"{script.Grammar.Script} is available to administrators only"));
+
+            var (arguments, problem) = ArgumentParser.Parse(script.Grammar, args.Skip(1).ToArray());
+            if (problem is not null)
+                return envelope.Error(problem);
+
+            using var context = new ScriptContext(config, caller);
+            return envelope.Build(writer => script.Write(context, arguments!, writer));
+        }
+        catch (CpvendorException e)
+        {
+            return envelope.Error(Problem.Internal(e.Message));
+        }
+        catch (SqliteException e)
+        {
+            return envelope.Error(Problem.Internal($"panel store unavailable: {e.Message.Trim()}"));
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return envelope.Error(Problem.Internal($"access denied reading panel data: {e.Message}"));
+        }
+        catch (Exception e)
+        {
+            return envelope.Error(Problem.Internal($"unexpected {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    private static IScript? Find(string name)
+    {
+        foreach (var script in Scripts)
+        {
+            if (script.Grammar.Script == name)
+                return script;
+        }
+
+        return null;
+    }
+
+    private static string ScriptList() => string.Join(", ", Scripts.Select(s => s.Grammar.Script));
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "...";
+}

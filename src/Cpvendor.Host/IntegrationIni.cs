@@ -1,0 +1,33 @@
+using System.Text;
+using Cpvendor.Contract;
+
+namespace Cpvendor.Host;
+
+/// <summary>
+/// Renders <c>/opt/cpvendor/etc/integration.ini</c> (CONTRACT.md section 4): one line per script, each a
+/// command line CloudLinux splits like a shell and appends its own arguments to; never
+/// <c>--with-php</c>; <c>%</c> doubled because CloudLinux reads the file with interpolation on.
+/// </summary>
+public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000)
+{
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        sb.Append("; CloudLinux OS control panel integration, written by 'cpvendor install'.\n");
+        sb.Append("; Every script is the cpvendor binary; CloudLinux appends its arguments after these.\n");
+        sb.Append("[integration_scripts]\n");
+        foreach (var grammar in Grammar.Scripts)
+            sb.Append(grammar.Script).Append(" = ").Append(Escape(ShellWords.Join([Binary, "cpapi", grammar.Script]))).Append('\n');
+        sb.Append('\n');
+        sb.Append("[lvemanager_config]\n");
+        sb.Append("ui_user_info = ").Append(Escape(ShellWords.Join([Binary, "ui-user-info"]))).Append('\n');
+        sb.Append("base_path = ").Append(Escape(BasePath)).Append('\n');
+        sb.Append("run_service = ").Append(RunService ? '1' : '0').Append('\n');
+        if (RunService)
+            sb.Append("service_port = ").Append(ServicePort).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>configparser's BasicInterpolation reads <c>%%</c> as a literal percent sign.</summary>
+    private static string Escape(string value) => value.Replace("%", "%%", StringComparison.Ordinal);
+}

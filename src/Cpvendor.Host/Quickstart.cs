@@ -1,0 +1,62 @@
+using Cpvendor.Contract;
+using Cpvendor.Core;
+using Cpvendor.Store;
+
+namespace Cpvendor.Host;
+
+/// <summary>
+/// The main job end to end on the embedded default: a sample store, an install into a local root,
+/// every script run from integration.ini the way CloudLinux runs it, and the results shown.
+/// </summary>
+public sealed class Quickstart
+{
+    private const string Marker = ".cpvendor-quickstart";
+    private readonly TextWriter output;
+
+    public Quickstart(TextWriter output) => this.output = output;
+
+    public int Run(string dir, int users)
+    {
+        PrepareFolder(dir);
+        var store = Path.Combine(dir, "panel.db");
+        var root = Path.Combine(dir, "root");
+
+        output.WriteLine($"1. Sample panel store: {store}");
+        var created = StoreInitializer.Create(store, users, seed: 1);
+        output.WriteLine($"   {created.Users} accounts, {created.Domains} domains, {created.Resellers} resellers");
+
+        output.WriteLine($"2. Install into {root}");
+        var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
+
+        output.WriteLine("3. Every script, run from integration.ini as CloudLinux runs it:");
+        var failures = ScriptTour.Run(InstallLayout.IntegrationIniUnder(config.Root), output);
+
+        output.WriteLine();
+        output.WriteLine(failures == 0 ? "All scripts answered with valid envelopes." : $"{failures} script call(s) did not answer as expected.");
+        output.WriteLine("Next:");
+        output.WriteLine($"  cat {InstallLayout.IntegrationIniUnder(root)}");
+        output.WriteLine($"  {InstallLayout.BinaryUnder(root)} cpapi users --fields=id,username");
+        output.WriteLine("  docs/install.md to install on a real host; docs/security.md for who may see what.");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static void PrepareFolder(string dir)
+    {
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+        {
+            if (!File.Exists(Path.Combine(dir, Marker)))
+                throw CpvendorException.Invalid($"{dir} is not empty and was not made by quickstart; choose another --dir");
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, Marker), "made by cpvendor quickstart; deleted by the next one\n");
+    }
+
+    private sealed class IndentedWriter(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void WriteLine(string? value) => inner.WriteLine("   " + value);
+    }
+}

@@ -1,0 +1,54 @@
+using Cpvendor.Contract;
+
+namespace Cpvendor.Store;
+
+/// <summary>One filter of the users script; at most one field is set.</summary>
+public sealed record UserFilter(string? Owner = null, PackageRef? Package = null, string? Username = null, uint? Uid = null);
+
+public sealed partial class PanelReader
+{
+    private const string UserSelect =
+        """
+        SELECT u.uid, u.username, u.owner, d.name, u.package_name, u.package_owner, u.email, u.locale_code
+        FROM users u LEFT JOIN domains d ON d.owner = u.username AND d.is_main = 1
+        """;
+
+    public IEnumerable<UserInfo> Users(UserFilter filter)
+    {
+        var (where, parameters) = filter switch
+        {
+            { Owner: { } owner } => (" WHERE u.owner = $v", new[] { ("$v", (object)owner) }),
+            { Package: { } package } => (" WHERE u.package_owner = $o AND u.package_name = $n", [("$o", package.Owner), ("$n", package.Name)]),
+            { Username: { } username } => (" WHERE u.username = $v", [("$v", username)]),
+            { Uid: { } uid } => (" WHERE u.uid = $v", [("$v", (object)(long)uid)]),
+            _ => ("", Array.Empty<(string, object)>()),
+        };
+        using var command = Command(UserSelect + where + " ORDER BY u.username", parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var package = reader.IsDBNull(4) || reader.IsDBNull(5)
+                ? null
+                : new PackageRef(reader.GetString(4), reader.GetString(5));
+            yield return new UserInfo(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                NullableString(reader, 3),
+                package,
+                NullableString(reader, 6),
+                NullableString(reader, 7));
+        }
+    }
+
+    /// <summary>The account names that share one UNIX id (usually one).</summary>
+    public IReadOnlyList<string> UsernamesOf(uint uid)
+    {
+        var names = new List<string>();
+        using var command = Command("SELECT username FROM users WHERE uid = $v ORDER BY username", ("$v", (long)uid));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+}

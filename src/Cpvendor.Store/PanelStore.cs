@@ -1,0 +1,100 @@
+using Cpvendor.Core;
+using Cpvendor.Store.Schema;
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Store;
+
+/// <summary>
+/// Opens the SQLite panel store. Rollback-journal mode, so that readers without write access to the
+/// store's folder (administrators reading through the cpapi) can read it.
+/// </summary>
+public static class PanelStore
+{
+    public static int SchemaVersion => Migrations.All.Count;
+
+    /// <summary>Creates a new, empty store at <paramref name="path"/>; refuses to overwrite one.</summary>
+    public static SqliteConnection Create(string path)
+    {
+        if (File.Exists(path))
+            throw CpvendorException.Invalid($"{path} already exists; refusing to overwrite a panel store");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+            Directory.CreateDirectory(folder);
+        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate, timeoutSeconds: 30);
+        Migrate(connection);
+        return connection;
+    }
+
+    /// <summary>Opens a store for changes, applying any pending migration first.</summary>
+    public static SqliteConnection OpenForWrite(string path)
+    {
+        if (!File.Exists(path))
+            throw CpvendorException.StoreUnavailable($"{path} does not exist");
+        var connection = Connect(path, SqliteOpenMode.ReadWrite, timeoutSeconds: 30);
+        Migrate(connection);
+        return connection;
+    }
+
+    /// <summary>Opens a store read-only for answering; fails if its schema is not this binary's.</summary>
+    public static SqliteConnection OpenForRead(string path, int timeoutSeconds = 2)
+    {
+        var connection = Connect(path, SqliteOpenMode.ReadOnly, timeoutSeconds);
+        var version = UserVersion(connection);
+        if (version != SchemaVersion)
+        {
+            connection.Dispose();
+            throw CpvendorException.StoreUnavailable(
+                $"{path} has schema version {version}, this binary reads version {SchemaVersion}");
+        }
+
+        return connection;
+    }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode, int timeoutSeconds)
+    {
+        SqliteBootstrap.Init();
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = timeoutSeconds,
+            ForeignKeys = mode != SqliteOpenMode.ReadOnly,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {timeoutSeconds * 1000};";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static long UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using (var mode = connection.CreateCommand())
+        {
+            mode.CommandText = "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;";
+            mode.ExecuteNonQuery();
+        }
+
+        var version = UserVersion(connection);
+        if (version > SchemaVersion)
+            throw CpvendorException.StoreUnavailable($"the store has schema version {version}, newer than this binary's {SchemaVersion}");
+        for (var i = (int)version; i < SchemaVersion; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations.All[i] + $"\nPRAGMA user_version = {i + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+namespace Cpvendor.Store.Schema;
+
+/// <summary>
+/// The store's schema as an ordered list of migrations; <c>PRAGMA user_version</c> records how many
+/// have been applied. A migration is never edited once released: add a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        // 1: the panel model.
+        """
+        CREATE TABLE panel (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            version TEXT NOT NULL,
+            user_login_url TEXT,
+            default_php TEXT,
+            default_handler TEXT NOT NULL DEFAULT 'fpm' CHECK (default_handler IN ('fpm', 'cgi', 'lsapi')),
+            allow_duplicate_uids INTEGER NOT NULL DEFAULT 0,
+            revision INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE features (
+            name TEXT PRIMARY KEY,
+            enabled INTEGER NOT NULL CHECK (enabled IN (0, 1))
+        );
+        CREATE TABLE admins (
+            name TEXT PRIMARY KEY,
+            unix_user TEXT,
+            email TEXT,
+            locale_code TEXT NOT NULL DEFAULT 'EN_us',
+            is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1))
+        );
+        CREATE UNIQUE INDEX admins_one_main ON admins (is_main) WHERE is_main = 1;
+        CREATE TABLE resellers (
+            name TEXT PRIMARY KEY,
+            reseller_id INTEGER UNIQUE,
+            email TEXT,
+            locale_code TEXT NOT NULL DEFAULT 'EN_us'
+        );
+        CREATE TABLE packages (
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (owner, name)
+        );
+        CREATE TABLE users (
+            username TEXT PRIMARY KEY,
+            uid INTEGER NOT NULL,
+            owner TEXT NOT NULL,
+            package_owner TEXT,
+            package_name TEXT,
+            email TEXT,
+            locale_code TEXT NOT NULL DEFAULT 'EN_us',
+            home TEXT NOT NULL,
+            FOREIGN KEY (package_owner, package_name) REFERENCES packages (owner, name) ON UPDATE CASCADE
+        );
+        CREATE INDEX users_uid ON users (uid);
+        CREATE INDEX users_owner ON users (owner);
+        CREATE INDEX users_package ON users (package_owner, package_name);
+        CREATE TABLE php_versions (
+            identifier TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            modules_dir TEXT NOT NULL,
+            dir TEXT NOT NULL,
+            bin TEXT NOT NULL,
+            ini TEXT NOT NULL,
+            ini_scan_dir TEXT NOT NULL,
+            is_native INTEGER CHECK (is_native IN (0, 1)),
+            fpm_service TEXT
+        );
+        CREATE TABLE domains (
+            name TEXT PRIMARY KEY,
+            owner TEXT NOT NULL REFERENCES users (username) ON UPDATE CASCADE,
+            document_root TEXT NOT NULL,
+            is_main INTEGER NOT NULL DEFAULT 0 CHECK (is_main IN (0, 1)),
+            php_version_id TEXT REFERENCES php_versions (identifier) ON UPDATE CASCADE,
+            handler TEXT CHECK (handler IN ('fpm', 'cgi', 'lsapi'))
+        );
+        CREATE INDEX domains_owner ON domains (owner, is_main);
+        CREATE UNIQUE INDEX domains_one_main ON domains (owner) WHERE is_main = 1;
+        CREATE TABLE db_users (
+            db_user TEXT PRIMARY KEY CHECK (length(db_user) <= 64),
+            owner TEXT NOT NULL REFERENCES users (username) ON UPDATE CASCADE
+        );
+        CREATE INDEX db_users_owner ON db_users (owner);
+        """,
+    ];
+}
