@@ -1,0 +1,59 @@
+using Cpvendor.Core;
+
+namespace Cpvendor.IntegrationTests.Harness;
+
+/// <summary>
+/// A throw-away host: a sample store and an install of the published binary into a root folder,
+/// all under one temporary directory removed on dispose.
+/// </summary>
+public sealed class TempInstall : IDisposable
+{
+    private TempInstall(string dir, string adminGroup)
+    {
+        Dir = dir;
+        AdminGroup = adminGroup;
+    }
+
+    public string Dir { get; }
+
+    public string AdminGroup { get; }
+
+    public string Root => Path.Combine(Dir, "root");
+
+    public string Store => Path.Combine(Dir, "panel.db");
+
+    /// <summary>The installed copy of the binary: what integration.ini names.</summary>
+    public string Binary => InstallLayout.BinaryUnder(Root);
+
+    public string Ini => InstallLayout.IntegrationIniUnder(Root);
+
+    public InstallConfig Config => InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(Root)), "test");
+
+    /// <summary>Creates a store with a sample panel of <paramref name="users"/> accounts and installs it.</summary>
+    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null)
+    {
+        var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
+        var install = new TempInstall(dir, adminGroup);
+        Run.Checked(Repo.Binary, "init", "--store", install.Store, "--sample", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        prepareStore?.Invoke(install.Store);
+        Run.Checked(Repo.Binary, "install", "--root", install.Root, "--store", install.Store, "--admin-group", adminGroup);
+        return install;
+    }
+
+    /// <summary>Runs an installed script the way integration.ini names it, optionally as another user.</summary>
+    public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
+
+    public RunResult Cpapi(params string[] args) => Cpapi(null, args);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
