@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Cpvendor.Bench;
+
+/// <summary>
+/// Everything the timed runs need, made before the clock starts and removed after: a sample store,
+/// an install into a temporary root, a real UNIX user owning one sample account, our answers saved
+/// for <c>cat</c>, the Python baseline, and the NativeAOT empty-Main reference program.
+/// </summary>
+internal sealed class BenchHost : IDisposable
+{
+    private readonly List<string> createdUsers = [];
+
+    private BenchHost(string repo, string dir)
+    {
+        Repo = repo;
+        Dir = dir;
+    }
+
+    public string Repo { get; }
+
+    public string Dir { get; }
+
+    public string Store => Path.Combine(Dir, "panel.db");
+
+    public string Root => Path.Combine(Dir, "root");
+
+    public string Installed => Path.Combine(Root, "opt/cpvendor/bin/cpvendor");
+
+    public string Answers => Path.Combine(Dir, "answers");
+
+    public string Peer => Path.Combine(Dir, "peer");
+
+    public Identity? EndUser { get; private set; }
+
+    public uint SampleUid { get; private set; }
+
+    public string EmptyMain { get; private set; } = "";
+
+    /// <summary>Leave the temporary folder in place (to rerun a call by hand); the UNIX user is removed anyway.</summary>
+    public bool Keep { get; set; }
+
+    public static BenchHost Create(string repo, int accounts)
+    {
+        var binary = Path.Combine(repo, "out/cpvendor");
+        if (!File.Exists(binary))
+            throw new InvalidOperationException($"{binary} is missing: run ./build.sh first");
+        var dir = Directory.CreateTempSubdirectory("cpvendor-bench-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
+        var host = new BenchHost(repo, dir);
+        try
+        {
+            var n = accounts.ToString(CultureInfo.InvariantCulture);
+            Checked(binary, "init", "--store", host.Store, "--sample", n);
+            Checked(binary, "install", "--root", host.Root, "--store", host.Store);
+            host.ChooseEndUser();
+            host.EmptyMain = PublishEmptyMain(repo);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where <c>cat</c> finds our answer to a call (readable by the end user too).</summary>
+    public string AnswerFile(Call call) => Path.Combine(Answers, call.Slug + ".json");
+
+    public void SaveAnswer(Call call, byte[] answer)
+    {
+        Directory.CreateDirectory(Answers);
+        File.WriteAllBytes(AnswerFile(call), answer);
+        File.SetUnixFileMode(AnswerFile(call), (UnixFileMode)0b110_100_100);
+    }
+
+    public void Dispose()
+    {
+        foreach (var user in createdUsers)
+            Run("/usr/sbin/userdel", user);
+        if (Keep)
+            return;
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Picks the sample account in the middle of the list whose uid no local account uses yet, and
+    /// creates a UNIX user with that uid: the end user of the <c>domains</c> call.
+    /// </summary>
+    private void ChooseEndUser()
+    {
+        using var list = new Command("list", Installed, ["cpapi", "users", "--fields=id,username"]);
+        using var json = JsonDocument.Parse(PeerBaseline.Data(ProcessTimer.Output(list)).ToArray());
+        var users = json.RootElement.EnumerateArray().ToList();
+        for (var i = users.Count / 2; i < users.Count; i++)
+        {
+            var uid = users[i].GetProperty("id").GetUInt32();
+            if (Run("/usr/bin/getent", "passwd", uid.ToString(CultureInfo.InvariantCulture)).ExitCode == 0)
+                continue;
+            var name = $"cpvb{Random.Shared.Next(100000, 999999)}";
+            Checked("/usr/sbin/useradd", "-M", "-U", "-o", "-u", uid.ToString(CultureInfo.InvariantCulture),
+                "-s", "/usr/sbin/nologin", "-d", "/nonexistent", name);
+            createdUsers.Add(name);
+            var gid = uint.Parse(Checked("/usr/bin/id", "-g", name).Trim(), CultureInfo.InvariantCulture);
+            EndUser = new Identity(name, uid, gid);
+            SampleUid = uid;
+            return;
+        }
+
+        throw new InvalidOperationException("no sample uid is free on this machine");
+    }
+
+    /// <summary>Publishes the empty-Main program (incremental after the first time) and returns its path.</summary>
+    private static string PublishEmptyMain(string repo)
+    {
+        var output = Path.Combine(repo, "artifacts/bench/empty-main");
+        Checked("dotnet", "publish", Path.Combine(repo, "bench/Cpvendor.Bench.EmptyMain/Cpvendor.Bench.EmptyMain.csproj"),
+            "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-v:quiet");
+        return Path.Combine(output, "cpvendor-empty-main");
+    }
+
+    private static string Checked(string file, params string[] args)
+    {
+        var (code, output) = Run(file, args);
+        if (code != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {code}: {output}");
+        return output;
+    }
+
+    private static (int ExitCode, string Output) Run(string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+}

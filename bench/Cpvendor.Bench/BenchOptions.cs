@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Cpvendor.Bench;
+
+/// <summary>How many runs each program gets; the Python baseline and full dumps are slower, so fewer.</summary>
+internal sealed record RunCounts(int WarmUp, int SmallFast, int SmallPython, int DumpFast, int DumpPython);
+
+/// <summary>The command line of the benchmark.</summary>
+internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep)
+{
+    public RunCounts Runs => Quick ? new(1, 20, 5, 8, 3) : new(3, 200, 40, 60, 15);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = false;
+        var keep = false;
+        var accounts = 10_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--keep":
+                    keep = true;
+                    break;
+                case "--accounts" when i + 1 < args.Length:
+                    accounts = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}': use --quick, --accounts N, --keep");
+            }
+        }
+
+        return new BenchOptions(quick, accounts, keep);
+    }
+
+    /// <summary>The checkout root: the first folder holding cpvendor.slnx, from here or from the build output upwards.</summary>
+    public static string FindRepo()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "cpvendor.slnx")))
+                    return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmark from inside the cpvendor checkout");
+    }
+}

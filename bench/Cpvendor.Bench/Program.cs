@@ -1,0 +1,128 @@
+using System.Globalization;
+using Cpvendor.Bench;
+using Cpvendor.Bench.Native;
+
+// The cpapi benchmark of docs/performance.md. Usage (as root, after ./build.sh):
+//   dotnet run -c Release --project bench/Cpvendor.Bench [-- --quick] [--accounts N] [--keep]
+var options = BenchOptions.Parse(args);
+if (Posix.GetEuid() != 0)
+{
+    Console.Error.WriteLine("the benchmark runs as root: it installs into a temporary root and creates a UNIX user");
+    return 2;
+}
+
+var repo = BenchOptions.FindRepo();
+Console.WriteLine($"setting up a sample panel of {options.Accounts} accounts...");
+using var host = BenchHost.Create(repo, options.Accounts);
+host.Keep = options.Keep;
+var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+var calls = Call.All(host.SampleUid);
+var plans = new List<Plan>();
+var commands = new List<Command>();
+try
+{
+    // Our answers first: they become the files cat prints and the snapshot Python serves.
+    var answers = new Dictionary<Call, byte[]>();
+    foreach (var call in calls)
+    {
+        var ours = Track(new Command("cpvendor", host.Installed, ["cpapi", .. call.Args], call.AsEndUser ? host.EndUser : null));
+        answers[call] = ProcessTimer.Output(ours);
+        PeerBaseline.Data(answers[call]);
+        host.SaveAnswer(call, answers[call]);
+        var cat = Track(new Command("cat", "/bin/cat", [host.AnswerFile(call)], ours.RunAs));
+        var py = Track(new Command("python", python, [Path.Combine(host.Peer, PeerBaseline.ScriptName), .. call.Args], ours.RunAs));
+        plans.Add(new Plan(call, ours, cat, py));
+    }
+
+    PeerBaseline.Write(host.Peer,
+        answers[calls.Single(c => c.Args is ["panel_info"])],
+        answers[calls.Single(c => c.Args is ["users"])],
+        answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser)]);
+    foreach (var plan in plans)
+    {
+        AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Cat));
+        AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Python));
+    }
+
+    var emptyMain = Track(new Command("NativeAOT empty Main", host.EmptyMain, []));
+    Console.WriteLine($"outputs verified byte for byte; timing ({(options.Quick ? "quick" : "full")} run)...");
+    var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
+
+    // Every program of every call is spread evenly over the same rounds, so that whatever else the
+    // machine does during the run weighs on ours and on the baselines alike.
+    var runs = options.Runs;
+    var emptySeries = new Series(emptyMain.Label);
+    var rounds = runs.SmallFast;
+    for (var round = -runs.WarmUp; round < rounds; round++)
+    {
+        var record = round >= 0;
+        if (Due(round, runs.SmallFast, rounds))
+            Measure(emptyMain, emptySeries, record);
+        foreach (var plan in plans)
+        {
+            var fast = plan.Call.Size == CallSize.Small ? runs.SmallFast : runs.DumpFast;
+            var slow = plan.Call.Size == CallSize.Small ? runs.SmallPython : runs.DumpPython;
+            if (Due(round, fast, rounds))
+            {
+                Measure(plan.Ours, plan.OursSeries, record);
+                Measure(plan.Cat, plan.CatSeries, record);
+            }
+
+            if (Due(round, slow, rounds))
+                Measure(plan.Python, plan.PythonSeries, record);
+        }
+    }
+
+    var loadAfter = File.ReadAllText("/proc/loadavg").Trim();
+    var results = plans.Select(p => new CallResult(p.Call, answers[p.Call].Length, p.OursSeries, p.CatSeries, p.PythonSeries)).ToList();
+    var header =
+        $"{options.Accounts} accounts, {Environment.ProcessorCount} CPUs, load average before `{loadBefore}`, after `{loadAfter}`; " +
+        $"python: {python}; wall-clock medians of whole processes, stdout drained through a pipe.\n\n";
+    Console.WriteLine();
+    Console.Write(Report.Render(results, emptySeries, header));
+    if (options.Keep)
+        Console.WriteLine($"\nkept {host.Dir}");
+    return 0;
+}
+finally
+{
+    foreach (var command in commands)
+        command.Dispose();
+}
+
+Command Track(Command command)
+{
+    commands.Add(command);
+    return command;
+}
+
+// Spreads `count` runs evenly over `rounds` rounds; warm-up rounds (negative) run everything.
+static bool Due(int round, int count, int rounds) =>
+    round < 0 || (long)(round + 1) * count / rounds > (long)round * count / rounds;
+
+static void Measure(Command command, Series series, bool record)
+{
+    var sample = ProcessTimer.Run(command);
+    if (record)
+        series.Add(sample);
+}
+
+static void AssertSame(Call call, byte[] expected, byte[] actual)
+{
+    if (expected.AsSpan().SequenceEqual(actual))
+        return;
+    var at = expected.AsSpan().CommonPrefixLength(actual);
+    throw new InvalidOperationException(
+        $"{call.Label}: the baseline printed different bytes from offset {at.ToString(CultureInfo.InvariantCulture)} " +
+        $"({expected.Length} vs {actual.Length} bytes)");
+}
+
+/// <summary>The three programs timed for one call and their samples.</summary>
+internal sealed record Plan(Call Call, Command Ours, Command Cat, Command Python)
+{
+    public Series OursSeries { get; } = new("cpvendor");
+
+    public Series CatSeries { get; } = new("cat");
+
+    public Series PythonSeries { get; } = new("python");
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace Cpvendor.Bench;
+
+/// <summary>The samples of one program for one call.</summary>
+internal sealed class Series(string program)
+{
+    private readonly List<Sample> samples = [];
+
+    public string Program { get; } = program;
+
+    public int Count => samples.Count;
+
+    public void Add(Sample sample) => samples.Add(sample);
+
+    public double MedianMs => Percentile(samples.Select(s => s.WallMicroseconds), 0.5) / 1000;
+
+    public double P90Ms => Percentile(samples.Select(s => s.WallMicroseconds), 0.9) / 1000;
+
+    public double CpuMs => Percentile(samples.Select(s => (double)s.CpuMicroseconds), 0.5) / 1000;
+
+    public double PeakRssMb => samples.Count == 0 ? 0 : samples.Max(s => s.MaxRssKilobytes) / 1024.0;
+
+    private static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+            return double.NaN;
+        var rank = p * (sorted.Length - 1);
+        var low = (int)Math.Floor(rank);
+        var high = (int)Math.Ceiling(rank);
+        return sorted[low] + ((sorted[high] - sorted[low]) * (rank - low));
+    }
+}
+
+/// <summary>Ours, cat and Python for one call.</summary>
+internal sealed record CallResult(Call Call, long AnswerBytes, Series Ours, Series Cat, Series Python)
+{
+    public double VsCat => Ours.MedianMs / Cat.MedianMs;
+
+    public double PythonVsOurs => Python.MedianMs / Ours.MedianMs;
+
+    public double CatTarget => Call.Size == CallSize.Small ? 3 : 5;
+}
+
+/// <summary>Prints the figures as a Markdown table followed by one verdict per target.</summary>
+internal static class Report
+{
+    public const double PythonTarget = 20;
+    public const double SmallRssTargetMb = 30;
+
+    public static string Render(IReadOnlyList<CallResult> results, Series emptyMain, string header)
+    {
+        var smallCat = results.First(r => r.Call.Size == CallSize.Small).Cat;
+        var sb = new StringBuilder();
+        sb.Append(header);
+        sb.Append("| call | program | runs | median ms | p90 ms | CPU ms | peak RSS MB | × cat | python ÷ ours |\n");
+        sb.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in results)
+        {
+            var call = $"{r.Call.Label} ({Size(r.AnswerBytes)})";
+            Row(sb, call, r.Ours, r.VsCat, r.PythonVsOurs);
+            Row(sb, "", r.Cat, 1, null);
+            Row(sb, "", r.Python, r.Python.MedianMs / r.Cat.MedianMs, null);
+        }
+
+        Row(sb, "reference", emptyMain, emptyMain.MedianMs / smallCat.MedianMs, null);
+        sb.Append('\n');
+        sb.Append("× cat: median over the median of `cat` printing the same bytes (the reference row: over `cat` of the panel_info answer).\n\n");
+
+        sb.Append("| target | call | figure | verdict |\n|---|---|---:|---|\n");
+        foreach (var r in results)
+        {
+            var size = r.Call.Size == CallSize.Small ? "small answer" : "full dump";
+            Verdict(sb, $"{size} within {r.CatTarget:0}× cat", r.Call.Label, $"{F(r.VsCat)}×", r.VsCat <= r.CatTarget);
+        }
+
+        foreach (var r in results)
+            Verdict(sb, $"≥ {PythonTarget:0}× faster than Python", r.Call.Label, $"{F(r.PythonVsOurs)}×", r.PythonVsOurs >= PythonTarget);
+        foreach (var r in results.Where(r => r.Call.Size == CallSize.Small))
+            Verdict(sb, $"peak RSS < {SmallRssTargetMb:0} MB", r.Call.Label, $"{F(r.Ours.PeakRssMb)} MB", r.Ours.PeakRssMb < SmallRssTargetMb);
+        sb.Append($"\nNativeAOT empty Main: {F(emptyMain.MedianMs)} ms = {F(emptyMain.MedianMs / smallCat.MedianMs)}× `cat` of the panel_info answer ");
+        sb.Append($"(the floor of any .NET process here; the 3× target leaves {F((3 * smallCat.MedianMs) - emptyMain.MedianMs)} ms above it).\n");
+        return sb.ToString();
+    }
+
+    private static void Row(StringBuilder sb, string call, Series s, double vsCat, double? pythonVsOurs) =>
+        sb.Append(CultureInfo.InvariantCulture,
+            $"| {call} | {s.Program} | {s.Count} | {F(s.MedianMs)} | {F(s.P90Ms)} | {F(s.CpuMs)} | {F(s.PeakRssMb)} | {F(vsCat)} | {(pythonVsOurs is { } p ? F(p) : "")} |\n");
+
+    private static void Verdict(StringBuilder sb, string target, string call, string figure, bool met) =>
+        sb.Append(CultureInfo.InvariantCulture, $"| {target} | {call} | {figure} | {(met ? "met" : "**not met**")} |\n");
+
+    private static string F(double value) => value.ToString(value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string Size(long bytes) => bytes >= 1 << 20
+        ? (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB"
+        : bytes >= 1024 ? (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB" : bytes + " B";
+}
