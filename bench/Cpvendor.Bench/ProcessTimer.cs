@@ -7,9 +7,8 @@ namespace Cpvendor.Bench;
 /// <summary>One timed run of a whole process.</summary>
 /// <param name="WallMicroseconds">From just before posix_spawn until wait4 returned, stdout drained.</param>
 /// <param name="CpuMicroseconds">User plus system time of the child, from wait4.</param>
-/// <param name="MaxRssKilobytes">Peak resident memory of the child, from wait4.</param>
 /// <param name="Bytes">How many bytes the child printed on stdout.</param>
-internal readonly record struct Sample(double WallMicroseconds, long CpuMicroseconds, long MaxRssKilobytes, long Bytes);
+internal readonly record struct Sample(double WallMicroseconds, long CpuMicroseconds, long Bytes);
 
 /// <summary>
 /// Starts a prepared command with posix_spawn, stdin and stderr on /dev/null and stdout on a pipe
@@ -88,7 +87,6 @@ internal static unsafe class ProcessTimer
         return new Sample(
             (end - start) * 1_000_000.0 / Stopwatch.Frequency,
             usage.User.TotalMicroseconds + usage.System.TotalMicroseconds,
-            usage.MaxRssKilobytes,
             bytes);
     }
 

@@ -74,6 +74,16 @@ try
     }
 
     var loadAfter = File.ReadAllText("/proc/loadavg").Trim();
+    var probe = new RssProbe(Path.Combine(host.Dir, "rss"));
+    var probeRuns = options.Quick ? 1 : 3;
+    foreach (var plan in plans)
+    {
+        plan.OursSeries.PeakRssMb = probe.PeakKilobytes(plan.Ours, probeRuns) / 1024.0 ?? double.NaN;
+        plan.CatSeries.PeakRssMb = probe.PeakKilobytes(plan.Cat, probeRuns) / 1024.0 ?? double.NaN;
+        plan.PythonSeries.PeakRssMb = probe.PeakKilobytes(plan.Python, 1) / 1024.0 ?? double.NaN;
+    }
+
+    emptySeries.PeakRssMb = probe.PeakKilobytes(emptyMain, probeRuns) / 1024.0 ?? double.NaN;
     var results = plans.Select(p => new CallResult(p.Call, answers[p.Call].Length, p.OursSeries, p.CatSeries, p.PythonSeries)).ToList();
     var header =
         $"{options.Accounts} accounts, {Environment.ProcessorCount} CPUs, load average before `{loadBefore}`, after `{loadAfter}`; " +

@@ -1,6 +1,7 @@
 using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Cpapi.Identity;
+using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Cpapi.Scripts;
 using Microsoft.Data.Sqlite;
 
@@ -35,12 +36,14 @@ public static class CpapiRunner
             if (script.Grammar.AdminOnly && !caller.SeesEverything)
                 return envelope.Error(Problem.PermissionDenied($"{script.Grammar.Script} is available to administrators only"));
 
-            var (arguments, problem) = ArgumentParser.Parse(script.Grammar, args.Skip(1).ToArray());
-            if (problem is not null)
-                return envelope.Error(problem);
-
             using var context = new ScriptContext(config, caller);
-            return envelope.Build(writer => script.Write(context, arguments!, writer));
+            if (AnswerSnapshot.Applies(args, caller.SeesEverything)
+                && AnswerSnapshot.TryRead(config, args[0], AnswerSnapshot.Stamp(config, context.Store.Revision())) is { } published)
+            {
+                return published;
+            }
+
+            return Live(script, args.Skip(1).ToArray(), context, envelope);
         }
         catch (CpvendorException e)
         {
@@ -58,6 +61,18 @@ public static class CpapiRunner
         {
             return envelope.Error(Problem.Internal($"unexpected {e.GetType().Name}: {e.Message}"));
         }
+    }
+
+    /// <summary>Answers from the store, never from a snapshot (the publisher builds snapshots with this).</summary>
+    internal static ReadOnlyMemory<byte> Live(string scriptName, ScriptContext context) =>
+        Live(Find(scriptName) ?? throw new ArgumentException($"no script {scriptName}", nameof(scriptName)), [], context, new Envelope());
+
+    private static ReadOnlyMemory<byte> Live(IScript script, string[] rest, ScriptContext context, Envelope envelope)
+    {
+        var (arguments, problem) = ArgumentParser.Parse(script.Grammar, rest);
+        if (problem is not null)
+            return envelope.Error(problem);
+        return envelope.Build(writer => script.Write(context, arguments!, writer));
     }
 
     private static IScript? Find(string name)

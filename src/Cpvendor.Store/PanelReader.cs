@@ -34,6 +34,13 @@ public sealed partial class PanelReader : IDisposable
             reader.GetInt64(6));
     }
 
+    /// <summary>The store revision: bumped by every committed change.</summary>
+    public long Revision()
+    {
+        using var command = Command("SELECT revision FROM panel WHERE id = 1");
+        return command.ExecuteScalar() is long revision ? revision : 0;
+    }
+
     /// <summary>The features the panel drives, in the order CloudLinux lists them.</summary>
     public IReadOnlyDictionary<string, bool> Features()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Cpapi.Identity;
 using Cpvendor.Store;
 
 namespace Cpvendor.Cpapi.Publishing;
@@ -27,7 +28,27 @@ public static class AnswerPublisher
         var uids = store.Uids();
         PublishUsers(config, store, uids);
         var removed = RemoveStale(config, uids);
+        PublishAdminAnswers(config);
         return new PublishReport(uids.Count, removed);
+    }
+
+    /// <summary>
+    /// Rebuilds the snapshots of the unfiltered admin answers (<see cref="AnswerSnapshot"/>). One built
+    /// while the store changed underneath is dropped: the live query answers until the next publish.
+    /// </summary>
+    public static void PublishAdminAnswers(InstallConfig config)
+    {
+        using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
+        foreach (var script in AnswerSnapshot.Scripts)
+        {
+            var before = AnswerSnapshot.Stamp(config, context.Store.Revision());
+            var answer = CpapiRunner.Live(script, context);
+            var after = AnswerSnapshot.Stamp(config, context.Store.Revision());
+            if (before == after && answer.Span.StartsWith("{\"data\":"u8) && answer.Span.EndsWith(",\"metadata\":{\"result\":\"ok\"}}\n"u8))
+                AnswerSnapshot.Write(config, script, before, answer.Span);
+            else
+                AnswerSnapshot.Remove(config, script);
+        }
     }
 
     public static void PublishPanelInfo(InstallConfig config, PanelReader store)
