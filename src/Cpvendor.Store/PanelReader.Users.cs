@@ -41,6 +41,28 @@ public sealed partial class PanelReader
         }
     }
 
+    /// <summary>
+    /// The same rows as <see cref="Users"/> as a cursor over UTF-8 columns: 0 uid, 1 username,
+    /// 2 owner, 3 main domain, 4 package name, 5 package owner, 6 email, 7 locale code. Without
+    /// <paramref name="withDomain"/> column 3 is NULL and the domains table is not read at all.
+    /// </summary>
+    public RowCursor UserRows(UserFilter filter, bool withDomain = true)
+    {
+        var (where, parameter) = filter switch
+        {
+            { Owner: { } owner } => (" WHERE u.owner = ?1", owner),
+            { Package: { } package } => (" WHERE u.package_owner = ?1 AND u.package_name = ?2", (object)package.Owner),
+            { Username: { } username } => (" WHERE u.username = ?1", username),
+            { Uid: { } uid } => (" WHERE u.uid = ?1", (long)uid),
+            _ => ("", null),
+        };
+        var select = withDomain
+            ? UserSelect
+            : "SELECT u.uid, u.username, u.owner, NULL, u.package_name, u.package_owner, u.email, u.locale_code FROM users u";
+        ReadOnlySpan<object> parameters = filter.Package is { } p ? [p.Owner, p.Name] : parameter is null ? [] : [parameter];
+        return new RowCursor(connection, select + where + " ORDER BY u.username", parameters);
+    }
+
     /// <summary>The account names that share one UNIX id (usually one).</summary>
     public IReadOnlyList<string> UsernamesOf(uint uid)
     {

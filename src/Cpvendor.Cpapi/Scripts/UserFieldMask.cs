@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cpvendor.Contract;
+using Cpvendor.Store;
 
 namespace Cpvendor.Cpapi.Scripts;
 
@@ -25,44 +26,47 @@ internal static class UserFieldMask
         return mask;
     }
 
-    public static void Write(Utf8JsonWriter writer, UserInfo user, int mask)
+    public const int Domain = 8;
+
+    /// <summary>Writes the current row of <see cref="PanelReader.UserRows"/> straight from SQLite's UTF-8.</summary>
+    public static void Write(Utf8JsonWriter writer, RowCursor row, int mask)
     {
         writer.WriteStartObject();
         if ((mask & 1) != 0)
-            writer.WriteNumber("id"u8, user.Id);
+            writer.WriteNumber("id"u8, row.Number(0));
         if ((mask & 2) != 0)
-            writer.WriteString("username"u8, user.Username);
+            writer.WriteString("username"u8, row.Utf8(1));
         if ((mask & 4) != 0)
-            writer.WriteString("owner"u8, user.Owner);
-        if ((mask & 8) != 0)
-            WriteNullable(writer, "domain"u8, user.Domain);
+            writer.WriteString("owner"u8, row.Utf8(2));
+        if ((mask & Domain) != 0)
+            WriteNullable(writer, "domain"u8, row, 3);
         if ((mask & 16) != 0)
         {
-            if (user.Package is { } package)
+            if (row.IsNull(4) || row.IsNull(5))
             {
-                writer.WriteStartObject("package"u8);
-                writer.WriteString("name"u8, package.Name);
-                writer.WriteString("owner"u8, package.Owner);
-                writer.WriteEndObject();
+                writer.WriteNull("package"u8);
             }
             else
             {
-                writer.WriteNull("package"u8);
+                writer.WriteStartObject("package"u8);
+                writer.WriteString("name"u8, row.Utf8(4));
+                writer.WriteString("owner"u8, row.Utf8(5));
+                writer.WriteEndObject();
             }
         }
 
         if ((mask & 32) != 0)
-            WriteNullable(writer, "email"u8, user.Email);
+            WriteNullable(writer, "email"u8, row, 6);
         if ((mask & 64) != 0)
-            WriteNullable(writer, "locale_code"u8, user.LocaleCode);
+            WriteNullable(writer, "locale_code"u8, row, 7);
         writer.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    private static void WriteNullable(Utf8JsonWriter writer, ReadOnlySpan<byte> name, RowCursor row, int column)
     {
-        if (value is null)
+        if (row.IsNull(column))
             writer.WriteNull(name);
         else
-            writer.WriteString(name, value);
+            writer.WriteString(name, row.Utf8(column));
     }
 }

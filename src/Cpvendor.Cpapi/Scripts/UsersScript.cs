@@ -32,10 +32,13 @@ internal sealed class UsersScript : IScript
         var fields = UserFieldMask.From(arguments.Fields("fields"));
         var count = 0;
         data.WriteStartArray();
-        foreach (var user in store.Users(filter))
+        using (var rows = store.UserRows(filter, withDomain: (fields & UserFieldMask.Domain) != 0))
         {
-            UserFieldMask.Write(data, user, fields);
-            count++;
+            while (rows.Read())
+            {
+                UserFieldMask.Write(data, rows, fields);
+                count++;
+            }
         }
 
         if (count == 0 && username is not null)
