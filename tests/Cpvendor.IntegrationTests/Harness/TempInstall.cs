@@ -46,9 +46,17 @@ public sealed class TempInstall : IDisposable
         var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         var install = new TempInstall(dir, adminGroup);
-        writeStore(install.Store);
-        install.Reinstall();
-        return install;
+        try
+        {
+            writeStore(install.Store);
+            install.Reinstall();
+            return install;
+        }
+        catch
+        {
+            install.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Runs <c>cpvendor install</c> again: secures the store and republishes every answer file.</summary>
