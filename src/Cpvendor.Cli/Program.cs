@@ -12,6 +12,7 @@ if (PrivilegedGuard.Refuses(Console.Error))
 return Cli.Invoke(args, Console.Out, Console.Error,
 [
     InitCommand.Create(),
+    DoctorCommand.Create(),
     InstallCommand.Create(),
     PublishCommand.Create(),
     QuickstartCommand.Create(),
