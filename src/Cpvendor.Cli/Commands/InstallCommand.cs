@@ -18,14 +18,15 @@ internal static class InstallCommand
         var mounts = new Option<string[]>("--cagefs-personal-mount") { Description = "A folder each caged user gets privately (@PATH,700 in cagefs.mp; repeatable)" };
         var port = new Option<int>("--service-port") { Description = "Port of LVE Manager's own web server in integration.ini", DefaultValueFactory = _ => 9000 };
         var hookFlag = new Option<string>("--admin-hook-flag") { Description = "Flag naming the admin for post_modify_admin.py", DefaultValueFactory = _ => "--name" };
+        var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
         var command = new Command("install", "Set up the host: binary, integration.ini, permissions, published answers, CageFS, optional sudo mode. Idempotent.")
         {
-            root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag,
+            root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, binary,
         };
         command.SetAction(result =>
         {
             var output = result.Out();
-            var options = new InstallOptions(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!)
+            var options = new InstallOptions(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!, result.GetValue(binary)?.FullName)
             {
                 Privileged = result.GetValue(privileged) == "sudo" ? PrivilegedMode.Sudo : PrivilegedMode.None,
                 SystemUsers = result.GetValue(systemUsers) ?? [],
