@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Render integration.ini with the binary itself: an install into a scratch root, paths mapped back to /.
 out/cpvendor init --store "$work/panel.db" >/dev/null
-out/cpvendor install --root "$work/root" --store "$work/panel.db" --binary out/cpvendor >/dev/null
+out/cpvendor install --root "$work/root" --store "$work/panel.db" --binary out/cpvendor --admin-group root >/dev/null
 sed "s:$work/root/:/:g" "$work/root/opt/cpvendor/etc/integration.ini" > "$work/integration.ini"
 grep -q "^panel_info = /opt/cpvendor/bin/cpvendor cpapi panel_info$" "$work/integration.ini"
 
