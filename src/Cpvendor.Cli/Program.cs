@@ -6,11 +6,16 @@ using Cpvendor.Cli.Commands;
 if (args.Length > 0 && args[0] == "cpapi")
     return CpapiCommand.Run(args.AsSpan(1).ToArray());
 
+if (PrivilegedGuard.Refuses(Console.Error))
+    return 2;
+
 return Cli.Invoke(args, Console.Out, Console.Error,
 [
     InitCommand.Create(),
+    DoctorCommand.Create(),
     InstallCommand.Create(),
     PublishCommand.Create(),
     QuickstartCommand.Create(),
+    UninstallCommand.Create(),
     CpapiCommand.CreateHelp(),
 ]);

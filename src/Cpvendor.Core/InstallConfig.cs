@@ -35,6 +35,9 @@ public sealed record InstallConfig
 
     public required string GovernorMap { get; init; }
 
+    /// <summary>The panel's own system accounts: kept out of CageFS (CONTRACT.md section 7).</summary>
+    public IReadOnlyList<string> SystemUsers { get; init; } = [];
+
     public string PublicDir => Path.Combine(DataDir, "public");
 
     public string UsersDir => Path.Combine(DataDir, "users");
@@ -100,6 +103,8 @@ public sealed record InstallConfig
             Identity = identity,
             HooksDir = Required("hooks_dir"),
             GovernorMap = Required("governor_map"),
+            SystemUsers = values.GetValueOrDefault("system_users", "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
     }
 
@@ -118,6 +123,7 @@ public sealed record InstallConfig
         Line("identity", Identity == IdentityMode.Kernel ? "kernel" : "privileged");
         Line("hooks_dir", HooksDir);
         Line("governor_map", GovernorMap);
+        Line("system_users", string.Join(',', SystemUsers));
         return sb.ToString();
     }
 }

@@ -1,107 +1,75 @@
+using System.Text;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
-using Cpvendor.Cpapi.Publishing;
+using Cpvendor.Host.Plan;
 using Cpvendor.Store;
 
 namespace Cpvendor.Host;
 
 /// <summary>
-/// Installs cpvendor into a root: the binary, its configuration, integration.ini, the admin group and
-/// store permissions, then publishes the answers unprivileged callers read. Every path lands under
-/// the root, so a whole host can be laid out in a throw-away folder.
+/// Installs cpvendor into a root as a plan of small idempotent steps (CONTRACT.md sections 4, 6 and
+/// 7): folders, the binary, its settings, integration.ini, store permissions, published answers,
+/// the CageFS files, in privileged mode the sudo and proxyexec pieces, then the CageFS refresh and
+/// the admin create hook. A dry run checks every step and applies none; a second run finds every
+/// step satisfied and touches nothing; what was created or modified goes into a manifest that
+/// <see cref="Uninstall"/> undoes. Every path lands under the root, so a whole host can be laid out
+/// in a throw-away folder.
 /// </summary>
 public sealed class Installer
 {
-    private const UnixFileMode DirMode = (UnixFileMode)0b111_101_101; // 0755
-    private const UnixFileMode PublicFile = (UnixFileMode)0b110_100_100; // 0644
-    private const UnixFileMode ExecutableFile = (UnixFileMode)0b111_101_101; // 0755
-    private const UnixFileMode StoreFile = (UnixFileMode)0b110_100_000; // 0640
-    private const UnixFileMode SecretFile = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600
-
     private readonly TextWriter log;
 
     public Installer(TextWriter log) => this.log = log;
 
-    public InstallConfig Install(InstallOptions options)
+    /// <summary>Installs and returns the installation's settings (what quickstart and tests use).</summary>
+    public InstallConfig Install(InstallOptions options) => Run(options, dryRun: false).Config;
+
+    public InstallReport Run(InstallOptions options, bool dryRun)
     {
         var root = Path.GetFullPath(options.Root);
         var store = Path.GetFullPath(options.Store);
         if (!File.Exists(store))
             throw CpvendorException.Invalid($"no panel store at {store}: create one with 'cpvendor init --store {store}'");
+        if (options.ServicePort is < 1 or > 65535)
+            throw CpvendorException.Invalid($"--service-port {options.ServicePort} is not a TCP port");
+        var source = options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary");
 
-        var asRoot = Libc.GetEuid() == 0;
-        foreach (var dir in new[] { InstallLayout.BinDir, InstallLayout.EtcDir, "opt/cpvendor/var", "opt/cpvendor/lvemanager" })
-            EnsureDirectory(InstallLayout.Under(root, dir));
-
-        var binary = InstallLayout.BinaryUnder(root);
-        CopyBinary(options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary"), binary);
-
-        var gid = EnsureAdminGroup(options.AdminGroup, asRoot);
-        var config = InstallConfig.ForRoot(root, store, options.AdminGroup) with { AdminGid = gid };
-        SecureFile.WriteAtomic(InstallLayout.ConfigFileUnder(root), System.Text.Encoding.UTF8.GetBytes(config.Render()), PublicFile, RootId(asRoot), RootId(asRoot));
-        log.WriteLine($"wrote {InstallLayout.ConfigFileUnder(root)}");
-
-        var ini = new IntegrationIni(binary, InstallLayout.Under(root, "opt/cpvendor/lvemanager"));
-        SecureFile.WriteAtomic(InstallLayout.IntegrationIniUnder(root), System.Text.Encoding.UTF8.GetBytes(ini.Render()), PublicFile, RootId(asRoot), RootId(asRoot));
-        log.WriteLine($"wrote {InstallLayout.IntegrationIniUnder(root)}");
-
-        SecureStore(config, asRoot);
-        var report = AnswerPublisher.PublishAll(config);
-        log.WriteLine($"published panel_info and {report.Users} per-user answer files under {config.DataDir}");
-        return config;
-    }
-
-    private static void EnsureDirectory(string path)
-    {
-        Directory.CreateDirectory(path);
-        File.SetUnixFileMode(path, DirMode);
-    }
-
-    private void CopyBinary(string source, string target)
-    {
-        var same = File.Exists(target) && Path.GetFullPath(source) == Path.GetFullPath(target);
-        if (!same)
+        var manifest = InstallManifest.Load(root);
+        var context = new StepContext(root, manifest, log);
+        var config = Config(root, store, options);
+        var steps = new InstallPlan(options, root, store, source, () => config with { AdminGid = Libc.GroupId(options.AdminGroup) }).Steps();
+        var outcomes = new List<StepOutcome>();
+        foreach (var step in steps)
         {
-            var temp = target + ".new";
-            File.Copy(source, temp, overwrite: true);
-            File.SetUnixFileMode(temp, ExecutableFile);
-            File.Move(temp, target, overwrite: true);
+            var reason = step.Check(context);
+            if (reason is null)
+            {
+                outcomes.Add(new StepOutcome(step.Description, StepState.Satisfied, null));
+                continue;
+            }
+
+            if (step.Raises is { } tag)
+                context.Raised.Add(tag);
+            if (dryRun)
+            {
+                outcomes.Add(new StepOutcome(step.Description, StepState.Planned, reason));
+                continue;
+            }
+
+            step.Apply(context);
+            outcomes.Add(new StepOutcome(step.Description, StepState.Applied, reason));
         }
 
-        log.WriteLine($"installed {target}");
+        if (!dryRun)
+            manifest.Save(context.AsRoot);
+        return new InstallReport(config with { AdminGid = Libc.GroupId(options.AdminGroup) }, outcomes, context.Warnings, dryRun);
     }
 
-    /// <summary>The admin group exists (created as a system group when running as root); its gid, or null.</summary>
-    private uint? EnsureAdminGroup(string name, bool asRoot)
-    {
-        if (Libc.GroupId(name) is { } gid)
-            return gid;
-        if (!asRoot)
-        {
-            log.WriteLine($"warning: group '{name}' does not exist and only root can create it; administrators will be treated as end users");
-            return null;
-        }
+    /// <summary>Takes back everything the manifest under the root records; the store is never deleted.</summary>
+    public UninstallReport Uninstall(string root) => Undoer.Undo(Path.GetFullPath(root), log);
 
-        ProcessRunner.RunChecked("groupadd", ["--system", name]);
-        log.WriteLine($"created system group '{name}'");
-        return Libc.GroupId(name);
-    }
+    private static InstallConfig Config(string root, string store, InstallOptions options) =>
+        InstallConfig.ForRoot(root, store, options.AdminGroup) with { SystemUsers = options.SystemUsers };
 
-    /// <summary>The store is readable by root and the admin group only; the db_info secret by root only.</summary>
-    private void SecureStore(InstallConfig config, bool asRoot)
-    {
-        File.SetUnixFileMode(config.Store, StoreFile);
-        if (asRoot)
-            Libc.Chown(config.Store, 0, config.AdminGid ?? 0);
-        if (File.Exists(config.DbSecret))
-        {
-            File.SetUnixFileMode(config.DbSecret, SecretFile);
-            if (asRoot)
-                Libc.Chown(config.DbSecret, 0, 0);
-        }
-
-        log.WriteLine($"secured {config.Store} (0640 root:{config.AdminGroup}) and its secret (0600 root)");
-    }
-
-    private static uint? RootId(bool asRoot) => asRoot ? 0u : null;
+    internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

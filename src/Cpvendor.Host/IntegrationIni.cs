@@ -7,8 +7,9 @@ namespace Cpvendor.Host;
 /// Renders <c>/opt/cpvendor/etc/integration.ini</c> (CONTRACT.md section 4): one line per script, each a
 /// command line CloudLinux splits like a shell and appends its own arguments to; never
 /// <c>--with-php</c>; <c>%</c> doubled because CloudLinux reads the file with interpolation on.
+/// <paramref name="ScriptRunner"/> replaces the binary on script lines (the privileged wrapper).
 /// </summary>
-public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000)
+public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000, string? ScriptRunner = null)
 {
     public string Render()
     {
@@ -17,7 +18,7 @@ public sealed record IntegrationIni(string Binary, string BasePath, bool RunServ
         sb.Append("; Every script is the cpvendor binary; CloudLinux appends its arguments after these.\n");
         sb.Append("[integration_scripts]\n");
         foreach (var grammar in Grammar.Scripts)
-            sb.Append(grammar.Script).Append(" = ").Append(Escape(ShellWords.Join([Binary, "cpapi", grammar.Script]))).Append('\n');
+            sb.Append(grammar.Script).Append(" = ").Append(Escape(ShellWords.Join([ScriptRunner ?? Binary, "cpapi", grammar.Script]))).Append('\n');
         sb.Append('\n');
         sb.Append("[lvemanager_config]\n");
         sb.Append("ui_user_info = ").Append(Escape(ShellWords.Join([Binary, "ui-user-info"]))).Append('\n');

@@ -97,12 +97,12 @@ public sealed class CpapiRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("SUDO_UID")]
-    [InlineData("PROXYEXEC_UID")]
-    public void In_privileged_mode_root_answers_for_the_delegated_uid(string variable)
+    [InlineData("PROXYEXEC_UID", "4000000000", null)]
+    [InlineData("SUDO_UID", "65534", "nobody")]
+    public void In_privileged_mode_root_answers_for_the_delegated_uid(string variable, string uid, string? sudoUser)
     {
-        // 4000000000 has no account, so the delegated caller is an end user.
-        var environment = (string name) => name == variable ? "4000000000" : null;
+        // Neither uid belongs to an administrator, so the delegated caller is an end user.
+        var environment = (string name) => name == variable ? uid : name == "SUDO_USER" ? sudoUser : null;
 
         Assert.Equal("PermissionDenied", Call(["users"], Config(IdentityMode.Privileged), environment).Result);
         Assert.Equal("{}", Call(["domains"], Config(IdentityMode.Privileged), environment).Data.GetRawText());
@@ -113,11 +113,20 @@ public sealed class CpapiRunnerTests : IDisposable
     [InlineData("-1")]
     [InlineData("")]
     [InlineData(" 5")]
-    public void In_privileged_mode_a_malformed_delegated_uid_is_ignored(string value)
+    public void In_privileged_mode_a_malformed_delegated_uid_fails_closed(string value)
     {
-        var environment = (string name) => name == "SUDO_UID" ? value : null;
+        // Answering as root would hand everything to whoever started the privileged copy this way.
+        var environment = (string name) => name == "PROXYEXEC_UID" ? value : null;
 
-        Assert.Equal("ok", Call(["users"], Config(IdentityMode.Privileged), environment).Result);
+        Assert.Equal("InternalAPIError", Call(["users"], Config(IdentityMode.Privileged), environment).Result);
+    }
+
+    [Fact]
+    public void In_privileged_mode_a_SUDO_UID_without_its_SUDO_USER_fails_closed()
+    {
+        var environment = (string name) => name == "SUDO_UID" ? "65534" : null;
+
+        Assert.Equal("InternalAPIError", Call(["users"], Config(IdentityMode.Privileged), environment).Result);
     }
 
     [Fact]

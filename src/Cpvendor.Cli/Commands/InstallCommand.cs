@@ -3,7 +3,7 @@ using Cpvendor.Host;
 
 namespace Cpvendor.Cli.Commands;
 
-/// <summary><c>cpvendor install --root DIR --store FILE</c>.</summary>
+/// <summary><c>cpvendor install [--root DIR] --store FILE [--dry-run] [--privileged=sudo] ...</c>.</summary>
 internal static class InstallCommand
 {
     public static Command Create()
@@ -11,13 +11,35 @@ internal static class InstallCommand
         var root = new Option<DirectoryInfo>("--root") { Description = "Folder standing for / (default: the real root)", DefaultValueFactory = _ => new DirectoryInfo("/") };
         var store = new Option<FileInfo>("--store") { Description = "The panel store to serve", Required = true };
         var group = new Option<string>("--admin-group") { Description = "Group of administrators and trusted service accounts", DefaultValueFactory = _ => "cpvendor" };
-        var command = new Command("install", "Install the integration into a root: binary, integration.ini, configuration, published answers.") { root, store, group };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and change nothing" };
+        var privileged = new Option<string>("--privileged") { Description = "none (default) or sudo: answer end users as root through sudo and CageFS proxyexec", DefaultValueFactory = _ => "none" };
+        privileged.AcceptOnlyFromAmong("none", "sudo");
+        var systemUsers = new Option<string[]>("--system-user") { Description = "A system account of the panel, kept out of CageFS (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var mounts = new Option<string[]>("--cagefs-personal-mount") { Description = "A folder each caged user gets privately (@PATH,700 in cagefs.mp; repeatable)" };
+        var port = new Option<int>("--service-port") { Description = "Port of LVE Manager's own web server in integration.ini", DefaultValueFactory = _ => 9000 };
+        var hookFlag = new Option<string>("--admin-hook-flag") { Description = "Flag naming the admin for post_modify_admin.py", DefaultValueFactory = _ => "--name" };
+        var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
+        var command = new Command("install", "Set up the host: binary, integration.ini, permissions, published answers, CageFS, optional sudo mode. Idempotent.")
+        {
+            root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, binary,
+        };
         command.SetAction(result =>
         {
             var output = result.Out();
-            var config = new Installer(output).Install(new InstallOptions(
-                result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!));
-            output.WriteLine($"installed into {config.Root}");
+            var options = new InstallOptions(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!, result.GetValue(binary)?.FullName)
+            {
+                Privileged = result.GetValue(privileged) == "sudo" ? PrivilegedMode.Sudo : PrivilegedMode.None,
+                SystemUsers = result.GetValue(systemUsers) ?? [],
+                PersonalMounts = result.GetValue(mounts) ?? [],
+                ServicePort = result.GetValue(port),
+                AdminHookFlag = result.GetValue(hookFlag)!,
+            };
+            var dry = result.GetValue(dryRun);
+            var report = new Installer(output).Run(options, dry);
+            report.WriteTo(output);
+            output.WriteLine(dry
+                ? $"dry run: {report.Changed} step(s) would change {report.Config.Root}; nothing was changed"
+                : report.Changed == 0 ? $"{report.Config.Root} already up to date" : $"installed into {report.Config.Root} ({report.Changed} step(s) changed)");
             return 0;
         });
         return command;

@@ -7,7 +7,10 @@ namespace Cpvendor.Cpapi.Identity;
 /// <summary>
 /// Finds the caller (CONTRACT.md section 6): the kernel's real uid; <c>SUDO_UID</c> or
 /// <c>PROXYEXEC_UID</c> only when the install runs in privileged mode and this process really is
-/// root. Group membership, which makes a caller an administrator, also comes from the kernel.
+/// root (only sudo or proxyexec start the privileged copy as root for someone else). Even then the
+/// variables must agree with each other: both escalation paths at once, a <c>SUDO_UID</c> that is
+/// not the uid of <c>SUDO_USER</c>, or a value that is not a plain uid fail closed. Group
+/// membership, which makes a caller an administrator, comes from the account database.
 /// </summary>
 public static class CallerResolver
 {
@@ -26,20 +29,30 @@ public static class CallerResolver
         return new Caller(realUid, isAdmin ? CallerRole.Admin : CallerRole.EndUser);
     }
 
-    /// <summary>The uid a trusted escalation path passed on, if any.</summary>
+    /// <summary>The uid a trusted escalation path passed on, null when none did; throws when they contradict.</summary>
     private static uint? Delegated(Func<string, string?> environment)
     {
-        foreach (var name in new[] { "PROXYEXEC_UID", "SUDO_UID" })
-        {
-            if (environment(name) is { } text
-                && uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var uid))
-            {
-                return uid;
-            }
-        }
+        var proxy = environment("PROXYEXEC_UID");
+        var sudo = environment("SUDO_UID");
+        if (proxy is not null && sudo is not null)
+            throw CpvendorException.Invalid("both PROXYEXEC_UID and SUDO_UID are set: refusing to guess who the caller is");
+        if (proxy is not null)
+            return Uid("PROXYEXEC_UID", proxy);
+        if (sudo is null)
+            return null;
 
-        return null;
+        // sudo sets SUDO_UID and SUDO_USER together from the invoking account.
+        var uid = Uid("SUDO_UID", sudo);
+        var user = environment("SUDO_USER");
+        if (user is null || Libc.Account(user) is not { } account || account.Uid != uid)
+            throw CpvendorException.Invalid("SUDO_UID does not match SUDO_USER: refusing to guess who the caller is");
+        return uid;
     }
+
+    private static uint Uid(string name, string text) =>
+        uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && uid != uint.MaxValue
+            ? uid
+            : throw CpvendorException.Invalid($"{name} is not a uid: refusing to guess who the caller is");
 
     private static Caller ForAccount(InstallConfig config, uint uid)
     {

@@ -11,7 +11,9 @@ namespace Cpvendor.Cpapi.Publishing;
 /// <summary>
 /// Keeps the files unprivileged callers read in step with the store: the public panel_info answer
 /// (0644) and one file per UNIX id (owner that uid, 0400) in a folder that only root can list
-/// (0711). Run as root after every change; see docs/security.md.
+/// (0711). Run as root after every change; see docs/security.md. A file whose content, mode and
+/// owner are already right is left alone, so republishing an unchanged store touches nothing. The
+/// store revision the files reflect is stamped in <c>public/revision</c> for <c>cpvendor doctor</c>.
 /// </summary>
 public static class AnswerPublisher
 {
@@ -28,6 +30,7 @@ public static class AnswerPublisher
         var uids = store.Uids();
         PublishUsers(config, store, uids);
         var removed = RemoveStale(config, uids);
+        Stamp(config, store.Settings().Revision);
         PublishAdminAnswers(config);
         return new PublishReport(uids.Count, removed);
     }
@@ -61,7 +64,40 @@ public static class AnswerPublisher
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var info = new PanelInfo(settings.Name, settings.Version, settings.UserLoginUrl, features);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(info, CpapiJsonContext.Default.PanelInfo);
-        SecureFile.WriteAtomic(config.PanelInfoFile, bytes, PublicFileMode, RootOwner, RootOwner);
+        WriteIfChanged(config.PanelInfoFile, bytes, PublicFileMode, RootOwner, RootOwner);
+        Stamp(config, settings.Revision);
+    }
+
+    /// <summary>The file that records which store revision the published answers reflect.</summary>
+    public static string RevisionFile(InstallConfig config) => Path.Combine(config.PublicDir, "revision");
+
+    /// <summary>The store revision last published, or null when none was stamped or it cannot be read.</summary>
+    public static long? PublishedRevision(InstallConfig config)
+    {
+        try
+        {
+            var text = File.ReadAllText(RevisionFile(config)).Trim();
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static void Stamp(InstallConfig config, long revision) =>
+        WriteIfChanged(RevisionFile(config), System.Text.Encoding.ASCII.GetBytes(revision.ToString(CultureInfo.InvariantCulture) + "\n"), PublicFileMode, RootOwner, RootOwner);
+
+    private static void WriteIfChanged(string path, byte[] bytes, UnixFileMode mode, uint? owner, uint? group)
+    {
+        if (Libc.Owner(path) is { } status && status.Mode == mode
+            && (owner is null || status.Uid == owner) && (group is null || status.Gid == group)
+            && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return;
+        }
+
+        SecureFile.WriteAtomic(path, bytes, mode, owner, group);
     }
 
     /// <summary>Rewrites the files of the given ids only: what one change affects.</summary>
@@ -82,8 +118,10 @@ public static class AnswerPublisher
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
-            SecureFile.WriteAtomic(path, answers.ToUtf8(), UserFileMode, AsRoot ? uid : null, AsRoot ? 0u : null);
+            WriteIfChanged(path, answers.ToUtf8(), UserFileMode, AsRoot ? uid : null, AsRoot ? 0u : null);
         }
+
+        Stamp(config, store.Settings().Revision);
     }
 
     private static int RemoveStale(InstallConfig config, IReadOnlyList<uint> uids)

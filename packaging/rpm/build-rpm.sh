@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the cpvendor RPM from out/cpvendor (run ./build.sh first, or ./build.sh rpm).
+#   packaging/rpm/build-rpm.sh [OUTDIR]     default OUTDIR: out/rpm
+# The packaged integration.ini is the one 'cpvendor install' writes for the default layout, so a
+# later install finds it already right and leaves it to the package.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v rpmbuild >/dev/null || { echo "build-rpm.sh: rpmbuild is missing (tests/setup/rpm.sh installs it)" >&2; exit 1; }
+[ -x out/cpvendor ] || { echo "build-rpm.sh: out/cpvendor is missing: run ./build.sh" >&2; exit 1; }
+outdir=$(realpath -m "${1:-out/rpm}")
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n1)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Render integration.ini with the binary itself: an install into a scratch root, paths mapped back to /.
+out/cpvendor init --store "$work/panel.db" >/dev/null
+out/cpvendor install --root "$work/root" --store "$work/panel.db" --binary out/cpvendor --admin-group root >/dev/null
+sed "s:$work/root/:/:g" "$work/root/opt/cpvendor/etc/integration.ini" > "$work/integration.ini"
+grep -q "^panel_info = /opt/cpvendor/bin/cpvendor cpapi panel_info$" "$work/integration.ini"
+
+mkdir -p "$outdir"
+rpmbuild -bb packaging/rpm/cpvendor.spec --quiet \
+  --define "_topdir $work/rpmbuild" --define "_rpmdir $outdir" --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
+  --define "cpv_version $version" --define "cpv_binary $PWD/out/cpvendor" --define "cpv_ini $work/integration.ini" >/dev/null
+echo "built $outdir/cpvendor-$version-1.x86_64.rpm"

@@ -1,0 +1,64 @@
+using Cpvendor.Host;
+
+namespace Cpvendor.Doctor.Checks;
+
+/// <summary>
+/// CONTRACT.md section 2: each script line of integration.ini, run as root the way CloudLinux runs
+/// it (argument vector, clean environment), answers exactly one envelope with result ok, exit 0 and
+/// nothing on stderr.
+/// </summary>
+internal sealed class EveryScriptLineAnswersAValidEnvelope : Check
+{
+    public override string Name => "Every script line answers a valid envelope";
+
+    public override string Section => "2";
+
+    public override IEnumerable<Finding> Run(HostView host)
+    {
+        var lines = ScriptLine.Of(host);
+        if (lines.Count == 0)
+        {
+            yield return Unknown("no script line could be read", host.Ini.Problem ?? host.IniPath, "fix integration.ini first");
+            yield break;
+        }
+
+        var fine = new List<string>();
+        foreach (var line in lines)
+        {
+            var program = line.ProgramUnder(host);
+            if (!File.Exists(program))
+            {
+                yield return Error($"{line.Script}: {line.Program} does not exist", line.Value, "run 'cpvendor install', or correct the path in integration.ini");
+                continue;
+            }
+
+            ProcessRunner.Result? run = null;
+            string? startProblem = null;
+            try
+            {
+                run = ProcessRunner.Run(program, line.Words.Skip(1), TimeSpan.FromSeconds(30), clearEnvironment: true);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                startProblem = e.Message;
+            }
+
+            if (run is null)
+            {
+                yield return Error($"{line.Script}: {line.Program} cannot be started", startProblem, $"chmod 0755 {program}");
+                continue;
+            }
+
+            var problem = EnvelopeVerdict.Judge(run, out var result);
+            if (problem is not null)
+                yield return Error($"{line.Script}: {problem}", line.Value, "run the line by hand as root; 'cpvendor publish' if data is missing");
+            else if (result != "ok")
+                yield return Error($"{line.Script}: answered {result} to an unfiltered call", EnvelopeVerdict.Clip(run.Stdout), "read the message; an unfiltered call must succeed");
+            else
+                fine.Add(line.Script);
+        }
+
+        if (fine.Count > 0)
+            yield return Ok($"answered ok: {string.Join(", ", fine)}");
+    }
+}

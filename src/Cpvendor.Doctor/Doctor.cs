@@ -1,0 +1,53 @@
+using Cpvendor.Doctor.Checks;
+
+namespace Cpvendor.Doctor;
+
+/// <summary>
+/// Examines a host (the real <c>/</c> or a folder standing for it) the way a support engineer
+/// would, and reports every finding with its evidence and fix. Checks never change anything.
+/// </summary>
+public static class Doctor
+{
+    private static readonly IReadOnlyList<Check> Checks =
+    [
+        new IntegrationIniIsReadableByEveryone(),
+        new IntegrationIniParsesAsCloudLinuxReadsIt(),
+        new EveryScriptLineAnswersAValidEnvelope(),
+        new ScriptsForEveryUserAnswerAnUnprivilegedCaller(),
+        new ScriptsAreVisibleInsideCageFS(),
+        new PrivilegedBinaryIsOutsideCageMounts(),
+        new SudoRulesAreValidAndCarryNosetenv(),
+        new PanelUidsAreCagedByCageFS(),
+        new SharedUidsAreAllowedByCageFS(),
+        new PanelSystemUsersAreExcludedFromCageFS(),
+        new OtherUsersProcessesAreHidden(),
+        new SymlinkProtectionCoversTheWebServer(),
+        new AdminsAreInClsudoers(),
+        new GovernorMapMatchesDbInfo(),
+        new HookEventsAreDelivered(),
+        new PublishedAnswersMatchTheStore(),
+        new SecretsAreReadableByRootOnly(),
+    ];
+
+    /// <summary>The names of every check, in the order they run.</summary>
+    public static IReadOnlyList<string> CheckNames => Checks.Select(c => c.Name).ToList();
+
+    public static DoctorReport Examine(string root)
+    {
+        var host = new HostView(root);
+        var findings = new List<Finding>();
+        foreach (var check in Checks)
+        {
+            try
+            {
+                findings.AddRange(check.Run(host));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Core.CpvendorException)
+            {
+                findings.Add(new Finding(check.Name, check.Section, Severity.Unknown, "the check could not finish", e.Message, "run the doctor as root"));
+            }
+        }
+
+        return new DoctorReport(host.Root, findings);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cpvendor.Doctor;
+
+/// <summary>Every finding of a doctor run, and the exit status that reflects the worst of them.</summary>
+public sealed record DoctorReport(
+    [property: JsonPropertyName("root")] string Root,
+    [property: JsonPropertyName("findings")] IReadOnlyList<Finding> Findings)
+{
+    [JsonPropertyName("worst")]
+    public Severity Worst => Findings.Count == 0 ? Severity.Ok : Findings.Max(f => f.Severity);
+
+    /// <summary>0 nothing above info, 1 a warning, 2 an error, 3 only unknowns (the monitoring-plugin convention).</summary>
+    [JsonIgnore]
+    public int ExitCode => Worst switch
+    {
+        Severity.Error => 2,
+        Severity.Warning => 1,
+        Severity.Unknown => 3,
+        _ => 0,
+    };
+
+    public void WriteText(TextWriter output)
+    {
+        output.WriteLine($"cpvendor doctor: {Root}");
+        foreach (var finding in Findings)
+        {
+            output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (CONTRACT.md {finding.Section}): {finding.Summary}");
+            if (finding.Evidence is { } evidence)
+                output.WriteLine($"        evidence: {evidence}");
+            if (finding.Fix is { } fix)
+                output.WriteLine($"        fix: {fix}");
+        }
+
+        var counts = Enum.GetValues<Severity>().Select(s => (s, Findings.Count(f => f.Severity == s))).Where(c => c.Item2 > 0);
+        output.WriteLine(string.Join(", ", counts.Select(c => $"{c.Item2} {Label(c.s).Trim().ToLowerInvariant()}")));
+    }
+
+    public void WriteJson(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, DoctorJsonContext.Default.DoctorReport));
+
+    private static string Label(Severity severity) => severity switch
+    {
+        Severity.Ok => "ok     ",
+        Severity.Info => "info   ",
+        Severity.Unknown => "unknown",
+        Severity.Warning => "warning",
+        _ => "ERROR  ",
+    };
+}
+
+[JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(DoctorReport))]
+internal sealed partial class DoctorJsonContext : JsonSerializerContext;

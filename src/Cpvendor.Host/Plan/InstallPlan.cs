@@ -1,0 +1,73 @@
+using Cpvendor.Core;
+using Cpvendor.Host.Render;
+using Cpvendor.Host.Steps;
+using Cpvendor.Store;
+
+namespace Cpvendor.Host.Plan;
+
+/// <summary>The steps of an install, in order; each cites the CONTRACT.md section it sets up.</summary>
+internal sealed class InstallPlan(InstallOptions options, string root, string store, string sourceBinary, Func<InstallConfig> config)
+{
+    public IReadOnlyList<IInstallStep> Steps()
+    {
+        var steps = new List<IInstallStep>();
+        var binary = InstallLayout.BinaryUnder(root);
+        var etc = InstallLayout.Under(root, InstallLayout.EtcDir);
+        var privileged = options.Privileged == PrivilegedMode.Sudo;
+        uint AdminGid() => config().AdminGid ?? 0;
+
+        // Section 7: /opt/cpvendor/bin for scripts (mounted into CageFS), settings beside it.
+        steps.Add(new DirectoryStep(InstallLayout.Under(root, "opt/cpvendor"), Modes.Dir));
+        steps.Add(new DirectoryStep(InstallLayout.Under(root, InstallLayout.BinDir), Modes.Dir));
+        steps.Add(new DirectoryStep(etc, Modes.Dir));
+        steps.Add(new DirectoryStep(HostLayout.LvemanagerAssets(root), Modes.Dir));
+        steps.Add(new GroupStep(options.AdminGroup));
+        steps.Add(new FileStep(binary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "the cpvendor binary"));
+        steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
+
+        // Section 4: integration.ini, readable by everyone, both sections.
+        var ini = new IntegrationIni(binary, HostLayout.LvemanagerAssets(root), ServicePort: options.ServicePort,
+            ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : null);
+        steps.Add(new FileStep(InstallLayout.IntegrationIniUnder(root), () => Installer.Utf8(ini.Render()), Modes.Public, what: "integration.ini"));
+
+        // Section 6: the store for root and administrators only, the db_info secret for root only.
+        steps.Add(new PermissionStep(store, Modes.GroupReadable, AdminGid, "store: root and the admin group"));
+        steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
+        steps.Add(new PublishStep(config()));
+
+        // Section 7: CageFS.
+        var allowDuplicates = false;
+        IReadOnlyList<string> admins;
+        using (var reader = PanelReader.Open(store))
+        {
+            allowDuplicates = reader.Settings().AllowDuplicateUids;
+            admins = reader.Admins().Where(a => a.UnixUser is not null).Select(a => a.Name).ToList();
+        }
+
+        if (options.SystemUsers.Count > 0)
+            steps.Add(new FileStep(HostLayout.CageFsExclude(root), () => Installer.Utf8(CageFsFiles.Exclude(options.SystemUsers)), Modes.Public, raises: CageFsRefreshStep.Tag, what: "panel system users out of CageFS"));
+        if (allowDuplicates)
+            steps.Add(new FileStep(HostLayout.CageFsDuplicateUids(root), () => [], Modes.Public, raises: CageFsRefreshStep.Tag, what: "the panel shares uids"));
+        steps.Add(new FileStep(HostLayout.CageFsConfD(root), () => Installer.Utf8(CageFsFiles.ConfD(binary, etc)), Modes.Public, raises: CageFsRefreshStep.Tag));
+        foreach (var mount in options.PersonalMounts)
+            steps.Add(new LineStep(HostLayout.CageFsMountPoints(root), CageFsFiles.PersonalMount(mount), CageFsRefreshStep.Tag));
+
+        // Sections 6 and 7: privileged mode.
+        if (privileged)
+        {
+            var privilegedBinary = HostLayout.PrivilegedBinary(root);
+            steps.Add(new FileStep(privilegedBinary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "privileged copy, outside cage-mounted folders"));
+            steps.Add(new FileStep(HostLayout.PrivilegedConfig(root), () => Installer.Utf8((config() with { Identity = IdentityMode.Privileged }).Render()), Modes.Public, what: "identity = privileged"));
+            steps.Add(new FileStep(HostLayout.PrivilegedWrapper(root), () => Installer.Utf8(PrivilegedWrapper.Render(privilegedBinary)), Modes.Executable, what: "sudo or proxyexec wrapper"));
+            steps.Add(new SudoersStep(HostLayout.SudoersDropIn(root), SudoersDropIn.Render(privilegedBinary)));
+            steps.Add(new FileStep(HostLayout.CageFsProxyCommands(root), () => Installer.Utf8(CageFsFiles.ProxyCommands(privilegedBinary)), Modes.Public, raises: CageFsRefreshStep.Tag));
+        }
+
+        steps.Add(new CageFsRefreshStep());
+
+        // Section 5: administrators that already exist are announced once.
+        foreach (var admin in admins)
+            steps.Add(new AdminHookStep(config().HooksDir, admin, options.AdminHookFlag, options.HookTimeout));
+        return steps;
+    }
+}

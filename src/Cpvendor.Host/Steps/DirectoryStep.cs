@@ -1,0 +1,39 @@
+using Cpvendor.Core.Native;
+using Cpvendor.Host.Plan;
+
+namespace Cpvendor.Host.Steps;
+
+/// <summary>A folder with an exact mode, owned by root when installing as root.</summary>
+internal sealed class DirectoryStep(string path, UnixFileMode mode, uint gid = 0) : IInstallStep
+{
+    public string Description => $"directory {path} {Modes.Octal(mode)}";
+
+    public string? Check(StepContext context)
+    {
+        var status = Libc.Owner(path);
+        if (status is null)
+            return "missing";
+        if (status.Value.Mode != mode)
+            return $"mode is {Modes.Octal(status.Value.Mode)}";
+        if (context.AsRoot && (status.Value.Uid != 0 || status.Value.Gid != gid))
+            return $"owned by {status.Value.Uid}:{status.Value.Gid}";
+        return null;
+    }
+
+    public void Apply(StepContext context)
+    {
+        var before = Libc.Owner(path);
+        if (before is null)
+        {
+            context.EnsureDirectory(path, mode);
+        }
+        else if (!context.Manifest.Owns(path))
+        {
+            context.Manifest.Record(new Change(ChangeKind.ChangedMode, path, (int)before.Value.Mode, before.Value.Uid, before.Value.Gid));
+        }
+
+        File.SetUnixFileMode(path, mode);
+        if (context.AsRoot)
+            Libc.Chown(path, 0, gid);
+    }
+}

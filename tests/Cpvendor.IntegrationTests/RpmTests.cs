@@ -1,0 +1,65 @@
+using Cpvendor.IntegrationTests.Harness;
+
+namespace Cpvendor.IntegrationTests;
+
+/// <summary>
+/// The RPM (CONTRACT.md sections 4 and 7): built by packaging/rpm/build-rpm.sh, listed, installed
+/// into a throw-away root with <c>rpm --root</c>, used, erased. rpm runs the scriptlets chrooted
+/// into that root, so the root gets the minimal set they need: /bin/sh, the C library, /dev/null
+/// and /dev/urandom, and account files with the admin group (there is no groupadd in it).
+/// </summary>
+public sealed class RpmTests
+{
+    [Fact]
+    public void The_rpm_installs_into_a_root_runs_its_scripts_and_erases_cleanly()
+    {
+        using var host = TempHost.Create();
+        var outDir = Path.Combine(host.Dir, "rpm");
+        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir]);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var package = Directory.GetFiles(outDir, "cpvendor-*.x86_64.rpm").Single();
+
+        var listing = Run.Checked("/usr/bin/rpm", "-qlp", package).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("/opt/cpvendor/bin/cpvendor", listing);
+        Assert.Contains("/opt/cpvendor/etc/integration.ini", listing);
+        Assert.Contains("public_cp_vendors_api < 1.4", Run.Checked("/usr/bin/rpm", "-qp", "--conflicts", package));
+        Assert.Contains("cpvendor install --root /", Run.Checked("/usr/bin/rpm", "-qp", "--scripts", package));
+
+        var root = Path.Combine(host.Dir, "rpmroot");
+        PrepareChroot(root);
+        Run.Checked(Repo.Binary, "init", "--store", Path.Combine(root, "var/lib/cpvendor/panel.db"), "--sample", "8");
+        string[] rpm = ["--root", root, "--dbpath", "/var/lib/rpm"];
+        Run.Checked("/usr/bin/rpm", [.. rpm, "--initdb"]);
+        var install = Run.Program("/usr/bin/rpm", [.. rpm, "--nodeps", "-i", package]);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.DoesNotContain("failed", install.Stderr);
+
+        // The %post scriptlet ran 'cpvendor install' inside the root.
+        Assert.True(File.Exists(Path.Combine(root, "opt/cpvendor/etc/install-manifest.json")));
+        Assert.Contains("store = /var/lib/cpvendor/panel.db", File.ReadAllText(Path.Combine(root, "opt/cpvendor/etc/cpvendor.conf")));
+        Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(Path.Combine(root, "var/lib/cpvendor/panel.db")));
+
+        foreach (var script in new[] { "panel_info", "users", "domains", "admins" })
+            Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/opt/cpvendor/bin/cpvendor", "cpapi", script])).Is("ok");
+
+        var erase = Run.Program("/usr/bin/rpm", [.. rpm, "-e", "cpvendor"]);
+        Assert.True(erase.ExitCode == 0, erase.ToString());
+        Assert.False(Directory.Exists(Path.Combine(root, "opt/cpvendor")));
+        Assert.True(File.Exists(Path.Combine(root, "var/lib/cpvendor/panel.db")));
+        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(root, "var/lib/cpvendor/panel.db")));
+    }
+
+    private static void PrepareChroot(string root)
+    {
+        foreach (var dir in new[] { "bin", "lib/x86_64-linux-gnu", "lib64", "etc", "dev", "tmp", "var/tmp", "var/lib/cpvendor" })
+            Directory.CreateDirectory(Path.Combine(root, dir));
+        File.Copy("/bin/dash", Path.Combine(root, "bin/sh"));
+        foreach (var lib in new[] { "libc.so.6", "libm.so.6" })
+            File.Copy(Path.Combine("/lib/x86_64-linux-gnu", lib), Path.Combine(root, "lib/x86_64-linux-gnu", lib));
+        File.Copy("/lib64/ld-linux-x86-64.so.2", Path.Combine(root, "lib64/ld-linux-x86-64.so.2"));
+        File.WriteAllText(Path.Combine(root, "etc/group"), "root:x:0:\ncpvendor:x:990:\n");
+        File.WriteAllText(Path.Combine(root, "etc/passwd"), "root:x:0:0::/root:/bin/sh\n");
+        foreach (var (name, minor) in new[] { ("null", "3"), ("urandom", "9") })
+            Run.Checked("/usr/bin/mknod", "-m", "666", Path.Combine(root, "dev", name), "c", "1", minor);
+    }
+}
