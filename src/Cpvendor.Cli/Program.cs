@@ -1,5 +1,6 @@
 using Cpvendor.Cli;
 using Cpvendor.Cli.Commands;
+using Cpvendor.Cli.Commands.Settings;
 
 // cpapi is what CloudLinux runs thousands of times a day: it is dispatched before the command-line
 // parser is even built. Every other command goes through the parser.
@@ -12,5 +13,7 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     InstallCommand.Create(),
     PublishCommand.Create(),
     QuickstartCommand.Create(),
+    SettingsCommand.Create(),
+    SyncCommand.Create(),
     CpapiCommand.CreateHelp(),
 ]);
