@@ -44,6 +44,7 @@ public static class SyncRunner
             throw e as CpvendorException ?? CpvendorException.Io(message, e);
         }
 
+        var read = watch.Elapsed;
         var before = LocalSnapshot.Read(store);
         var firstSync = LastGoodSync(store) is null;
         var changes = SnapshotChanges.Between(before, snapshot);
@@ -60,10 +61,12 @@ public static class SyncRunner
         else
             MarkGood(store, now);
 
+        var apply = watch.Elapsed - read;
         Publish(config, changes, firstSync);
+        var publish = watch.Elapsed - read - apply;
         if (post.Count > 0)
             hooks?.Deliver(post);
-        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, watch.Elapsed);
+        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, read, apply, publish);
     }
 
     /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>

@@ -33,6 +33,7 @@ internal static class SyncCommand
             {
                 output.WriteLine($"synced {report.Users} accounts and {report.Domains} domains in {report.Elapsed.TotalMilliseconds:F0} ms"
                     + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : ": no change"));
+                output.WriteLine($"read {report.Read.TotalMilliseconds:F0} ms, apply {report.Apply.TotalMilliseconds:F0} ms, publish {report.Publish.TotalMilliseconds:F0} ms");
             }
 
             return 0;
