@@ -1,5 +1,6 @@
 using Cpvendor.Cli;
 using Cpvendor.Cli.Commands;
+using Cpvendor.Cli.Commands.Settings;
 
 // cpapi is what CloudLinux runs thousands of times a day: it is dispatched before the command-line
 // parser is even built. Every other command goes through the parser.
@@ -17,5 +18,7 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     PublishCommand.Create(),
     QuickstartCommand.Create(),
     UninstallCommand.Create(),
+    SettingsCommand.Create(),
+    SyncCommand.Create(),
     CpapiCommand.CreateHelp(),
 ]);

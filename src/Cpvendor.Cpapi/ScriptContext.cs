@@ -19,7 +19,20 @@ public sealed class ScriptContext : IDisposable
 
     public Caller Caller { get; }
 
-    public PanelReader Store => reader ??= PanelReader.Open(Config.Store);
+    public PanelReader Store => reader ??= OpenFresh(Config.Store);
+
+    /// <summary>Opens the store, refusing data a database source let grow older than its maximum age.</summary>
+    private static PanelReader OpenFresh(string path)
+    {
+        var store = PanelReader.Open(path);
+        if (store.Staleness(DateTimeOffset.UtcNow) is { } reason)
+        {
+            store.Dispose();
+            throw CpvendorException.DataUnavailable(reason);
+        }
+
+        return store;
+    }
 
     public void Dispose() => reader?.Dispose();
 }

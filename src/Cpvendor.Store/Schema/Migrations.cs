@@ -84,5 +84,25 @@ internal static class Migrations
         );
         CREATE INDEX db_users_owner ON db_users (owner);
         """,
+
+        // 2: panel databases as sources. The panel's stable ids of accounts and domains (null for
+        // rows the embedded store made), and the state of the source and of its last sync.
+        """
+        ALTER TABLE users ADD COLUMN account_id TEXT;
+        CREATE UNIQUE INDEX users_account_id ON users (account_id);
+        ALTER TABLE domains ADD COLUMN domain_id TEXT;
+        CREATE UNIQUE INDEX domains_domain_id ON domains (domain_id);
+        CREATE TABLE source (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            kind TEXT NOT NULL DEFAULT 'embedded' CHECK (kind IN ('embedded', 'mysql', 'postgres')),
+            server TEXT,
+            max_age_seconds INTEGER CHECK (max_age_seconds > 0),
+            derive_hooks INTEGER NOT NULL DEFAULT 1 CHECK (derive_hooks IN (0, 1)),
+            last_good_sync INTEGER,
+            last_attempt INTEGER,
+            last_error TEXT
+        );
+        INSERT INTO source (id) VALUES (1);
+        """,
     ];
 }

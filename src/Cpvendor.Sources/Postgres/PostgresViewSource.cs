@@ -1,0 +1,27 @@
+using Cpvendor.Sources.Reading;
+using Cpvendor.Sources.Validation;
+using Npgsql;
+
+namespace Cpvendor.Sources.Postgres;
+
+/// <summary>
+/// PostgreSQL through Npgsql's slim data source: only the basic type handlers, which is all the views
+/// need and what keeps the NativeAOT binary free of trimming warnings. No pooling.
+/// </summary>
+internal sealed class PostgresViewSource : IViewSource
+{
+    private readonly string connectionString;
+
+    public PostgresViewSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        this.connectionString = builder.ConnectionString;
+    }
+
+    public PanelSnapshot Read(string? server, SourceProblems problems)
+    {
+        using var dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
+        using var connection = dataSource.OpenConnection();
+        return new ViewReader(connection, server, problems).Read();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Cpvendor.Sources;
+
+/// <summary>Where the panel data the cpapi answers from comes from.</summary>
+public enum SourceKind
+{
+    /// <summary>The local store is the panel's own data (written by the panel or the lifecycle commands).</summary>
+    Embedded,
+
+    /// <summary>A MariaDB or MySQL database exposing the cpvendor_* views; the store is a synced copy.</summary>
+    MySql,
+
+    /// <summary>A PostgreSQL database exposing the cpvendor_* views; the store is a synced copy.</summary>
+    Postgres,
+}

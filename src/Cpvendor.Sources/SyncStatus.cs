@@ -1,0 +1,47 @@
+using Cpvendor.Core;
+using Cpvendor.Store;
+
+namespace Cpvendor.Sources;
+
+/// <summary>
+/// The state of the source for <c>doctor</c> and <c>sync --status</c>: when the last good sync was,
+/// the last error (null after a good sync), and whether the data is past its maximum age.
+/// </summary>
+public sealed record SyncStatus(
+    SourceSettings Settings,
+    DateTimeOffset? LastGoodSync,
+    DateTimeOffset? LastAttempt,
+    string? LastError,
+    string? Staleness)
+{
+    public static SyncStatus Read(InstallConfig config, DateTimeOffset now)
+    {
+        using var reader = PanelReader.Open(config.Store);
+        using var connection = PanelStore.OpenForRead(config.Store);
+        var settings = SourceSettings.Read(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_good_sync, last_attempt, last_error FROM source WHERE id = 1";
+        using var row = command.ExecuteReader();
+        if (!row.Read())
+            return new SyncStatus(settings, null, null, null, null);
+        DateTimeOffset? Time(int i) => row.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeSeconds(row.GetInt64(i));
+        return new SyncStatus(settings, Time(0), Time(1), row.IsDBNull(2) ? null : row.GetString(2), reader.Staleness(now));
+    }
+
+    /// <summary>Human-readable lines, one fact each.</summary>
+    public IEnumerable<string> Describe(DateTimeOffset now)
+    {
+        yield return $"source: {SourceSettings.KindName(Settings.Kind)}" + (Settings.Server is { } s ? $" (server {s})" : "");
+        if (Settings.Kind == SourceKind.Embedded)
+            yield break;
+        yield return LastGoodSync is { } good
+            ? $"last good sync: {good:u} ({(long)(now - good).TotalSeconds} s ago)"
+            : "last good sync: never";
+        if (LastError is not null)
+            yield return $"last error ({LastAttempt:u}): {LastError}";
+        yield return "maximum age: " + (Settings.MaxAgeSeconds is { } m ? $"{m} s" : "none (stale data is served)");
+        yield return "hooks from changes: " + (Settings.DeriveHooks ? "derived" : "off (the panel calls them)");
+        if (Staleness is not null)
+            yield return "STALE: " + Staleness;
+    }
+}
