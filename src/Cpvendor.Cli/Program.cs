@@ -6,6 +6,10 @@ using Cpvendor.Cli.Commands;
 if (args.Length > 0 && args[0] == "cpapi")
     return CpapiCommand.Run(args.AsSpan(1).ToArray());
 
+// ui_user_info is what LVE Manager runs: it answers {} on any failure, parse errors included.
+if (args.Length > 0 && args[0] == "ui-user-info")
+    return UiUserInfoCommand.Run(args.AsSpan(1).ToArray());
+
 return Cli.Invoke(args, Console.Out, Console.Error,
 [
     InitCommand.Create(),
@@ -13,4 +17,14 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     PublishCommand.Create(),
     QuickstartCommand.Create(),
     CpapiCommand.CreateHelp(),
+    AdminCommand.Create(),
+    ResellerCommand.Create(),
+    PackageCommand.Create(),
+    UserCommand.Create(),
+    DomainCommand.Create(),
+    DbCommand.Create(),
+    Cpvendor.Cli.Commands.Settings.SettingsCommand.Create(),
+    HooksCommand.Create(),
+    UiTokenCommand.Create(),
+    UiUserInfoCommand.CreateHelp(),
 ]);

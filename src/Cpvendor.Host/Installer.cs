@@ -37,7 +37,13 @@ public sealed class Installer
         CopyBinary(options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary"), binary);
 
         var gid = EnsureAdminGroup(options.AdminGroup, asRoot);
-        var config = InstallConfig.ForRoot(root, store, options.AdminGroup) with { AdminGid = gid };
+        var config = InstallConfig.ForRoot(root, store, options.AdminGroup) with
+        {
+            AdminGid = gid,
+            HookTimeoutSeconds = options.HookTimeoutSeconds,
+            AdminHookFlag = options.AdminHookFlag,
+            AllowDuplicateUids = options.AllowDuplicateUids,
+        };
         SecureFile.WriteAtomic(InstallLayout.ConfigFileUnder(root), System.Text.Encoding.UTF8.GetBytes(config.Render()), PublicFile, RootId(asRoot), RootId(asRoot));
         log.WriteLine($"wrote {InstallLayout.ConfigFileUnder(root)}");
 
@@ -45,7 +51,10 @@ public sealed class Installer
         SecureFile.WriteAtomic(InstallLayout.IntegrationIniUnder(root), System.Text.Encoding.UTF8.GetBytes(ini.Render()), PublicFile, RootId(asRoot), RootId(asRoot));
         log.WriteLine($"wrote {InstallLayout.IntegrationIniUnder(root)}");
 
+        // Brings an older store to this binary's schema before anything reads it.
+        PanelStore.OpenForWrite(store).Dispose();
         SecureStore(config, asRoot);
+        PrepareLifecycle(config);
         var report = AnswerPublisher.PublishAll(config);
         log.WriteLine($"published panel_info and {report.Users} per-user answer files under {config.DataDir}");
         return config;
@@ -101,6 +110,24 @@ public sealed class Installer
         }
 
         log.WriteLine($"secured {config.Store} (0640 root:{config.AdminGroup}) and its secret (0600 root)");
+    }
+
+    /// <summary>Root-only folders for ui tokens and the hook log; the CageFS flag for shared uids (CONTRACT.md 7).</summary>
+    private void PrepareLifecycle(InstallConfig config)
+    {
+        foreach (var dir in new[] { config.UiTokenDir, Path.GetDirectoryName(config.HookLog)! })
+        {
+            Directory.CreateDirectory(dir);
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (config.AllowDuplicateUids)
+        {
+            var flag = InstallLayout.Under(config.Root, "etc/cagefs/enable.duplicate.uids");
+            Directory.CreateDirectory(Path.GetDirectoryName(flag)!);
+            SecureFile.WriteAtomic(flag, [], PublicFile);
+            log.WriteLine($"wrote {flag}: accounts may share a UNIX id");
+        }
     }
 
     private static uint? RootId(bool asRoot) => asRoot ? 0u : null;

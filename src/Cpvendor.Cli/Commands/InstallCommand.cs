@@ -11,12 +11,26 @@ internal static class InstallCommand
         var root = new Option<DirectoryInfo>("--root") { Description = "Folder standing for / (default: the real root)", DefaultValueFactory = _ => new DirectoryInfo("/") };
         var store = new Option<FileInfo>("--store") { Description = "The panel store to serve", Required = true };
         var group = new Option<string>("--admin-group") { Description = "Group of administrators and trusted service accounts", DefaultValueFactory = _ => "cpvendor" };
-        var command = new Command("install", "Install the integration into a root: binary, integration.ini, configuration, published answers.") { root, store, group };
+        var hookTimeout = new Option<int>("--hook-timeout") { Description = "Seconds a CloudLinux hook may run before it is killed and retried", DefaultValueFactory = _ => 60 };
+        var adminFlag = new Option<string>("--admin-hook-flag") { Description = "Flag the admin hooks take for the name: --name or --username", DefaultValueFactory = _ => "--name" };
+        adminFlag.AcceptOnlyFromAmong("--name", "--username");
+        var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
+        var command = new Command("install", "Install the integration into a root: binary, integration.ini, configuration, published answers.") { root, store, group, hookTimeout, adminFlag, duplicates };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(hookTimeout) < 1)
+                result.AddError("--hook-timeout must be 1 or more");
+        });
         command.SetAction(result =>
         {
             var output = result.Out();
             var config = new Installer(output).Install(new InstallOptions(
-                result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!));
+                result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!)
+            {
+                HookTimeoutSeconds = result.GetValue(hookTimeout),
+                AdminHookFlag = result.GetValue(adminFlag)!,
+                AllowDuplicateUids = result.GetValue(duplicates),
+            });
             output.WriteLine($"installed into {config.Root}");
             return 0;
         });

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Cpvendor.Cli.Commands.Settings;
+
+/// <summary><c>cpvendor settings ...</c>: the panel's own settings, one file per subcommand in this folder.</summary>
+internal static class SettingsCommand
+{
+    public static Command Create() => new("settings", "What panel_info reports, the PHP versions and the db_info credential.")
+    {
+        ShowSettingsCommand.Create(),
+        PanelSettingsCommand.Create(),
+        FeaturesSettingsCommand.Create(),
+        PhpSettingsCommand.Create(),
+        DbCredentialSettingsCommand.Create(),
+    };
+}
