@@ -43,6 +43,13 @@ public sealed partial class PanelService
         return $"deleted database user {dbUser}";
     });
 
+    /// <summary>Rewrites the Governor map from the store (after an install, or to repair a hand-edited map).</summary>
+    public void RewriteGovernorMap()
+    {
+        using var connection = Changes.StoreConnection.Open(config);
+        Governor.GovernorMapWriter.Write(config, connection);
+    }
+
     private static void EnsureDbUser(Changes.ChangeContext c, string dbUser)
     {
         if (!c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", dbUser)))

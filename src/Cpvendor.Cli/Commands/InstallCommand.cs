@@ -31,6 +31,8 @@ internal static class InstallCommand
                 AdminHookFlag = result.GetValue(adminFlag)!,
                 AllowDuplicateUids = result.GetValue(duplicates),
             });
+            new Cpvendor.Panel.PanelService(config).RewriteGovernorMap();
+            output.WriteLine($"wrote {config.GovernorMap}");
             output.WriteLine($"installed into {config.Root}");
             return 0;
         });

@@ -30,14 +30,14 @@ public sealed class TempInstall : IDisposable
     public InstallConfig Config => InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(Root)), "test");
 
     /// <summary>Creates a store with a sample panel of <paramref name="users"/> accounts and installs it.</summary>
-    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null)
+    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null, params string[] installOptions)
     {
         var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         var install = new TempInstall(dir, adminGroup);
         Run.Checked(Repo.Binary, "init", "--store", install.Store, "--sample", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         prepareStore?.Invoke(install.Store);
-        Run.Checked(Repo.Binary, "install", "--root", install.Root, "--store", install.Store, "--admin-group", adminGroup);
+        Run.Checked(Repo.Binary, ["install", "--root", install.Root, "--store", install.Store, "--admin-group", adminGroup, .. installOptions]);
         return install;
     }
 
@@ -45,6 +45,17 @@ public sealed class TempInstall : IDisposable
     public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
 
     public RunResult Cpapi(params string[] args) => Cpapi(null, args);
+
+    /// <summary>Runs any command of the installed binary as root (lifecycle commands, hooks, tokens).</summary>
+    public RunResult Command(params string[] args) => Run.Program(Binary, args);
+
+    /// <summary>Runs a command of the installed binary that must succeed; returns its output.</summary>
+    public string Checked(params string[] args)
+    {
+        var run = Command(args);
+        Assert.True(run.ExitCode == 0, $"cpvendor {string.Join(' ', args)} failed: {run}");
+        return run.Stdout;
+    }
 
     public void Dispose()
     {
