@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cpvendor.Core;
 using Cpvendor.Host;
 
 namespace Cpvendor.Cli.Commands;
@@ -16,14 +17,11 @@ internal static class InstallCommand
         adminFlag.AcceptOnlyFromAmong("--name", "--username");
         var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
         var command = new Command("install", "Install the integration into a root: binary, integration.ini, configuration, published answers.") { root, store, group, hookTimeout, adminFlag, duplicates };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(hookTimeout) < 1)
-                result.AddError("--hook-timeout must be 1 or more");
-        });
         command.SetAction(result =>
         {
             var output = result.Out();
+            if (result.GetValue(hookTimeout) < 1)
+                throw CpvendorException.Invalid("--hook-timeout must be 1 or more");
             var config = new Installer(output).Install(new InstallOptions(
                 result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!)
             {
