@@ -16,7 +16,7 @@ public sealed partial class PanelService
             if (c.Scalar("SELECT owner FROM db_users WHERE db_user = $d", ("$d", dbUser)) is string holder)
                 throw CpvendorException.Invalid($"database user '{dbUser}' already exists (owned by '{holder}')");
             c.Writer.Insert(new DbUserRow(dbUser, owner));
-            c.Affect(PanelEffect.GovernorMap);
+            c.Affect(PanelEffect.GovernorDbUser(dbUser));
             return $"added database user {dbUser} to {owner}";
         });
     }
@@ -30,7 +30,8 @@ public sealed partial class PanelService
             if (c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", newName)))
                 throw CpvendorException.Invalid($"database user '{newName}' already exists");
             c.Execute("UPDATE db_users SET db_user = $new WHERE db_user = $d", ("$new", newName), ("$d", dbUser));
-            c.Affect(PanelEffect.GovernorMap);
+            c.Affect(PanelEffect.GovernorDbUser(dbUser));
+            c.Affect(PanelEffect.GovernorDbUser(newName));
             return $"renamed database user {dbUser} to {newName}";
         });
     }
@@ -39,7 +40,7 @@ public sealed partial class PanelService
     {
         EnsureDbUser(c, dbUser);
         c.Execute("DELETE FROM db_users WHERE db_user = $d", ("$d", dbUser));
-        c.Affect(PanelEffect.GovernorMap);
+        c.Affect(PanelEffect.GovernorDbUser(dbUser));
         return $"deleted database user {dbUser}";
     });
 

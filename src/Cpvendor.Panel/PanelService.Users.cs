@@ -59,7 +59,10 @@ public sealed partial class PanelService
                 ("$new", newName), ("$old", name));
             c.Affect(PanelEffect.User(uid));
             if (c.Exists("SELECT 1 FROM db_users WHERE owner = $u", ("$u", newName)))
-                c.Affect(PanelEffect.GovernorMap);
+            {
+                c.Affect(PanelEffect.GovernorAccount(name));
+                c.Affect(PanelEffect.GovernorAccount(newName));
+            }
             c.Emit(HookEvent.UserRenamed(name, newName, uid));
             return $"renamed user {name} to {newName}";
         });
@@ -101,7 +104,7 @@ public sealed partial class PanelService
             c.Execute("DELETE FROM users WHERE username = $u", ("$u", name));
             c.Affect(PanelEffect.User(uid));
             if (databases > 0)
-                c.Affect(PanelEffect.GovernorMap);
+                c.Affect(PanelEffect.GovernorAccount(name));
             c.Emit(HookEvent.UserDeleted(name, uid));
             return $"deleted user {name}" + (databases > 0 ? $" and its {databases} database user(s)" : "");
         },

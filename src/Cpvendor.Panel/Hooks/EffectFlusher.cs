@@ -38,9 +38,16 @@ internal static class EffectFlusher
         var panelInfo = false;
         var allUsers = false;
         var governor = false;
+        var governorDbUsers = new HashSet<string>(StringComparer.Ordinal);
+        var governorAccounts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var effect in effects)
         {
-            if (effect == PanelEffect.PanelInfo.Value)
+            if (effect.StartsWith("governor_db:", StringComparison.Ordinal))
+                governorDbUsers.Add(effect["governor_db:".Length..]);
+            else if (effect.StartsWith("governor_account:", StringComparison.Ordinal))
+                governorAccounts.Add(effect["governor_account:".Length..]);
+
+            else if (effect == PanelEffect.PanelInfo.Value)
                 panelInfo = true;
             else if (effect == PanelEffect.AllUsers.Value)
                 allUsers = true;
@@ -67,6 +74,8 @@ internal static class EffectFlusher
         FaultPoint.Hit(config, "after-publish");
         if (governor)
             GovernorMapWriter.Write(config, connection);
+        else if (governorDbUsers.Count > 0 || governorAccounts.Count > 0)
+            GovernorMapWriter.Update(config, connection, governorDbUsers, governorAccounts);
         FaultPoint.Hit(config, "after-governor");
         Sql.Execute(connection, null, "DELETE FROM pending_effects WHERE id <= $last", ("$last", last));
     }
