@@ -11,7 +11,7 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr, TimeS
 /// <summary>Runs programs as argument vectors, optionally as another UNIX user, with a chosen environment.</summary>
 public static class Run
 {
-    public static RunResult Program(string file, IEnumerable<string> args, RunAs? user = null, IReadOnlyDictionary<string, string>? environment = null, bool cleanEnvironment = true, TimeSpan? timeout = null, string? stdin = null)
+    public static RunResult Program(string file, IEnumerable<string> args, RunAs? user = null, IReadOnlyDictionary<string, string>? environment = null, bool cleanEnvironment = true, TimeSpan? timeout = null, string? stdin = null, string workingDirectory = "/")
     {
         var argv = new List<string>();
         var program = file;
@@ -30,7 +30,7 @@ public static class Run
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = "/",
+            WorkingDirectory = workingDirectory,
         };
         foreach (var arg in argv)
             info.ArgumentList.Add(arg);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cpvendor.Core;
 
 namespace Cpvendor.IntegrationTests.Harness;
@@ -30,16 +31,44 @@ public sealed class TempInstall : IDisposable
     public InstallConfig Config => InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(Root)), "test");
 
     /// <summary>Creates a store with a sample panel of <paramref name="users"/> accounts and installs it.</summary>
-    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null, params string[] installOptions)
+    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null, params string[] installOptions) =>
+        FromStore(
+            store =>
+            {
+                Run.Checked(Repo.Binary, "init", "--store", store, "--sample", users.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture));
+                prepareStore?.Invoke(store);
+            },
+            adminGroup,
+            installOptions);
+
+    /// <summary>Lets <paramref name="writeStore"/> create the store (a hand-made panel), then installs it.</summary>
+    public static TempInstall FromStore(Action<string> writeStore, string adminGroup = "cpvendor", params string[] installOptions)
     {
         var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
-        var install = new TempInstall(dir, adminGroup);
-        Run.Checked(Repo.Binary, "init", "--store", install.Store, "--sample", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        prepareStore?.Invoke(install.Store);
-        Run.Checked(Repo.Binary, ["install", "--root", install.Root, "--store", install.Store, "--admin-group", adminGroup, .. installOptions]);
-        return install;
+        var install = new TempInstall(dir, adminGroup) { InstallOptions = installOptions };
+        try
+        {
+            writeStore(install.Store);
+            install.Reinstall();
+            return install;
+        }
+        catch
+        {
+            install.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Runs <c>cpvendor install</c> again: secures the store and republishes every answer file.</summary>
+    public void Reinstall() =>
+        Run.Checked(Repo.Binary, ["install", "--root", Root, "--store", Store, "--admin-group", AdminGroup, .. InstallOptions]);
+
+    /// <summary>Extra options given to <c>cpvendor install</c> (hook timeout, duplicate uids, ...).</summary>
+    public IReadOnlyList<string> InstallOptions { get; private init; } = [];
+
+    /// <summary>The published per-user answer file of a UNIX id.</summary>
+    public string UserFile(uint uid) => Config.UserFile(uid);
 
     /// <summary>Runs an installed script the way integration.ini names it, optionally as another user.</summary>
     public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
