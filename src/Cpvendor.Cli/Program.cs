@@ -10,6 +10,10 @@ if (args.Length > 0 && args[0] == "cpapi")
 if (PrivilegedGuard.Refuses(Console.Error))
     return 2;
 
+// ui_user_info is what LVE Manager runs: it answers {} on any failure, parse errors included.
+if (args.Length > 0 && args[0] == "ui-user-info")
+    return UiUserInfoCommand.Run(args.AsSpan(1).ToArray());
+
 return Cli.Invoke(args, Console.Out, Console.Error,
 [
     InitCommand.Create(),
@@ -18,7 +22,16 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     PublishCommand.Create(),
     QuickstartCommand.Create(),
     UninstallCommand.Create(),
-    SettingsCommand.Create(),
     SyncCommand.Create(),
     CpapiCommand.CreateHelp(),
+    AdminCommand.Create(),
+    ResellerCommand.Create(),
+    PackageCommand.Create(),
+    UserCommand.Create(),
+    DomainCommand.Create(),
+    DbCommand.Create(),
+    SettingsCommand.Create(),
+    HooksCommand.Create(),
+    UiTokenCommand.Create(),
+    UiUserInfoCommand.CreateHelp(),
 ]);

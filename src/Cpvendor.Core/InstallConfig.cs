@@ -37,6 +37,27 @@ public sealed record InstallConfig
 
     /// <summary>The panel's own system accounts: kept out of CageFS (CONTRACT.md section 7).</summary>
     public IReadOnlyList<string> SystemUsers { get; init; } = [];
+    /// <summary>Root-only folder of ui_user_info tokens (stored as hashes).</summary>
+    public required string UiTokenDir { get; init; }
+
+    /// <summary>Where hook commands and their output are logged (root only).</summary>
+    public required string HookLog { get; init; }
+
+    /// <summary>How long one hook may run before it is killed and retried later.</summary>
+    public int HookTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>The flag the admin hooks take for the admin's name (CONTRACT.md section 5: <c>--name</c>).</summary>
+    public string AdminHookFlag { get; init; } = "--name";
+
+    /// <summary>Whether several accounts may share one UNIX id (then CageFS must be told so).</summary>
+    public bool AllowDuplicateUids { get; init; }
+
+    /// <summary>The lowest reseller id and highest regular uid comes from this file (UID_MAX).</summary>
+    public string LoginDefs => InstallLayout.Under(Root, "etc/login.defs");
+
+    public string UiBaseUri { get; init; } = "/lvemanager/";
+
+    public string UiAssetsUri { get; init; } = "/lvemanager/assets/";
 
     public string PublicDir => Path.Combine(DataDir, "public");
 
@@ -56,6 +77,8 @@ public sealed record InstallConfig
         AdminGroup = adminGroup,
         HooksDir = InstallLayout.Under(root, "usr/share/cloudlinux/hooks"),
         GovernorMap = InstallLayout.Under(root, "etc/container/dbuser-map"),
+        UiTokenDir = InstallLayout.Under(root, "opt/cpvendor/var/ui-tokens"),
+        HookLog = InstallLayout.Under(root, "var/log/cpvendor/hooks.log"),
     };
 
     /// <summary>The credential file that goes with a store: <c>FILE.secret</c>, mode 0600.</summary>
@@ -92,9 +115,23 @@ public sealed record InstallConfig
             "privileged" => IdentityMode.Privileged,
             var other => throw CpvendorException.BadConfig(source, $"'identity' is '{other}', expected kernel or privileged"),
         };
+        var root = Required("root");
+        string Optional(string key, string fallback) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : fallback;
+        var timeout = Optional("hook_timeout", "60");
+        if (!int.TryParse(timeout, NumberStyles.None, CultureInfo.InvariantCulture, out var timeoutSeconds) || timeoutSeconds < 1)
+            throw CpvendorException.BadConfig(source, "'hook_timeout' must be a whole number of seconds, 1 or more");
+        var adminFlag = Optional("admin_hook_flag", "--name");
+        if (adminFlag is not ("--name" or "--username"))
+            throw CpvendorException.BadConfig(source, "'admin_hook_flag' must be --name or --username");
+        var duplicates = Optional("allow_duplicate_uids", "false") switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw CpvendorException.BadConfig(source, "'allow_duplicate_uids' must be true or false"),
+        };
         return new InstallConfig
         {
-            Root = Required("root"),
+            Root = root,
             Store = Required("store"),
             DbSecret = Required("db_secret"),
             DataDir = Required("data_dir"),
@@ -105,6 +142,13 @@ public sealed record InstallConfig
             GovernorMap = Required("governor_map"),
             SystemUsers = values.GetValueOrDefault("system_users", "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            UiTokenDir = Optional("ui_tokens", InstallLayout.Under(root, "opt/cpvendor/var/ui-tokens")),
+            HookLog = Optional("hook_log", InstallLayout.Under(root, "var/log/cpvendor/hooks.log")),
+            HookTimeoutSeconds = timeoutSeconds,
+            AdminHookFlag = adminFlag,
+            AllowDuplicateUids = duplicates,
+            UiBaseUri = Optional("ui_base_uri", "/lvemanager/"),
+            UiAssetsUri = Optional("ui_assets_uri", "/lvemanager/assets/"),
         };
     }
 
@@ -124,6 +168,13 @@ public sealed record InstallConfig
         Line("hooks_dir", HooksDir);
         Line("governor_map", GovernorMap);
         Line("system_users", string.Join(',', SystemUsers));
+        Line("ui_tokens", UiTokenDir);
+        Line("hook_log", HookLog);
+        Line("hook_timeout", HookTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        Line("admin_hook_flag", AdminHookFlag);
+        Line("allow_duplicate_uids", AllowDuplicateUids ? "true" : "false");
+        Line("ui_base_uri", UiBaseUri);
+        Line("ui_assets_uri", UiAssetsUri);
         return sb.ToString();
     }
 }

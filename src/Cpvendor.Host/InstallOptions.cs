@@ -26,5 +26,9 @@ public sealed record InstallOptions(string Root, string Store, string AdminGroup
     /// <summary>The flag that carries the admin name to <c>post_modify_admin.py</c> (CONTRACT.md section 5).</summary>
     public string AdminHookFlag { get; init; } = "--name";
 
-    public TimeSpan HookTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long one hook may run (CONTRACT.md section 5: a hanging hook must not block the panel).</summary>
+    public TimeSpan HookTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Accounts may share a UNIX id; CageFS is told through /etc/cagefs/enable.duplicate.uids.</summary>
+    public bool AllowDuplicateUids { get; init; }
 }

@@ -34,6 +34,10 @@ public sealed class Installer
             throw CpvendorException.Invalid($"--service-port {options.ServicePort} is not a TCP port");
         var source = options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary");
 
+        // An older store is brought to this binary's schema before any step reads it.
+        if (!dryRun)
+            PanelStore.OpenForWrite(store).Dispose();
+
         var manifest = InstallManifest.Load(root);
         var context = new StepContext(root, manifest, log);
         var config = Config(root, store, options);
@@ -68,8 +72,19 @@ public sealed class Installer
     /// <summary>Takes back everything the manifest under the root records; the store is never deleted.</summary>
     public UninstallReport Uninstall(string root) => Undoer.Undo(Path.GetFullPath(root), log);
 
-    private static InstallConfig Config(string root, string store, InstallOptions options) =>
-        InstallConfig.ForRoot(root, store, options.AdminGroup) with { SystemUsers = options.SystemUsers };
+    private static InstallConfig Config(string root, string store, InstallOptions options)
+    {
+        bool storeAllowsDuplicates;
+        using (var reader = PanelReader.Open(store))
+            storeAllowsDuplicates = reader.Settings().AllowDuplicateUids;
+        return InstallConfig.ForRoot(root, store, options.AdminGroup) with
+        {
+            SystemUsers = options.SystemUsers,
+            HookTimeoutSeconds = (int)options.HookTimeout.TotalSeconds,
+            AdminHookFlag = options.AdminHookFlag,
+            AllowDuplicateUids = options.AllowDuplicateUids || storeAllowsDuplicates,
+        };
+    }
 
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

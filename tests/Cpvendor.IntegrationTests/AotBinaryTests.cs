@@ -9,10 +9,12 @@ namespace Cpvendor.IntegrationTests;
 public sealed class AotBinaryTests
 {
     /// <summary>
-    /// The size budget: about 1.5 times the size when the budget was set (6.55 MB). Growing past it
-    /// needs a reason (and a new budget here and in docs/cpapi.md).
+    /// The size budget: about 1.25 times the size when the budget was last set (22.4 MB: the cpapi,
+    /// the lifecycle, the doctor and the MariaDB and PostgreSQL drivers of sync, with the runtime's
+    /// data kept undehydrated for a faster start). Growing past it needs a reason (and a new budget
+    /// here and in docs/cpapi.md).
     /// </summary>
-    public const long SizeBudgetBytes = 10_000_000;
+    public const long SizeBudgetBytes = 28_000_000;
 
     private static readonly string[] AllowedLibraries = ["linux-vdso.so", "libc.so", "libm.so", "ld-linux-x86-64.so", "libdl.so", "libpthread.so", "librt.so"];
 

@@ -35,12 +35,16 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
         steps.Add(new PublishStep(config()));
 
+        // Section 3 and 5: ui_user_info tokens and the hook log, for root only.
+        steps.Add(new DirectoryStep(config().UiTokenDir, Modes.RootExecutable));
+        steps.Add(new DirectoryStep(Path.GetDirectoryName(config().HookLog)!, Modes.RootExecutable));
+
         // Section 7: CageFS.
         var allowDuplicates = false;
         IReadOnlyList<string> admins;
         using (var reader = PanelReader.Open(store))
         {
-            allowDuplicates = reader.Settings().AllowDuplicateUids;
+            allowDuplicates = reader.Settings().AllowDuplicateUids || options.AllowDuplicateUids;
             admins = reader.Admins().Where(a => a.UnixUser is not null).Select(a => a.Name).ToList();
         }
 

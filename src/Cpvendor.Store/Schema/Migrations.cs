@@ -84,8 +84,32 @@ internal static class Migrations
         );
         CREATE INDEX db_users_owner ON db_users (owner);
         """,
+        // 2: the lifecycle outbox. Every hook event a change causes is stored in the same transaction
+        // as the change (CONTRACT.md section 5), with the keys that order it against other events of
+        // the same accounts; pending_effects lists what must be republished (per-user answers,
+        // panel_info, the Governor map) before any post hook of that change may run.
+        """
+        CREATE TABLE hook_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            phase TEXT NOT NULL CHECK (phase IN ('pre', 'post')),
+            script TEXT NOT NULL,
+            args TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'skipped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL DEFAULT 0,
+            finished_at INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX hook_events_state ON hook_events (state, id);
+        CREATE TABLE pending_effects (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            effect TEXT NOT NULL
+        );
+        """,
 
-        // 2: panel databases as sources. The panel's stable ids of accounts and domains (null for
+        // 3: panel databases as sources. The panel's stable ids of accounts and domains (null for
         // rows the embedded store made), and the state of the source and of its last sync.
         """
         ALTER TABLE users ADD COLUMN account_id TEXT;

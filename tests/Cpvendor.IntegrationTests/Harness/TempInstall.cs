@@ -31,21 +31,22 @@ public sealed class TempInstall : IDisposable
     public InstallConfig Config => InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(Root)), "test");
 
     /// <summary>Creates a store with a sample panel of <paramref name="users"/> accounts and installs it.</summary>
-    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null) =>
+    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null, params string[] installOptions) =>
         FromStore(
             store =>
             {
                 Run.Checked(Repo.Binary, "init", "--store", store, "--sample", users.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture));
                 prepareStore?.Invoke(store);
             },
-            adminGroup);
+            adminGroup,
+            installOptions);
 
     /// <summary>Lets <paramref name="writeStore"/> create the store (a hand-made panel), then installs it.</summary>
-    public static TempInstall FromStore(Action<string> writeStore, string adminGroup = "cpvendor")
+    public static TempInstall FromStore(Action<string> writeStore, string adminGroup = "cpvendor", params string[] installOptions)
     {
         var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
-        var install = new TempInstall(dir, adminGroup);
+        var install = new TempInstall(dir, adminGroup) { InstallOptions = installOptions };
         try
         {
             writeStore(install.Store);
@@ -61,7 +62,10 @@ public sealed class TempInstall : IDisposable
 
     /// <summary>Runs <c>cpvendor install</c> again: secures the store and republishes every answer file.</summary>
     public void Reinstall() =>
-        Run.Checked(Repo.Binary, "install", "--root", Root, "--store", Store, "--admin-group", AdminGroup);
+        Run.Checked(Repo.Binary, ["install", "--root", Root, "--store", Store, "--admin-group", AdminGroup, .. InstallOptions]);
+
+    /// <summary>Extra options given to <c>cpvendor install</c> (hook timeout, duplicate uids, ...).</summary>
+    public IReadOnlyList<string> InstallOptions { get; private init; } = [];
 
     /// <summary>The published per-user answer file of a UNIX id.</summary>
     public string UserFile(uint uid) => Config.UserFile(uid);
@@ -70,6 +74,17 @@ public sealed class TempInstall : IDisposable
     public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
 
     public RunResult Cpapi(params string[] args) => Cpapi(null, args);
+
+    /// <summary>Runs any command of the installed binary as root (lifecycle commands, hooks, tokens).</summary>
+    public RunResult Command(params string[] args) => Run.Program(Binary, args);
+
+    /// <summary>Runs a command of the installed binary that must succeed; returns its output.</summary>
+    public string Checked(params string[] args)
+    {
+        var run = Command(args);
+        Assert.True(run.ExitCode == 0, $"cpvendor {string.Join(' ', args)} failed: {run}");
+        return run.Stdout;
+    }
 
     public void Dispose()
     {

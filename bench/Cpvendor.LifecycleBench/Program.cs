@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+
+// Lifecycle speed: a change rewrites only what it affects, so a command on a 10,000-account store
+// costs about what it costs on a 10-account store. Both stores are measured in the same run,
+// interleaved, and reported as a ratio. Hooks are excluded (no hooks directory: events are stored
+// and marked skipped); a separate line times a user creation with a real hook.
+//   dotnet run -c Release --project bench/Cpvendor.LifecycleBench -- [--iterations N] [--large N]
+var iterations = Arg("--iterations", 25);
+var largeUsers = Arg("--large", 10_000);
+var binary = Path.Combine(FindRepo(), "out", "cpvendor");
+if (!File.Exists(binary))
+{
+    Console.Error.WriteLine($"{binary} is missing: run ./build.sh first");
+    return 1;
+}
+
+var work = Directory.CreateTempSubdirectory("cpvendor-lifecycle-bench-").FullName;
+try
+{
+    var small = Install(binary, work, "small", 10);
+    var large = Install(binary, work, "large", largeUsers);
+    Console.WriteLine($"lifecycle bench: {iterations} runs per command and store, medians, published binary as a process");
+    Console.WriteLine($"{"command",-16} {"10 users",10} {largeUsers + " users",12} {"ratio",7}");
+
+    var ops = new (string Name, Func<string, int, string[]> Args)[]
+    {
+        ("user add", (owner, i) => ["user", "add", $"bench{i}", "--owner", owner, "--domain", $"bench{i}.example", "--uid", (50000 + i).ToString(CultureInfo.InvariantCulture)]),
+        ("domain rename", (owner, i) => ["domain", "rename", i % 2 == 0 ? "bench0.example" : "renamed0.example", "--new-name", i % 2 == 0 ? "renamed0.example" : "bench0.example", "--include-subdomains"]),
+        ("db add", (owner, i) => ["db", "add", $"bench0_db{i}", "--owner", "bench0"]),
+    };
+    var worst = 0.0;
+    foreach (var (name, command) in ops)
+    {
+        var times = new Dictionary<string, List<double>> { ["small"] = [], ["large"] = [] };
+        // user add runs first and creates bench0... in both stores; the other commands use bench0.
+        for (var i = 0; i < iterations; i++)
+        {
+            foreach (var (label, bin) in new[] { ("small", small), ("large", large) })
+                times[label].Add(Time(bin, command("admin", i)));
+        }
+
+        var s = Median(times["small"]);
+        var l = Median(times["large"]);
+        worst = Math.Max(worst, l / s);
+        Console.WriteLine($"{name,-16} {s,8:F1}ms {l,10:F1}ms {l / s,6:F2}x");
+    }
+
+    // A user creation with its post hook: a hooks directory whose post_modify_user.py is a tiny shell script.
+    var hooks = Path.Combine(work, "large", "root", "usr/share/cloudlinux/hooks");
+    Directory.CreateDirectory(hooks);
+    var script = Path.Combine(hooks, "post_modify_user.py");
+    File.WriteAllText(script, "#!/bin/sh\nexit 0\n");
+    File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+    var withHook = new List<double>();
+    for (var i = 0; i < iterations; i++)
+        withHook.Add(Time(large, ["user", "add", $"hooked{i}", "--owner", "admin", "--domain", $"hooked{i}.example", "--uid", (60000 + i).ToString(CultureInfo.InvariantCulture)]));
+    Console.WriteLine($"user add with its hook ({largeUsers} users, trivial hook): {Median(withHook):F1}ms median");
+    Console.WriteLine($"worst ratio {worst:F2}x (target: within 2x)");
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static string Install(string binary, string work, string name, int users)
+{
+    var dir = Path.Combine(work, name);
+    Directory.CreateDirectory(dir);
+    var store = Path.Combine(dir, "panel.db");
+    Checked(binary, "init", "--store", store, "--sample", users.ToString(CultureInfo.InvariantCulture));
+    Checked(binary, "install", "--root", Path.Combine(dir, "root"), "--store", store);
+    return Path.Combine(dir, "root", "opt/cpvendor/bin/cpvendor");
+}
+
+static double Time(string binary, string[] args)
+{
+    var watch = Stopwatch.StartNew();
+    Checked(binary, args);
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static void Checked(string binary, params string[] args)
+{
+    var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var a in args)
+        info.ArgumentList.Add(a);
+    using var process = Process.Start(info)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {stderr}{stdout.Result}");
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted[sorted.Count / 2];
+}
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRepo()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "cpvendor.slnx")))
+        dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("run from the checkout");
+}

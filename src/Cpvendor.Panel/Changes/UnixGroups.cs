@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+
+namespace Cpvendor.Panel.Changes;
+
+/// <summary>
+/// Membership of administrators' UNIX users in the install's admin group, which is what makes the
+/// cpapi treat them as administrators. Changed only when running as root and the group exists.
+/// </summary>
+internal static class UnixGroups
+{
+    public static void Join(InstallConfig config, string user)
+    {
+        if (!CanChange(config, user, out var gid))
+            return;
+        if (Libc.AccountGroups(user, Libc.Account(user)!.Value.Gid).Contains(gid))
+            return;
+        Gpasswd("-a", user, config.AdminGroup);
+    }
+
+    public static void Leave(InstallConfig config, string user)
+    {
+        if (!CanChange(config, user, out var gid))
+            return;
+        if (Libc.AccountGroups(user, Libc.Account(user)!.Value.Gid).Contains(gid))
+            Gpasswd("-d", user, config.AdminGroup);
+    }
+
+    private static bool CanChange(InstallConfig config, string user, out uint gid)
+    {
+        gid = Libc.GroupId(config.AdminGroup) ?? 0;
+        return Libc.GetEuid() == 0 && gid != 0 && Libc.Account(user) is not null;
+    }
+
+    private static void Gpasswd(string action, string user, string group)
+    {
+        var info = new ProcessStartInfo("gpasswd")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(action);
+        info.ArgumentList.Add(user);
+        info.ArgumentList.Add(group);
+        using var process = Process.Start(info) ?? throw CpvendorException.Io("cannot run gpasswd");
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw CpvendorException.Io($"gpasswd {action} {user} {group} failed: {error.Result.Trim()}");
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Cpvendor.Panel.Changes;
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Panel.Governor;
+
+/// <summary>
+/// Writes the MySQL Governor map (CONTRACT.md section 7): one line per database user,
+/// <c>db_user account uid</c> with single spaces, ordered by database user, rewritten atomically
+/// (temporary file, fsync, rename) so that Governor, which re-reads the file when its mtime changes,
+/// never sees half of it. Governor caps fields at 64 characters, keeps the first of duplicated
+/// database users and skips lines with an empty field or a uid below 1: the store already forbids
+/// all of those (database users are unique and at most 64 characters, account names at most 32,
+/// uids at least 1), and the query filters them once more so the file is right by construction.
+/// </summary>
+internal static class GovernorMapWriter
+{
+    private const UnixFileMode MapMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: read by root's db_governor only
+    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_101; // 0755
+
+    // Built inside SQLite in one pass: on a store of 10,000 accounts this is one string, not 15,000 rows.
+    private const string Query =
+        """
+        SELECT string_agg(d.db_user || ' ' || u.username || ' ' || u.uid, char(10) ORDER BY d.db_user)
+        FROM db_users d JOIN users u ON u.username = d.owner
+        WHERE u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 64 AND length(u.username) BETWEEN 1 AND 64
+        """;
+
+    public static string Render(SqliteConnection connection)
+    {
+        var text = Sql.Scalar(connection, null, Query) as string;
+        return string.IsNullOrEmpty(text) ? "" : text + "\n";
+    }
+
+    /// <summary>
+    /// Brings the lines of some database users and accounts up to date from the store, keeping the
+    /// rest of the current file: a change costs the same on a store of 10 or 10,000 accounts. The
+    /// file is rewritten whole from the store instead when it is missing or not in the form this
+    /// class writes (edited by hand).
+    /// </summary>
+    public static void Update(InstallConfig config, SqliteConnection connection, IReadOnlySet<string> dbUsers, IReadOnlySet<string> accounts)
+    {
+        var lines = ReadSorted(config.GovernorMap);
+        if (lines is null)
+        {
+            Write(config, connection);
+            return;
+        }
+
+        lines.RemoveAll(line => dbUsers.Contains(Field(line, 0)) || accounts.Contains(Field(line, 1)));
+        var json = System.Text.Json.JsonSerializer.Serialize(dbUsers.Concat(accounts).ToArray(), PanelJsonContext.Default.StringArray);
+        using (var command = Sql.Command(connection, null,
+            """
+            SELECT d.db_user || ' ' || u.username || ' ' || u.uid
+            FROM db_users d JOIN users u ON u.username = d.owner
+            WHERE (d.db_user IN (SELECT value FROM json_each($keys)) OR d.owner IN (SELECT value FROM json_each($keys)))
+              AND u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 64 AND length(u.username) BETWEEN 1 AND 64
+            """,
+            ("$keys", json)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var line = reader.GetString(0);
+                var at = lines.BinarySearch(line, KeyOrder.Instance);
+                if (at >= 0)
+                    lines[at] = line;
+                else
+                    lines.Insert(~at, line);
+            }
+        }
+
+        var text = new StringBuilder(lines.Sum(l => l.Length + 1));
+        foreach (var line in lines)
+            text.Append(line).Append('\n');
+        Save(config, text.ToString());
+    }
+
+    public static void Write(InstallConfig config, SqliteConnection connection) => Save(config, Render(connection));
+
+    /// <summary>The current map's lines if it is exactly as written here (three fields, sorted, unique); else null.</summary>
+    private static List<string>? ReadSorted(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (text.Length > 0 && text[^1] != '\n')
+            return null;
+        var lines = new List<string>(text.Length / 24);
+        string? previous = null;
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Count(c => c == ' ') != 2 || (previous is not null && KeyOrder.Instance.Compare(previous, line) >= 0))
+                return null;
+            lines.Add(line);
+            previous = line;
+        }
+
+        return lines;
+    }
+
+    private static string Field(string line, int index) => line.Split(' ')[index];
+
+    private static void Save(InstallConfig config, string text)
+    {
+        var folder = Path.GetDirectoryName(config.GovernorMap)!;
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder);
+            File.SetUnixFileMode(folder, FolderMode);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (IsAlready(config.GovernorMap, bytes))
+            return;
+        var root = Libc.GetEuid() == 0 ? 0u : (uint?)null;
+        SecureFile.WriteAtomic(config.GovernorMap, bytes, MapMode, root, root);
+    }
+
+    /// <summary>An unchanged map is left alone: Governor re-reads the file whenever its mtime moves.</summary>
+    private static bool IsAlready(string path, byte[] bytes)
+    {
+        try
+        {
+            return File.GetUnixFileMode(path) == MapMode && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Lines ordered by their database user, byte for byte as SQLite orders the full render (ASCII names).</summary>
+    private sealed class KeyOrder : IComparer<string>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(string? x, string? y) => Key(x!).SequenceCompareTo(Key(y!));
+
+        private static ReadOnlySpan<char> Key(string line)
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            return space < 0 ? line : line.AsSpan(0, space);
+        }
+    }
+}

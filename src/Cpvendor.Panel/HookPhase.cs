@@ -1,0 +1,8 @@
+namespace Cpvendor.Panel;
+
+/// <summary>Whether a hook runs before the change is applied or after it is visible (CONTRACT.md 5).</summary>
+public enum HookPhase
+{
+    Pre,
+    Post,
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Cpvendor.Core;
+using Cpvendor.Cpapi.Publishing;
+using Cpvendor.Panel.Changes;
+using Cpvendor.Panel.Governor;
+using Cpvendor.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Panel.Hooks;
+
+/// <summary>
+/// Carries out the effects committed changes recorded in <c>pending_effects</c>: republishes the
+/// per-user answers of the affected ids and panel_info, rewrites the Governor map, then forgets
+/// those rows. Serialised by a lock so that a slower process can never overwrite newer files with
+/// older ones; effects recorded after the rows were read stay for the next flush.
+/// </summary>
+internal static class EffectFlusher
+{
+    public static void Flush(InstallConfig config, SqliteConnection connection)
+    {
+        using var guard = FileLock.Acquire(FileLock.PublishPath(config), TimeSpan.FromSeconds(120));
+        var effects = new List<string>();
+        long last = 0;
+        using (var command = Sql.Command(connection, null, "SELECT id, effect FROM pending_effects ORDER BY id"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                last = reader.GetInt64(0);
+                effects.Add(reader.GetString(1));
+            }
+        }
+
+        if (effects.Count == 0)
+            return;
+
+        var uids = new HashSet<uint>();
+        var panelInfo = false;
+        var allUsers = false;
+        var governor = false;
+        var governorDbUsers = new HashSet<string>(StringComparer.Ordinal);
+        var governorAccounts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var effect in effects)
+        {
+            if (effect.StartsWith("governor_db:", StringComparison.Ordinal))
+                governorDbUsers.Add(effect["governor_db:".Length..]);
+            else if (effect.StartsWith("governor_account:", StringComparison.Ordinal))
+                governorAccounts.Add(effect["governor_account:".Length..]);
+
+            else if (effect == PanelEffect.PanelInfo.Value)
+                panelInfo = true;
+            else if (effect == PanelEffect.AllUsers.Value)
+                allUsers = true;
+            else if (effect == PanelEffect.GovernorMap.Value)
+                governor = true;
+            else if (effect.StartsWith("uid:", StringComparison.Ordinal)
+                && uint.TryParse(effect.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var uid))
+                uids.Add(uid);
+        }
+
+        if (allUsers)
+        {
+            AnswerPublisher.PublishAll(config);
+        }
+        else if (panelInfo || uids.Count > 0)
+        {
+            using var store = PanelReader.Open(config.Store);
+            if (panelInfo)
+                AnswerPublisher.PublishPanelInfo(config, store);
+            if (uids.Count > 0)
+                AnswerPublisher.PublishUsers(config, store, uids);
+        }
+
+        FaultPoint.Hit(config, "after-publish");
+        if (governor)
+            GovernorMapWriter.Write(config, connection);
+        else if (governorDbUsers.Count > 0 || governorAccounts.Count > 0)
+            GovernorMapWriter.Update(config, connection, governorDbUsers, governorAccounts);
+        FaultPoint.Hit(config, "after-governor");
+        Sql.Execute(connection, null, "DELETE FROM pending_effects WHERE id <= $last", ("$last", last));
+    }
+}

@@ -1,0 +1,59 @@
+using Cpvendor.Core;
+using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Model;
+
+namespace Cpvendor.Panel;
+
+public sealed partial class PanelService
+{
+    /// <summary>Records a MySQL user of an account; the Governor map is rewritten (CONTRACT.md 7).</summary>
+    public ChangeResult AddDbUser(string dbUser, string owner)
+    {
+        dbUser = Names.DbUser(dbUser);
+        return Change(c =>
+        {
+            Uid(c, owner);
+            if (c.Scalar("SELECT owner FROM db_users WHERE db_user = $d", ("$d", dbUser)) is string holder)
+                throw CpvendorException.Invalid($"database user '{dbUser}' already exists (owned by '{holder}')");
+            c.Writer.Insert(new DbUserRow(dbUser, owner));
+            c.Affect(PanelEffect.GovernorDbUser(dbUser));
+            return $"added database user {dbUser} to {owner}";
+        });
+    }
+
+    public ChangeResult RenameDbUser(string dbUser, string newName)
+    {
+        newName = Names.DbUser(newName);
+        return Change(c =>
+        {
+            EnsureDbUser(c, dbUser);
+            if (c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", newName)))
+                throw CpvendorException.Invalid($"database user '{newName}' already exists");
+            c.Execute("UPDATE db_users SET db_user = $new WHERE db_user = $d", ("$new", newName), ("$d", dbUser));
+            c.Affect(PanelEffect.GovernorDbUser(dbUser));
+            c.Affect(PanelEffect.GovernorDbUser(newName));
+            return $"renamed database user {dbUser} to {newName}";
+        });
+    }
+
+    public ChangeResult DeleteDbUser(string dbUser) => Change(c =>
+    {
+        EnsureDbUser(c, dbUser);
+        c.Execute("DELETE FROM db_users WHERE db_user = $d", ("$d", dbUser));
+        c.Affect(PanelEffect.GovernorDbUser(dbUser));
+        return $"deleted database user {dbUser}";
+    });
+
+    /// <summary>Rewrites the Governor map from the store (after an install, or to repair a hand-edited map).</summary>
+    public void RewriteGovernorMap()
+    {
+        using var connection = Changes.StoreConnection.Open(config);
+        Governor.GovernorMapWriter.Write(config, connection);
+    }
+
+    private static void EnsureDbUser(Changes.ChangeContext c, string dbUser)
+    {
+        if (!c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", dbUser)))
+            throw CpvendorException.Invalid($"no database user '{Names.Show(dbUser)}'");
+    }
+}

@@ -1,0 +1,49 @@
+using Cpvendor.Core;
+using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Model;
+
+namespace Cpvendor.Panel;
+
+public sealed partial class PanelService
+{
+    /// <summary>Creates a reseller (CONTRACT.md 3: unique, never an admin's name, id in MAX_UID..0xFFFFFFFF).</summary>
+    public ChangeResult AddReseller(NewReseller reseller)
+    {
+        ArgumentNullException.ThrowIfNull(reseller);
+        var name = Names.Login(reseller.Name, "reseller name");
+        var email = Names.Email(reseller.Email);
+        var locale = Names.Locale(reseller.Locale);
+        if (reseller.Id is { } id)
+        {
+            var maxUid = LoginDefs.MaxUid(config.LoginDefs);
+            if (id < maxUid || id > 0xFFFFFFFFL)
+                throw CpvendorException.Invalid($"reseller id {id} is outside {maxUid}..4294967295 (MAX_UID is UID_MAX of {config.LoginDefs})");
+        }
+
+        return Change(c =>
+        {
+            if (c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+                throw CpvendorException.Invalid($"reseller '{name}' already exists");
+            if (c.Exists("SELECT 1 FROM admins WHERE name = $n", ("$n", name)))
+                throw CpvendorException.Invalid($"'{name}' is an administrator; a reseller cannot have an administrator's name");
+            if (reseller.Id is { } rid && c.Scalar("SELECT name FROM resellers WHERE reseller_id = $i", ("$i", rid)) is string other)
+                throw CpvendorException.Invalid($"reseller id {rid} already belongs to '{other}'");
+            c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
+            return $"created reseller {name}" + (reseller.Id is { } shown ? $" (id {shown})" : "");
+        });
+    }
+
+    /// <summary>Removes a reseller that owns no users and no packages.</summary>
+    public ChangeResult DeleteReseller(string name)
+    {
+        name = Names.Login(name, "reseller name");
+        return Change(c =>
+        {
+            if (!c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+                throw CpvendorException.Invalid($"no reseller '{name}'");
+            EnsureOwnsNothing(c, name, "reseller");
+            c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name));
+            return $"deleted reseller {name}";
+        });
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Cpvendor.Contract;
+using Cpvendor.Core;
+using Cpvendor.Panel.Validation;
+using Cpvendor.Store;
+using Cpvendor.Store.Model;
+
+namespace Cpvendor.Panel;
+
+public sealed partial class PanelService
+{
+    /// <summary>Changes what panel_info reports (name, version, login URL) and the domain defaults.</summary>
+    public ChangeResult UpdatePanel(PanelUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (update.Name is { } n && (n.Length is 0 or > 64 || n.Any(char.IsControl)))
+            throw CpvendorException.Invalid("the panel name needs 1-64 printable characters");
+        if (update.Version is { } v && (v.Length is 0 or > 32 || v.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))))
+            throw CpvendorException.Invalid("the panel version needs 1-32 printable characters without spaces");
+        if (update.UserLoginUrl is { } url && !(Uri.TryCreate(url.Replace("{domain}", "example.com", StringComparison.Ordinal), UriKind.Absolute, out var parsed)
+            && parsed.Scheme is "https" or "http"))
+            throw CpvendorException.Invalid($"invalid login URL '{Names.Show(url)}': give an http(s) URL, optionally with {{domain}}");
+        if (update.DefaultHandler is not (null or "fpm" or "cgi" or "lsapi"))
+            throw CpvendorException.Invalid($"invalid handler '{Names.Show(update.DefaultHandler)}': use fpm, cgi or lsapi");
+
+        return Change(c =>
+        {
+            var current = ReadSettings(c);
+            if (update.DefaultPhp is { } php && !c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", php)))
+                throw CpvendorException.Invalid($"unknown PHP version '{Names.Show(php)}': add it with 'cpvendor settings php add'");
+            c.Writer.SetPanel(
+                update.Name ?? current.Name,
+                update.Version ?? current.Version,
+                update.ClearUserLoginUrl ? null : update.UserLoginUrl ?? current.UserLoginUrl,
+                update.DefaultPhp ?? current.DefaultPhp,
+                update.DefaultHandler ?? current.DefaultHandler,
+                current.AllowDuplicateUids);
+            c.Affect(PanelEffect.PanelInfo);
+            if (update.DefaultPhp is not null || update.DefaultHandler is not null)
+                c.Affect(PanelEffect.AllUsers);
+            return "updated the panel settings";
+        });
+    }
+
+    /// <summary>Declares which CloudLinux features the panel drives (panel_info's supported_cl_features).</summary>
+    public ChangeResult SetFeatures(IReadOnlyDictionary<string, bool> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        foreach (var name in features.Keys)
+        {
+            if (!Grammar.ClFeatures.Contains(name))
+                throw CpvendorException.Invalid($"unknown feature '{Names.Show(name)}': use {string.Join(", ", Grammar.ClFeatures)}");
+        }
+
+        return Change(c =>
+        {
+            foreach (var (name, enabled) in features)
+                c.Writer.SetFeature(name, enabled);
+            c.Affect(PanelEffect.PanelInfo);
+            return $"set {features.Count} feature(s)";
+        });
+    }
+
+    /// <summary>Adds a PHP version the php script lists and domains may use.</summary>
+    public ChangeResult AddPhp(PhpVersionRow php)
+    {
+        ArgumentNullException.ThrowIfNull(php);
+        if (!Regex.IsMatch(php.Identifier, "^[a-z][a-z0-9]*-php[0-9]{2,3}$"))
+            throw CpvendorException.Invalid($"invalid PHP identifier '{Names.Show(php.Identifier)}': use a name like alt-php82 or ea-php82");
+        if (!Regex.IsMatch(php.Version, "^[0-9]+\\.[0-9]+$"))
+            throw CpvendorException.Invalid($"invalid PHP version '{Names.Show(php.Version)}': use a version like 8.2");
+        foreach (var (path, what) in new[] { (php.ModulesDir, "modules dir"), (php.Dir, "dir"), (php.Bin, "binary"), (php.Ini, "php.ini"), (php.IniScanDir, "ini scan dir") })
+            Names.AbsolutePath(path, "PHP " + what);
+        return Change(c =>
+        {
+            if (c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", php.Identifier)))
+                throw CpvendorException.Invalid($"PHP version '{php.Identifier}' already exists");
+            c.Writer.Insert(php);
+            return $"added PHP version {php.Identifier}";
+        });
+    }
+
+    /// <summary>Removes a PHP version no domain uses and that is not the default.</summary>
+    public ChangeResult DeletePhp(string identifier) => Change(c =>
+    {
+        if (!c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", identifier)))
+            throw CpvendorException.Invalid($"no PHP version '{Names.Show(identifier)}'");
+        var domains = c.Count("SELECT count(*) FROM domains WHERE php_version_id = $p", ("$p", identifier));
+        if (domains > 0 || c.Exists("SELECT 1 FROM panel WHERE default_php = $p", ("$p", identifier)))
+            throw CpvendorException.Invalid($"PHP version '{identifier}' is in use ({domains} domain(s){(domains == 0 ? ", the default" : "")})");
+        c.Execute("DELETE FROM php_versions WHERE identifier = $p", ("$p", identifier));
+        return $"deleted PHP version {identifier}";
+    });
+
+    /// <summary>Sets (or with null removes) the db_info credential, kept in a root-only file beside the store.</summary>
+    public string SetDbCredential(DbCredential? credential)
+    {
+        if (credential is null)
+        {
+            File.Delete(config.DbSecret);
+            return "removed the db_info credential: db_info now answers mysql: null";
+        }
+
+        if (credential.Login.Length is 0 or > 80 || credential.Host.Length == 0 || credential.Port is < 1 or > 65535 || credential.Password.Length == 0)
+            throw CpvendorException.Invalid("the credential needs a login, a password, a host and a port in 1..65535");
+        credential.Write(config.DbSecret);
+        return $"stored the db_info credential for {credential.Login}@{credential.Host}:{credential.Port} in {config.DbSecret} (0600)";
+    }
+
+    private static PanelSettings ReadSettings(Changes.ChangeContext c)
+    {
+        using var command = Changes.Sql.Command(c.Writer.Connection, c.Writer.Transaction,
+            "SELECT name, version, user_login_url, default_php, default_handler, allow_duplicate_uids FROM panel WHERE id = 1");
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return new PanelSettings("cpvendor", "1.0.0", null, null, "fpm", false, 0);
+        return new PanelSettings(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetInt64(5) != 0, 0);
+    }
+}

@@ -1,0 +1,117 @@
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Cpvendor.Panel.Changes;
+using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Model;
+
+namespace Cpvendor.Panel;
+
+public sealed partial class PanelService
+{
+    /// <summary>
+    /// Records an account the panel has completely built, with its main domain; hook
+    /// <c>post_modify_user.py create</c>. The UNIX account is not created here.
+    /// </summary>
+    public ChangeResult AddUser(NewUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = Names.Account(user.Name);
+        var domain = DomainNames.Normalize(user.Domain);
+        var email = Names.Email(user.Email);
+        var locale = Names.Locale(user.Locale);
+        var home = Names.AbsolutePath(user.Home ?? "/home/" + name, "home directory");
+        var uid = user.Uid ?? Libc.Account(name)?.Uid
+            ?? throw CpvendorException.Invalid($"no UNIX account '{name}' exists to take the uid from: create it first or give --uid");
+        if (uid == 0)
+            throw CpvendorException.Invalid("uid 0 is root's; an account needs its own uid");
+        if (user.Package is not null)
+            Names.Package(user.Package);
+
+        return Change(c =>
+        {
+            EnsureOwner(c, user.Owner);
+            if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", name)))
+                throw CpvendorException.Invalid($"user '{name}' already exists");
+            if (!config.AllowDuplicateUids && c.Scalar("SELECT username FROM users WHERE uid = $id LIMIT 1", ("$id", (long)uid)) is string holder)
+                throw CpvendorException.Invalid($"uid {uid} already belongs to '{holder}' (this install does not allow duplicate uids)");
+            if (user.Package is not null && !c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", user.Owner), ("$n", user.Package)))
+                throw CpvendorException.Invalid($"no package '{user.Package}' of '{user.Owner}'");
+            EnsureDomainFree(c, domain);
+            c.Writer.Insert(new UserRow(name, uid, user.Owner, user.Package is null ? null : user.Owner, user.Package, email, locale, home));
+            c.Writer.Insert(new DomainRow(domain, name, home + "/public_html", IsMain: true, null, null));
+            c.Affect(PanelEffect.User(uid));
+            c.Emit(HookEvent.UserCreated(name, user.Owner, uid));
+            return $"created user {name} (uid {uid}) with domain {domain}";
+        });
+    }
+
+    /// <summary>Renames an account; its domains and databases follow. Hook <c>post_modify_user.py modify --new-username</c>.</summary>
+    public ChangeResult RenameUser(string name, string newName)
+    {
+        newName = Names.Account(newName, "new user name");
+        return Change(c =>
+        {
+            var uid = Uid(c, name);
+            if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", newName)))
+                throw CpvendorException.Invalid($"user '{newName}' already exists");
+            // domains.owner and db_users.owner follow through ON UPDATE CASCADE; a home named after the account moves with it.
+            c.Execute("UPDATE users SET username = $new, home = CASE WHEN home = '/home/' || $old THEN '/home/' || $new ELSE home END WHERE username = $old",
+                ("$new", newName), ("$old", name));
+            c.Affect(PanelEffect.User(uid));
+            if (c.Exists("SELECT 1 FROM db_users WHERE owner = $u", ("$u", newName)))
+            {
+                c.Affect(PanelEffect.GovernorAccount(name));
+                c.Affect(PanelEffect.GovernorAccount(newName));
+            }
+            c.Emit(HookEvent.UserRenamed(name, newName, uid));
+            return $"renamed user {name} to {newName}";
+        });
+    }
+
+    /// <summary>Gives an account to another administrator or reseller. Hook <c>post_modify_user.py modify --new-owner</c>.</summary>
+    public ChangeResult MoveUser(string name, string newOwner) => Change(c =>
+    {
+        var uid = Uid(c, name);
+        EnsureOwner(c, newOwner);
+        if (c.Exists("SELECT 1 FROM users WHERE username = $u AND owner = $o", ("$u", name), ("$o", newOwner)))
+            throw CpvendorException.Invalid($"user '{name}' already belongs to '{newOwner}'");
+        c.Execute("UPDATE users SET owner = $o WHERE username = $u", ("$o", newOwner), ("$u", name));
+        c.Affect(PanelEffect.User(uid));
+        c.Emit(HookEvent.UserMoved(name, newOwner, uid));
+        return $"moved user {name} to {newOwner}";
+    });
+
+    /// <summary>Tells CloudLinux an account's home directory was restored from a backup. Hook <c>post_modify_user.py restore</c>.</summary>
+    public ChangeResult RestoreUser(string name) => Change(c =>
+    {
+        var uid = Uid(c, name);
+        c.Affect(PanelEffect.User(uid));
+        c.Emit(HookEvent.UserRestored(name, uid));
+        return $"restored user {name}";
+    });
+
+    /// <summary>
+    /// Removes an account with its domains and databases. <c>pre_modify_user.py delete</c> runs before
+    /// anything is removed (seeing the account as it was), <c>post_modify_user.py delete</c> after.
+    /// </summary>
+    public ChangeResult DeleteUser(string name) => Change(
+        c =>
+        {
+            var uid = Uid(c, name);
+            c.RunPreHook(HookEvent.UserDeleting(name, uid));
+            var databases = c.Execute("DELETE FROM db_users WHERE owner = $u", ("$u", name));
+            c.Execute("DELETE FROM domains WHERE owner = $u", ("$u", name));
+            c.Execute("DELETE FROM users WHERE username = $u", ("$u", name));
+            c.Affect(PanelEffect.User(uid));
+            if (databases > 0)
+                c.Affect(PanelEffect.GovernorAccount(name));
+            c.Emit(HookEvent.UserDeleted(name, uid));
+            return $"deleted user {name}" + (databases > 0 ? $" and its {databases} database user(s)" : "");
+        },
+        withPreHooks: true);
+
+    private static uint Uid(ChangeContext c, string name) =>
+        c.Scalar("SELECT uid FROM users WHERE username = $u", ("$u", name)) is long uid
+            ? (uint)uid
+            : throw CpvendorException.Invalid($"no user '{Names.Show(name)}'");
+}

@@ -1,0 +1,90 @@
+using Cpvendor.Core;
+using Cpvendor.Panel.Validation;
+
+namespace Cpvendor.UnitTests;
+
+public sealed class LifecycleValidationTests
+{
+    [Theory]
+    [InlineData("bücher", "bcher-kva")]
+    [InlineData("münchen", "mnchen-3ya")]
+    [InlineData("ü", "tda")]
+    [InlineData("例え", "r8jz45g")]
+    [InlineData("пример", "e1afmkfd")]
+    public void Punycode_matches_the_rfc_3492_encoding(string label, string expected) =>
+        Assert.Equal(expected, Punycode.Encode(label));
+
+    [Theory]
+    [InlineData("Example.COM", "example.com")]
+    [InlineData("example.com.", "example.com")]
+    [InlineData("Bücher.de", "xn--bcher-kva.de")]
+    [InlineData("例え.テスト", "xn--r8jz45g.xn--zckzah")]
+    [InlineData("xn--bcher-kva.de", "xn--bcher-kva.de")]
+    [InlineData("a-b.c-d.example", "a-b.c-d.example")]
+    public void Domain_names_are_normalized_to_lower_case_ascii(string input, string expected) =>
+        Assert.Equal(expected, DomainNames.Normalize(input));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("localhost")]
+    [InlineData("-a.example")]
+    [InlineData("a-.example")]
+    [InlineData("a..example")]
+    [InlineData("under_score.example")]
+    [InlineData("sp ace.example")]
+    [InlineData("example.123")]
+    public void Invalid_domain_names_are_refused(string input)
+    {
+        var e = Assert.Throws<CpvendorException>(() => DomainNames.Normalize(input));
+        Assert.Equal(2, e.ExitCode);
+    }
+
+    [Fact]
+    public void Domain_labels_over_63_characters_are_refused()
+    {
+        Assert.Equal(new string('a', 63) + ".example", DomainNames.Normalize(new string('a', 63) + ".example"));
+        Assert.Throws<CpvendorException>(() => DomainNames.Normalize(new string('a', 64) + ".example"));
+    }
+
+    [Theory]
+    [InlineData("alice", true)]
+    [InlineData("_svc", true)]
+    [InlineData("a.b-c_d", true)]
+    [InlineData("Alice", false)]
+    [InlineData("-alice", false)]
+    [InlineData("1alice", false)]
+    [InlineData("al ice", false)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456", false)]
+    public void Account_names_follow_useradd(string name, bool valid)
+    {
+        if (valid)
+            Assert.Equal(name, Names.Account(name));
+        else
+            Assert.Throws<CpvendorException>(() => Names.Account(name));
+    }
+
+    [Fact]
+    public void Database_users_are_capped_at_64_characters_and_never_start_with_a_dash()
+    {
+        Assert.Equal(new string('d', 64), Names.DbUser(new string('d', 64)));
+        Assert.Contains("at most 64", Assert.Throws<CpvendorException>(() => Names.DbUser(new string('d', 65))).Message);
+        Assert.Throws<CpvendorException>(() => Names.DbUser("-x"));
+        Assert.Throws<CpvendorException>(() => Names.DbUser("a b"));
+    }
+
+    [Fact]
+    public void Max_uid_comes_from_login_defs_with_60000_by_default()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            Assert.Equal(60000, LoginDefs.MaxUid(file + ".missing"));
+            File.WriteAllText(file, "# UID_MAX 1\nUID_MIN\t1000\nUID_MAX\t\t65000\n");
+            Assert.Equal(65000, LoginDefs.MaxUid(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
