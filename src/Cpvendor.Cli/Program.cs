@@ -12,5 +12,6 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     InstallCommand.Create(),
     PublishCommand.Create(),
     QuickstartCommand.Create(),
+    CheckCommand.Create(),
     CpapiCommand.CreateHelp(),
 ]);
