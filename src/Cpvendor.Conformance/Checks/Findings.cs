@@ -19,7 +19,8 @@ internal sealed class Findings
     private int failures;
     private int warnings;
     private int judged;
-    private string? firstProblem;
+    private string? firstFailure;
+    private string? firstWarning;
     private string? skipReason;
 
     public static Findings Skipped(string reason) => new() { skipReason = reason };
@@ -36,9 +37,17 @@ internal sealed class Findings
             passing.Add("  ok: " + detail);
     }
 
-    public void Fail(string detail, CallResult? call = null) => Problem(ref failures, "FAIL", detail, call);
+    public void Fail(string detail, CallResult? call = null)
+    {
+        firstFailure ??= detail;
+        Problem(ref failures, "FAIL", detail, call);
+    }
 
-    public void Warn(string detail, CallResult? call = null) => Problem(ref warnings, "WARN", detail, call);
+    public void Warn(string detail, CallResult? call = null)
+    {
+        firstWarning ??= detail;
+        Problem(ref warnings, "WARN", detail, call);
+    }
 
     /// <summary>A line of context shown whatever the outcome (measurements, what was compared).</summary>
     public void Note(string line) => notes.Add(line);
@@ -64,9 +73,9 @@ internal sealed class Findings
         if (failures + warnings == 0)
             evidence.AddRange(passing.Take(MaxPassing * 3));
         if (failures > 0)
-            return new(check.Name, check.Section, CheckStatus.Fail, Count(failures, firstProblem!), evidence);
+            return new(check.Name, check.Section, CheckStatus.Fail, Count(failures, firstFailure!), evidence);
         if (warnings > 0)
-            return new(check.Name, check.Section, CheckStatus.Warn, Count(warnings, firstProblem!), evidence);
+            return new(check.Name, check.Section, CheckStatus.Warn, Count(warnings, firstWarning!), evidence);
         if (judged == 0)
             return new(check.Name, check.Section, CheckStatus.Skip, skipReason ?? "nothing to judge", evidence);
         return new(check.Name, check.Section, CheckStatus.Pass, PassMessage ?? check.Summary, evidence);
@@ -76,7 +85,6 @@ internal sealed class Findings
     {
         counter++;
         judged++;
-        firstProblem ??= detail;
         if (failures + warnings > MaxProblems)
             return;
         if (call is not null && shownCalls.Add(call.Call.Key))
