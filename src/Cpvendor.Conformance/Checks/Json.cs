@@ -8,7 +8,24 @@ namespace Cpvendor.Conformance.Checks;
 internal static class Json
 {
     public static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Text(v) : null;
+
+    /// <summary>
+    /// A string's value. JSON may escape lone surrogates (Python's json.dumps writes "\udcff" for
+    /// bytes it could not decode); .NET refuses to decode those, so they are kept as written.
+    /// </summary>
+    public static string Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = value.GetRawText();
+            return raw[1..^1];
+        }
+    }
 
     public static long? Long(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;

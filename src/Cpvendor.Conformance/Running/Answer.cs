@@ -39,7 +39,7 @@ internal sealed class Answer
 
     public bool IsEnvelope => JsonError is null && EnvelopeError is null;
 
-    public string? MessageText => Message is { ValueKind: JsonValueKind.String } m ? m.GetString() : null;
+    public string? MessageText => Message is { ValueKind: JsonValueKind.String } m ? Checks.Json.Text(m) : null;
 
     public static Answer Parse(byte[] stdout)
     {
@@ -91,7 +91,7 @@ internal sealed class Answer
             return new Answer { Root = root, EnvelopeError = "metadata members beyond result and message: " + string.Join(", ", metaExtra) };
         if (!metadata.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.String)
             return new Answer { Root = root, EnvelopeError = "metadata.result is missing or not a string" };
-        var kind = result.GetString()!;
+        var kind = Checks.Json.Text(result);
         if (!ResultKinds.All.Contains(kind))
             return new Answer { Root = root, UnknownResult = kind, EnvelopeError = $"metadata.result \"{kind}\" is not one of {string.Join(", ", ResultKinds.All)}" };
         JsonElement? message = metadata.TryGetProperty("message", out var m) ? m : null;

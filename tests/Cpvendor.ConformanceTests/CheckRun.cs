@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Cpvendor.ConformanceTests;
+
+/// <summary>One run of <c>out/cpvendor check --format json</c>, read back.</summary>
+internal sealed class CheckRun
+{
+    private CheckRun(Proc.Result process, JsonDocument report)
+    {
+        Process = process;
+        Report = report;
+        Statuses = report.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+    }
+
+    public Proc.Result Process { get; }
+
+    public JsonDocument Report { get; }
+
+    public IReadOnlyDictionary<string, string> Statuses { get; }
+
+    public JsonElement Summary => Report.RootElement.GetProperty("summary");
+
+    public IReadOnlyList<string> With(params string[] statuses) =>
+        Statuses.Where(s => statuses.Contains(s.Value)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+
+    public JsonElement Check(string name) =>
+        Report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
+    /// <summary>Everything about the checks that did not pass, for assertion messages.</summary>
+    public string Explain() => string.Join("\n", Report.RootElement.GetProperty("checks").EnumerateArray()
+        .Where(c => c.GetProperty("status").GetString() is "fail" or "warn")
+        .Select(c => $"{c.GetProperty("status").GetString()} {c.GetProperty("name").GetString()}: {c.GetProperty("message").GetString()}\n    "
+            + string.Join("\n    ", c.GetProperty("evidence").EnumerateArray().Take(8).Select(e => e.GetString()))));
+
+    public static CheckRun Of(string ini, IEnumerable<string> asUsers)
+    {
+        var args = new List<string> { "check", "--ini", ini, "--format", "json" };
+        foreach (var user in asUsers)
+            args.AddRange(["--as-user", user]);
+        var process = Proc.Run(Repo.Binary, [.. args]);
+        JsonDocument report;
+        try
+        {
+            report = JsonDocument.Parse(process.Stdout);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"check did not print a JSON report ({e.Message}):\n{process}", e);
+        }
+
+        return new CheckRun(process, report);
+    }
+}
