@@ -24,8 +24,16 @@ internal sealed class CheckRun
     public IReadOnlyList<string> With(params string[] statuses) =>
         Statuses.Where(s => statuses.Contains(s.Value)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
 
-    public JsonElement Check(string name) =>
-        Report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+    public JsonElement Check(string name)
+    {
+        foreach (var check in Report.RootElement.GetProperty("checks").EnumerateArray())
+        {
+            if (check.GetProperty("name").GetString() == name)
+                return check;
+        }
+
+        throw new InvalidOperationException($"the report has no check {name}:\n{Process}");
+    }
 
     /// <summary>Everything about the checks that did not pass, for assertion messages.</summary>
     public string Explain() => string.Join("\n", Report.RootElement.GetProperty("checks").EnumerateArray()
