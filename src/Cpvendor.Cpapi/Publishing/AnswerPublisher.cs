@@ -34,7 +34,11 @@ public static class AnswerPublisher
     {
         EnsureFolders(config);
         var settings = store.Settings();
-        var info = new PanelInfo(settings.Name, settings.Version, settings.UserLoginUrl, store.Features());
+        // Only the feature names CloudLinux knows (CONTRACT.md section 3): its schema is strict.
+        var features = store.Features()
+            .Where(f => Grammar.ClFeatures.Contains(f.Key))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var info = new PanelInfo(settings.Name, settings.Version, settings.UserLoginUrl, features);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(info, CpapiJsonContext.Default.PanelInfo);
         SecureFile.WriteAtomic(config.PanelInfoFile, bytes, PublicFileMode, RootOwner, RootOwner);
     }

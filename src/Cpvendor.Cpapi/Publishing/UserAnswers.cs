@@ -31,8 +31,10 @@ public sealed record UserAnswers(
 
         try
         {
-            return JsonSerializer.Deserialize(bytes, UserAnswersJsonContext.Default.UserAnswers)
-                ?? throw CpvendorException.DataUnavailable($"{path} is empty");
+            var answers = JsonSerializer.Deserialize(bytes, UserAnswersJsonContext.Default.UserAnswers);
+            return answers is { Usernames: not null, Domains: not null }
+                ? answers
+                : throw CpvendorException.DataUnavailable($"{path} is damaged: run 'cpvendor publish'");
         }
         catch (JsonException)
         {

@@ -24,15 +24,11 @@ internal sealed class PanelInfoScript : IScript
             throw CpvendorException.DataUnavailable($"{context.Config.PanelInfoFile} is missing: run 'cpvendor publish'");
         }
 
-        try
-        {
-            data.WriteRawValue(bytes, skipInputValidation: false);
-        }
-        catch (JsonException)
-        {
-            throw CpvendorException.DataUnavailable($"{context.Config.PanelInfoFile} is not valid JSON: run 'cpvendor publish'");
-        }
+        if (!PanelInfoShape.IsValid(bytes))
+            throw CpvendorException.DataUnavailable($"{context.Config.PanelInfoFile} is not a panel_info answer: run 'cpvendor publish'");
 
+        // Checked above, byte by byte: written as it is.
+        data.WriteRawValue(bytes, skipInputValidation: true);
         return null;
     }
 }

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Cpvendor.IntegrationTests.Harness;
+
+namespace Cpvendor.IntegrationTests;
+
+/// <summary>
+/// CONTRACT.md section 6, "nor by reading files directly": as each end user, every file under the
+/// install root and beside the store that the user can read (found and read as that user) holds
+/// nothing about any other account and not the db_info password.
+/// </summary>
+public sealed class EndUserFileScanTests(UsersInstall env) : IClassFixture<UsersInstall>
+{
+    [Fact]
+    public void No_file_an_end_user_can_read_names_another_account_or_the_password()
+    {
+        var install = env.Install;
+        var panel = env.Panel;
+        var guessable = panel.Users.Select(u => install.UserFile(u.Uid))
+            .Concat([install.Store, install.Store + ".secret", install.Store + "-journal", install.UserFile(env.Stranger.Uid)])
+            .Distinct()
+            .ToArray();
+
+        foreach (var user in env.EndUsers)
+        {
+            var readable = FileScan.ReadableBy(user, install.Dir, [install.Root, install.Dir, .. guessable]);
+            var mine = panel.AccountsOf(user.Uid).Select(u => u.Username).ToHashSet();
+            var forbidden = panel.Users.Where(u => !mine.Contains(u.Username)).Select(u => u.Username)
+                .Concat(panel.Domains.Where(d => !mine.Contains(d.Owner)).Select(d => d.Name))
+                .Append(panel.Credential.Password)
+                .ToList();
+
+            Assert.DoesNotContain(install.Store, readable.Keys);
+            Assert.DoesNotContain(install.Store + ".secret", readable.Keys);
+            foreach (var (file, content) in readable)
+            {
+                foreach (var secret in forbidden)
+                    Assert.False(content.Contains(secret, StringComparison.Ordinal), $"{user.Name} (uid {user.Uid}) can read {file}, which contains '{secret}'");
+            }
+
+            // The scan really reads what the user may read: their own answer file, the public answer.
+            Assert.Contains(install.Config.PanelInfoFile, readable.Keys);
+            if (mine.Count > 0)
+            {
+                var own = install.UserFile(user.Uid);
+                Assert.Contains(own, readable.Keys);
+                Assert.All(mine, name => Assert.Contains(name, readable[own]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Per_user_answer_files_are_owned_by_their_uid_and_unreadable_to_others()
+    {
+        var install = env.Install;
+        foreach (var uid in env.Panel.Users.Select(u => u.Uid).Distinct())
+        {
+            var file = install.UserFile(uid);
+            var stat = Run.Checked("/usr/bin/stat", "-c", "%u %a", file).Trim();
+            Assert.Equal($"{uid.ToString(CultureInfo.InvariantCulture)} 400", stat);
+        }
+
+        Assert.Equal("0 711", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Config.UsersDir).Trim());
+        Assert.Equal("0 644", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Config.PanelInfoFile).Trim());
+        Assert.Equal("0 600", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Store + ".secret").Trim());
+        Assert.Equal($"0 {env.AdminGroup} 640", Run.Checked("/usr/bin/stat", "-c", "%u %G %a", install.Store).Trim());
+    }
+}

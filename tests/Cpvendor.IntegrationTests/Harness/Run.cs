@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Cpvendor.IntegrationTests.Harness;
+
+/// <summary>What a process did: exit status, both streams, how long it took.</summary>
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
+}
+
+/// <summary>Runs programs as argument vectors, optionally as another UNIX user, with a chosen environment.</summary>
+public static class Run
+{
+    public static RunResult Program(string file, IEnumerable<string> args, RunAs? user = null, IReadOnlyDictionary<string, string>? environment = null, bool cleanEnvironment = true, TimeSpan? timeout = null, string? stdin = null, string workingDirectory = "/")
+    {
+        var argv = new List<string>();
+        var program = file;
+        if (user is not null)
+        {
+            // setpriv changes the real and effective ids and loads the user's groups: the child
+            // runs exactly as that user would, with nothing of root left.
+            program = "/usr/bin/setpriv";
+            argv.AddRange([$"--reuid={user.Uid}", $"--regid={user.Gid}", "--init-groups", "--", file]);
+        }
+
+        argv.AddRange(args);
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in argv)
+            info.ArgumentList.Add(arg);
+        if (cleanEnvironment)
+        {
+            info.Environment.Clear();
+            info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        }
+
+        if (environment is not null)
+        {
+            foreach (var (key, value) in environment)
+                info.Environment[key] = value;
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var process = System.Diagnostics.Process.Start(info)!;
+        if (stdin is not null)
+            process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish");
+        }
+
+        process.WaitForExit();
+        return new RunResult(process.ExitCode, stdout.Result, stderr.Result, watch.Elapsed);
+    }
+
+    /// <summary>Runs the published cpvendor binary (or an installed copy of it).</summary>
+    public static RunResult Cpvendor(params string[] args) => Program(Repo.Binary, args);
+
+    /// <summary>Runs a command that must succeed; its output is returned.</summary>
+    public static string Checked(string file, params string[] args)
+    {
+        var result = Program(file, args);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {result}");
+        return result.Stdout;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Cpvendor.Core;
+
+namespace Cpvendor.IntegrationTests.Harness;
+
+/// <summary>
+/// A throw-away host: a sample store and an install of the published binary into a root folder,
+/// all under one temporary directory removed on dispose.
+/// </summary>
+public sealed class TempInstall : IDisposable
+{
+    private TempInstall(string dir, string adminGroup)
+    {
+        Dir = dir;
+        AdminGroup = adminGroup;
+    }
+
+    public string Dir { get; }
+
+    public string AdminGroup { get; }
+
+    public string Root => Path.Combine(Dir, "root");
+
+    public string Store => Path.Combine(Dir, "panel.db");
+
+    /// <summary>The installed copy of the binary: what integration.ini names.</summary>
+    public string Binary => InstallLayout.BinaryUnder(Root);
+
+    public string Ini => InstallLayout.IntegrationIniUnder(Root);
+
+    public InstallConfig Config => InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(Root)), "test");
+
+    /// <summary>Creates a store with a sample panel of <paramref name="users"/> accounts and installs it.</summary>
+    public static TempInstall Create(int users = 30, int seed = 7, string adminGroup = "cpvendor", Action<string>? prepareStore = null) =>
+        FromStore(
+            store =>
+            {
+                Run.Checked(Repo.Binary, "init", "--store", store, "--sample", users.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture));
+                prepareStore?.Invoke(store);
+            },
+            adminGroup);
+
+    /// <summary>Lets <paramref name="writeStore"/> create the store (a hand-made panel), then installs it.</summary>
+    public static TempInstall FromStore(Action<string> writeStore, string adminGroup = "cpvendor")
+    {
+        var dir = Directory.CreateTempSubdirectory("cpvendor-test-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
+        var install = new TempInstall(dir, adminGroup);
+        try
+        {
+            writeStore(install.Store);
+            install.Reinstall();
+            return install;
+        }
+        catch
+        {
+            install.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <c>cpvendor install</c> again: secures the store and republishes every answer file.</summary>
+    public void Reinstall() =>
+        Run.Checked(Repo.Binary, "install", "--root", Root, "--store", Store, "--admin-group", AdminGroup);
+
+    /// <summary>The published per-user answer file of a UNIX id.</summary>
+    public string UserFile(uint uid) => Config.UserFile(uid);
+
+    /// <summary>Runs an installed script the way integration.ini names it, optionally as another user.</summary>
+    public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
+
+    public RunResult Cpapi(params string[] args) => Cpapi(null, args);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
