@@ -57,6 +57,30 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
     }
 
     [Fact]
+    public void A_vendor_whose_scripts_hang_still_gets_a_report_in_reasonable_time()
+    {
+        var dir = Path.Combine(install.Dir, "hanging");
+        Directory.CreateDirectory(dir);
+        var script = Path.Combine(dir, "hang");
+        File.WriteAllText(script, "#!/bin/sh\nsleep 60\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var ini = Path.Combine(dir, "integration.ini");
+        var lines = string.Join("\n", new[] { "panel_info", "db_info", "packages", "users", "domains", "resellers", "admins", "php" }.Select(s => $"{s} = {script} {s}"));
+        File.WriteAllText(ini, $"[integration_scripts]\n{lines}\n[lvemanager_config]\nui_user_info = /bin/false\n");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Proc.Run(Repo.Binary, "check", "--ini", ini, "--timeout", "1", "--format", "json");
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"took {watch.Elapsed}");
+        Assert.Equal(1, result.ExitCode);
+        using var report = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var timeout = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Every_call_finishes_before_the_timeout");
+        Assert.Equal("fail", timeout.GetProperty("status").GetString());
+        Assert.Contains("killed after 1 s", timeout.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quickstart_ends_with_the_checkers_verdict()
     {
         var dir = Path.Combine(install.Dir, "qs");

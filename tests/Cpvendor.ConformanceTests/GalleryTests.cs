@@ -51,6 +51,15 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     }
 
     [Fact]
+    public void Slow_calls_are_a_warning_that_does_not_fail_the_run()
+    {
+        var run = CheckRun.Of(gallery.Ini("reference"), [], slow: "0.001");
+        Assert.Equal(["Every_call_answers_quickly"], run.With("fail", "warn"));
+        Assert.Equal("warn", run.Statuses["Every_call_answers_quickly"]);
+        Assert.Equal(0, run.Process.ExitCode);
+    }
+
+    [Fact]
     public void Every_gallery_vendor_is_judged_by_a_test()
     {
         var tested = Defects.Select(row => (string)row.Data.Item1).Append("reference").Order(StringComparer.Ordinal);

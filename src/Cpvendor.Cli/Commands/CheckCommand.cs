@@ -4,7 +4,7 @@ using Cpvendor.Conformance;
 namespace Cpvendor.Cli.Commands;
 
 /// <summary>
-/// <c>cpvendor check [--ini PATH] [--as-user NAME]... [--format text|json|junit|html] [--out FILE] [--timeout SECONDS]</c>:
+/// <c>cpvendor check [--ini PATH] [--as-user NAME]... [--format text|json|junit|html] [--out FILE] [--timeout SECONDS] [--slow SECONDS]</c>:
 /// judges any vendor's integration as CloudLinux runs it. Exit 0 when nothing failed, 1 when a check
 /// failed, 2 when the checker could not run.
 /// </summary>
@@ -18,14 +18,20 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong("text", "json", "junit", "html");
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the report to this file instead of stdout" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds a call may take before it is killed", DefaultValueFactory = _ => 30 };
+        var slow = new Option<double>("--slow") { Description = "Seconds above which a call is reported as slow (a warning)", DefaultValueFactory = _ => 1.0 };
         var command = new Command("check", "Judge an integration (any vendor, any language) the way CloudLinux runs it, and report every deviation.")
         {
-            ini, asUser, format, outFile, timeout,
+            ini, asUser, format, outFile, timeout, slow,
         };
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 3600)
                 result.AddError("--timeout must be between 1 and 3600 seconds");
+        });
+        slow.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
+                result.AddError("--slow must be more than 0 and at most 3600 seconds");
         });
         command.SetAction(result =>
         {
@@ -33,6 +39,7 @@ internal static class CheckCommand
             {
                 AsUsers = result.GetValue(asUser) ?? [],
                 Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                SlowCall = TimeSpan.FromSeconds(result.GetValue(slow)),
             };
             var error = result.InvocationConfiguration.Error;
             var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;

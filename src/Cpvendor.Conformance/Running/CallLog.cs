@@ -10,6 +10,7 @@ internal sealed class CallLog
 {
     private readonly Dictionary<string, CallResult> byKey = new(StringComparer.Ordinal);
     private readonly List<CallResult> all = [];
+    private readonly Dictionary<string, int> timeouts = new(StringComparer.Ordinal);
     private readonly IntegrationConfig config;
     private readonly TimeSpan timeout;
 
@@ -18,6 +19,9 @@ internal sealed class CallLog
         this.config = config;
         this.timeout = timeout;
     }
+
+    /// <summary>A script that hangs this often is not called again: a run must end in minutes, not hours.</summary>
+    public const int MaxTimeouts = 2;
 
     public IReadOnlyList<CallResult> All => all;
 
@@ -30,7 +34,12 @@ internal sealed class CallLog
             if (command is null)
                 return null;
             var argv = Argv(call, command);
-            result = new CallResult(call, argv, ProcessExec.Run(argv, timeout));
+            var outcome = timeouts.GetValueOrDefault(call.Script) >= MaxTimeouts
+                ? new ProcessExec.Outcome([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
+                : ProcessExec.Run(argv, timeout);
+            if (outcome.TimedOut)
+                timeouts[call.Script] = timeouts.GetValueOrDefault(call.Script) + 1;
+            result = new CallResult(call, argv, outcome);
             byKey[call.Key] = result;
             all.Add(result);
         }
