@@ -11,6 +11,24 @@ public static class SecureFile
 {
     public static void WriteAtomic(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner = null, uint? group = null)
     {
+        var temp = WriteTemporary(path, content, mode, owner, group, flushToDisk: true);
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new hidden file beside <paramref name="path"/>, created with
+    /// its final mode and owner; returns its name. The caller renames it into place.
+    /// </summary>
+    internal static string WriteTemporary(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner, uint? group, bool flushToDisk)
+    {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
@@ -24,14 +42,14 @@ public static class SecureFile
             using (var stream = new FileStream(temp, options))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk);
             }
 
             // The create mode is filtered by the umask; set it exactly.
             File.SetUnixFileMode(temp, mode);
             if (owner is not null || group is not null)
                 Libc.Chown(temp, owner ?? uint.MaxValue, group ?? uint.MaxValue);
-            File.Move(temp, path, overwrite: true);
+            return temp;
         }
         catch
         {
@@ -40,7 +58,7 @@ public static class SecureFile
         }
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

@@ -8,6 +8,7 @@ public sealed class SmokeTests
     public void Quickstart_installs_and_every_script_answers()
     {
         var dir = Directory.CreateTempSubdirectory("cpvendor-qs-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101); // end users must reach the install
         try
         {
             var run = Run.Cpvendor("quickstart", "--dir", Path.Combine(dir, "qs"), "--users", "20");

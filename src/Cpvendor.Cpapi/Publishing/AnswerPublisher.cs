@@ -88,7 +88,7 @@ public static class AnswerPublisher
     private static void Stamp(InstallConfig config, long revision) =>
         WriteIfChanged(RevisionFile(config), System.Text.Encoding.ASCII.GetBytes(revision.ToString(CultureInfo.InvariantCulture) + "\n"), PublicFileMode, RootOwner, RootOwner);
 
-    private static void WriteIfChanged(string path, byte[] bytes, UnixFileMode mode, uint? owner, uint? group)
+    private static void WriteIfChanged(string path, byte[] bytes, UnixFileMode mode, uint? owner, uint? group, AtomicFileBatch? batch = null)
     {
         if (Libc.Owner(path) is { } status && status.Mode == mode
             && (owner is null || status.Uid == owner) && (group is null || status.Gid == group)
@@ -97,13 +97,17 @@ public static class AnswerPublisher
             return;
         }
 
-        SecureFile.WriteAtomic(path, bytes, mode, owner, group);
+        if (batch is null)
+            SecureFile.WriteAtomic(path, bytes, mode, owner, group);
+        else
+            batch.Write(path, bytes, mode, owner, group);
     }
 
     /// <summary>Rewrites the files of the given ids only: what one change affects.</summary>
     public static void PublishUsers(InstallConfig config, PanelReader store, IEnumerable<uint> uids)
     {
         EnsureFolders(config);
+        using var batch = new AtomicFileBatch();
         foreach (var uid in uids.Distinct())
         {
             var names = store.UsernamesOf(uid);
@@ -118,8 +122,10 @@ public static class AnswerPublisher
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
-            WriteIfChanged(path, answers.ToUtf8(), UserFileMode, AsRoot ? uid : null, AsRoot ? 0u : null);
+            WriteIfChanged(path, answers.ToUtf8(), UserFileMode, AsRoot ? uid : null, AsRoot ? 0u : null, batch);
         }
+
+        batch.Commit();
 
         Stamp(config, store.Settings().Revision);
     }
@@ -128,6 +134,9 @@ public static class AnswerPublisher
     {
         var keep = uids.ToHashSet();
         var removed = 0;
+        // Temporary files of a publish that was killed before it could rename them.
+        foreach (var file in Directory.EnumerateFiles(config.UsersDir, ".*.tmp"))
+            File.Delete(file);
         foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
         {
             var stem = Path.GetFileNameWithoutExtension(file);
