@@ -1,4 +1,4 @@
-using Cpvendor.Contract;
+using Cpvendor.Conformance;
 using Cpvendor.Core;
 using Cpvendor.Store;
 
@@ -28,16 +28,18 @@ public sealed class Quickstart
         output.WriteLine($"2. Install into {root}");
         var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
 
-        output.WriteLine("3. Every script, run from integration.ini as CloudLinux runs it:");
-        var failures = ScriptTour.Run(InstallLayout.IntegrationIniUnder(config.Root), output);
+        var ini = InstallLayout.IntegrationIniUnder(config.Root);
+        output.WriteLine("3. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
+        var report = Checker.Run(new CheckerOptions(ini));
+        ReportWriter.WriteVerdict(report, new IndentedWriter(output));
 
         output.WriteLine();
-        output.WriteLine(failures == 0 ? "All scripts answered with valid envelopes." : $"{failures} script call(s) did not answer as expected.");
         output.WriteLine("Next:");
+        output.WriteLine($"  cpvendor check --ini {ini} --format html --out report.html");
         output.WriteLine($"  cat {InstallLayout.IntegrationIniUnder(root)}");
         output.WriteLine($"  {InstallLayout.BinaryUnder(root)} cpapi users --fields=id,username");
         output.WriteLine("  docs/install.md to install on a real host; docs/security.md for who may see what.");
-        return failures == 0 ? 0 : 1;
+        return report.ExitCode;
     }
 
     private static void PrepareFolder(string dir)

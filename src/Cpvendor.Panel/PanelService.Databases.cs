@@ -44,7 +44,14 @@ public sealed partial class PanelService
         return $"deleted database user {dbUser}";
     });
 
-    /// <summary>Rewrites the Governor map from the store (after an install, or to repair a hand-edited map).</summary>
+    /// <summary>The Governor map as the store says it should be (CONTRACT.md section 7), without writing it.</summary>
+    public string RenderGovernorMap()
+    {
+        using var connection = Changes.StoreConnection.Open(config);
+        return Governor.GovernorMapWriter.Render(connection);
+    }
+
+    /// <summary>Rewrites the Governor map from the store (to repair a hand-edited map).</summary>
     public void RewriteGovernorMap()
     {
         using var connection = Changes.StoreConnection.Open(config);

@@ -44,8 +44,6 @@ internal static class InstallCommand
             var dry = result.GetValue(dryRun);
             var report = new Installer(output).Run(options, dry);
             report.WriteTo(output);
-            if (!dry)
-                new Cpvendor.Panel.PanelService(report.Config).RewriteGovernorMap();
             output.WriteLine(dry
                 ? $"dry run: {report.Changed} step(s) would change {report.Config.Root}; nothing was changed"
                 : report.Changed == 0 ? $"{report.Config.Root} already up to date" : $"installed into {report.Config.Root} ({report.Changed} step(s) changed)");

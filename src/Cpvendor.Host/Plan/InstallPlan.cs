@@ -35,7 +35,10 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
         steps.Add(new PublishStep(config()));
 
-        // Section 3 and 5: ui_user_info tokens and the hook log, for root only.
+        // Section 7: the MySQL Governor map, from the store (the lifecycle keeps it current afterwards).
+        steps.Add(new FileStep(config().GovernorMap, () => Installer.Utf8(new Cpvendor.Panel.PanelService(config()).RenderGovernorMap()), Modes.Secret, what: "MySQL Governor dbuser-map"));
+
+        // Sections 3 and 5: ui_user_info tokens and the hook log, for root only.
         steps.Add(new DirectoryStep(config().UiTokenDir, Modes.RootExecutable));
         steps.Add(new DirectoryStep(Path.GetDirectoryName(config().HookLog)!, Modes.RootExecutable));
 

@@ -1,0 +1,8 @@
+namespace Cpvendor.Conformance;
+
+/// <summary>
+/// The verdict of one check: its sentence-like name, the CONTRACT.md section it enforces, the
+/// status, a one-line message (what was wrong, or why it was skipped) and the evidence: the calls
+/// made and the parts of the answers that matter.
+/// </summary>
+public sealed record CheckResult(string Name, string Section, CheckStatus Status, string Message, IReadOnlyList<string> Evidence);

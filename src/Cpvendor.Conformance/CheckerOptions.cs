@@ -1,0 +1,18 @@
+namespace Cpvendor.Conformance;
+
+/// <summary>
+/// What <c>cpvendor check</c> was asked to judge. <see cref="AsUsers"/> are existing UNIX users
+/// that are end users of the panel (not administrators); the end-user checks run the scripts as
+/// each of them. A call slower than <see cref="SlowCall"/> is a warning; one that outlives
+/// <see cref="Timeout"/> is killed and fails.
+/// </summary>
+public sealed record CheckerOptions(string IniPath)
+{
+    public const string DefaultIni = "/opt/cpvendor/etc/integration.ini";
+
+    public IReadOnlyList<string> AsUsers { get; init; } = [];
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan SlowCall { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,90 @@
+using Cpvendor.Conformance.Running;
+using Cpvendor.Contract;
+
+namespace Cpvendor.Conformance.Checks;
+
+/// <summary>CONTRACT.md sections 2 and 3: how arguments are read, and which calls are refused and how.</summary>
+internal static partial class ArgumentChecks
+{
+    public const string Section = "§2 Arguments";
+
+    public static IEnumerable<CheckDefinition> All =>
+    [
+        new("Arguments_are_understood_in_every_form", Section, "--x=v, --x v and the short forms -o, -n, -m give the same answer", Forms),
+        new("Repeated_option_takes_its_last_value", Section, "an option given twice takes its last value", Repeated),
+        new("Unknown_arguments_are_bad_request", Section, "an unknown option or a stray word is BadRequest, for every script", UnknownArguments),
+        new("Bad_values_are_bad_request", Section, "a non-number id, a boolean other than true|false, a missing value is BadRequest", BadValues),
+        new("Users_filter_combinations_are_bad_request", "§3 users", "users filters are alternatives; --package-name and --package-owner only together", Combinations),
+        new("Users_fields_match_names_exactly", "§3 users", "--fields takes exact names: a part of a name is BadRequest", FieldsExact),
+        new("Users_fields_with_unknown_name_is_bad_request", "§3 users", "--fields with a name outside the schema is BadRequest", FieldsUnknown),
+        new("Filters_naming_nothing_are_not_found", "§2 The envelope", "a filter naming a user, owner, package, domain, reseller or admin that does not exist is NotFound", NotFound),
+    ];
+
+    private static Findings Forms(CheckContext context)
+    {
+        var findings = new Findings();
+        foreach (var filter in Targets.All(context.Baseline))
+        {
+            var reference = context.Call(filter.Script, CallExpectation.Ok, filter.EqualsForm);
+            if (reference is null || !reference.IsEnvelope)
+                continue;
+            foreach (var form in new[] { filter.SpacedForm, filter.ShortForm }.OfType<string[]>())
+            {
+                var call = context.Call(filter.Script, CallExpectation.Ok, form);
+                if (call is null)
+                    continue;
+                if (!call.IsEnvelope)
+                    findings.NotJudged(call, "Every_answer_is_an_envelope");
+                else if (call.Answer.Result != reference.Answer.Result)
+                    findings.Fail($"answered {call.Answer.Result} ({call.Answer.MessageText}) but {string.Join(' ', filter.EqualsForm)} answered {reference.Answer.Result}", call);
+                else if (Json.Canonical(call.Answer.Data) != Json.Canonical(reference.Answer.Data))
+                    findings.Fail($"the data differs from the answer to {string.Join(' ', filter.EqualsForm)}", call);
+                else
+                    findings.Pass(call, $"same answer as {string.Join(' ', filter.EqualsForm)}");
+            }
+        }
+
+        findings.NothingToJudge(ConsistencyChecks.Unusable(context.Baseline.Users, context.Baseline.Domains) ?? "no filter target found");
+        return findings;
+    }
+
+    private static Findings Repeated(CheckContext context)
+    {
+        var findings = new Findings();
+        foreach (var filter in Targets.Users(context.Baseline).Concat(Targets.Admins(context.Baseline)).Where(f => f.Options[0].Option is "username" or "name"))
+        {
+            var (option, value) = filter.Options[0];
+            var reference = context.Call(filter.Script, CallExpectation.Ok, filter.EqualsForm);
+            var call = context.Call(filter.Script, CallExpectation.Ok, $"--{option}={Targets.Nobody}", $"--{option}={value}");
+            if (reference is not { IsOk: true } || call is null)
+                continue;
+            if (!call.IsEnvelope)
+                findings.NotJudged(call, "Every_answer_is_an_envelope");
+            else if (call.Answer.Result != "ok" || Json.Canonical(call.Answer.Data) != Json.Canonical(reference.Answer.Data))
+                findings.Fail($"answered {call.Answer.Result}{(call.Answer.Result == "ok" ? " with other data" : $" ({call.Answer.MessageText})")}; the last --{option} should win", call);
+            else
+                findings.Pass(call, $"--{option}={value} won");
+        }
+
+        findings.NothingToJudge("no user or admin to filter by");
+        return findings;
+    }
+
+    internal static void Expect(CheckContext context, Findings findings, ResultKind kind, string script, params string[] args) =>
+        ExpectAs(context, findings, null, kind, script, args);
+
+    internal static void ExpectAs(CheckContext context, Findings findings, RunAs? user, ResultKind kind, string script, params string[] args)
+    {
+        var call = user is null
+            ? context.Call(script, CallExpectation.Error, args)
+            : context.CallAs(user, script, CallExpectation.Error, args);
+        if (call is null)
+            return;
+        if (!call.IsEnvelope)
+            findings.NotJudged(call, "Every_answer_is_an_envelope");
+        else if (call.Answer.Result != kind.WireName())
+            findings.Fail($"answered {call.Answer.Result}{(call.Answer.Result == "ok" ? $" with {Json.Short(call.Answer.Data, 80)}" : $" ({call.Answer.MessageText})")}, expected {kind.WireName()}", call);
+        else
+            findings.Pass(call);
+    }
+}

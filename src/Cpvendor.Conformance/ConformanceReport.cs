@@ -1,0 +1,29 @@
+namespace Cpvendor.Conformance;
+
+/// <summary>
+/// Everything one run of the checker found. When the checker could not run at all (the ini is
+/// missing, a user named by <c>--as-user</c> does not exist) <see cref="Aborted"/> says why and there
+/// are no results.
+/// </summary>
+public sealed record ConformanceReport(
+    string IniPath,
+    DateTimeOffset Started,
+    TimeSpan Duration,
+    int Calls,
+    IReadOnlyList<CheckResult> Results,
+    string? Aborted = null)
+{
+    public int Count(CheckStatus status) => Results.Count(r => r.Status == status);
+
+    /// <summary>0: no failure; 1: at least one check failed; 2: the checker could not run.</summary>
+    public int ExitCode => Aborted is not null ? 2 : Count(CheckStatus.Fail) > 0 ? 1 : 0;
+
+    public string Verdict => Aborted is not null
+        ? "the checker could not run: " + Aborted
+        : Count(CheckStatus.Fail) > 0
+            ? "does not conform"
+            : Count(CheckStatus.Warn) > 0 ? "conforms, with warnings" : "conforms";
+
+    public static ConformanceReport Abort(string iniPath, DateTimeOffset started, string reason) =>
+        new(iniPath, started, DateTimeOffset.UtcNow - started, 0, [], reason);
+}

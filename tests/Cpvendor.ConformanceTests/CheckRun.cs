@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Cpvendor.ConformanceTests;
+
+/// <summary>One run of <c>out/cpvendor check --format json</c>, read back.</summary>
+internal sealed class CheckRun
+{
+    private CheckRun(Proc.Result process, JsonDocument report)
+    {
+        Process = process;
+        Report = report;
+        Statuses = report.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+    }
+
+    public Proc.Result Process { get; }
+
+    public JsonDocument Report { get; }
+
+    public IReadOnlyDictionary<string, string> Statuses { get; }
+
+    public JsonElement Summary => Report.RootElement.GetProperty("summary");
+
+    public IReadOnlyList<string> With(params string[] statuses) =>
+        Statuses.Where(s => statuses.Contains(s.Value)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+
+    public JsonElement Check(string name)
+    {
+        foreach (var check in Report.RootElement.GetProperty("checks").EnumerateArray())
+        {
+            if (check.GetProperty("name").GetString() == name)
+                return check;
+        }
+
+        throw new InvalidOperationException($"the report has no check {name}:\n{Process}");
+    }
+
+    /// <summary>Everything about the checks that did not pass, for assertion messages.</summary>
+    public string Explain() => string.Join("\n", Report.RootElement.GetProperty("checks").EnumerateArray()
+        .Where(c => c.GetProperty("status").GetString() is "fail" or "warn")
+        .Select(c => $"{c.GetProperty("status").GetString()} {c.GetProperty("name").GetString()}: {c.GetProperty("message").GetString()}\n    "
+            + string.Join("\n    ", c.GetProperty("evidence").EnumerateArray().Take(8).Select(e => e.GetString()))));
+
+    /// <summary>
+    /// Runs the checker. The slow-call threshold is raised unless a test is about speed: on a
+    /// shared, loaded machine a Python vendor's call can take over a second, and that warning is
+    /// not what these tests judge.
+    /// </summary>
+    public static CheckRun Of(string ini, IEnumerable<string> asUsers, string slow = "60")
+    {
+        var args = new List<string> { "check", "--ini", ini, "--format", "json", "--slow", slow };
+        foreach (var user in asUsers)
+            args.AddRange(["--as-user", user]);
+        var process = Proc.Run(Repo.Binary, [.. args]);
+        JsonDocument report;
+        try
+        {
+            report = JsonDocument.Parse(process.Stdout);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"check did not print a JSON report ({e.Message}):\n{process}", e);
+        }
+
+        return new CheckRun(process, report);
+    }
+}
