@@ -1,12 +1,19 @@
+using Cpvendor.Panel;
+
 namespace Cpvendor.Sources;
 
-/// <summary>What one good sync did, and where its time went (read and validate, store transaction, publication).</summary>
+/// <summary>
+/// What one good sync did: the hooks it derived and the delivery pass that followed it, and where its
+/// time went (read and validate; pre hooks and the store transaction; publishing the changed answers
+/// and delivering the hooks).
+/// </summary>
 public sealed record SyncReport(
     int Users,
     int Domains,
     bool Changed,
     int RepublishedUids,
     IReadOnlyList<HookEvent> Hooks,
+    DeliveryReport Delivery,
     TimeSpan Read,
     TimeSpan Apply,
     TimeSpan Publish)

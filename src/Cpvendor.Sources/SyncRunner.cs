@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Cpvendor.Core;
-using Cpvendor.Cpapi.Publishing;
+using Cpvendor.Panel;
 using Cpvendor.Sources.Diff;
 using Cpvendor.Sources.MySql;
 using Cpvendor.Sources.Postgres;
@@ -15,15 +15,21 @@ namespace Cpvendor.Sources;
 
 /// <summary>
 /// <c>cpvendor sync</c>: reads the panel database, validates the whole snapshot, derives the hooks,
-/// runs the pre hooks, replaces the store in one transaction, publishes the changed answers and runs
-/// the post hooks. Any failure before the transaction leaves the last good data serving and is
-/// recorded for <see cref="SyncStatus"/>; past the maximum age the published files are withdrawn so
-/// that end users get InternalAPIError too (the store path checks the age itself).
+/// and hands them to the lifecycle's durable outbox (CONTRACT.md section 5): the pre hooks are stored
+/// and delivered while the store still serves the old data, then one transaction replaces the store
+/// and stores the post hooks with the effects of the change (per-user answers, panel_info, the
+/// Governor map), and a delivery pass carries out the effects before it runs any post hook. A hook
+/// that fails stays pending, is retried with backoff by later syncs and <c>cpvendor hooks run</c>,
+/// and holds back the later events of its account. Any failure before the transaction leaves the
+/// last good data serving and is recorded for <see cref="SyncStatus"/>; past the maximum age the
+/// published files are withdrawn so that end users get InternalAPIError too (the store path checks
+/// the age itself).
 /// </summary>
 public static class SyncRunner
 {
-    public static SyncReport Run(InstallConfig config, IHookSink? hooks, Func<DateTimeOffset>? clock = null)
+    public static SyncReport Run(InstallConfig config, Func<DateTimeOffset>? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(config);
         clock ??= () => DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         using var store = PanelStore.OpenForWrite(config.Store);
@@ -50,23 +56,45 @@ public static class SyncRunner
         var changes = SnapshotChanges.Between(before, snapshot);
         // The first sync sets the baseline: every account would look new.
         var events = settings.DeriveHooks && !firstSync ? HookDeriver.Derive(before, snapshot) : [];
-        var pre = events.Where(e => e.Before).ToList();
-        var post = events.Where(e => !e.Before).ToList();
-
+        var pre = events.Where(e => e.Phase == HookPhase.Pre).ToList();
         if (pre.Count > 0)
-            hooks?.Deliver(pre);
+        {
+            // The pre hooks see the account still served. One that fails stays pending ahead of the
+            // account's post events, which wait behind it.
+            SnapshotApplier.Enqueue(store, pre);
+            HookDelivery.RunPending(config, ignoreBackoff: false);
+        }
+
         var now = clock().ToUnixTimeSeconds();
-        if (changes.Any || firstSync)
-            SnapshotApplier.Apply(store, snapshot, now);
+        var republishAll = firstSync || !File.Exists(config.PanelInfoFile);
+        if (changes.Any || republishAll)
+        {
+            var post = events.Where(e => e.Phase == HookPhase.Post).ToList();
+            SnapshotApplier.Apply(store, changes.Any || firstSync ? snapshot : null, now, post, Effects(changes, republishAll));
+        }
         else
+        {
             MarkGood(store, now);
+        }
 
         var apply = watch.Elapsed - read;
-        Publish(config, changes, firstSync);
+        // Publishes what the change made stale, then delivers this sync's hooks and retries earlier ones.
+        var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
         var publish = watch.Elapsed - read - apply;
-        if (post.Count > 0)
-            hooks?.Deliver(post);
-        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, read, apply, publish);
+        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, delivery, read, apply, publish);
+    }
+
+    private static List<PanelEffect> Effects(SnapshotChanges changes, bool republishAll)
+    {
+        // panel_info is always rewritten: publishing it stamps the store revision the answers reflect.
+        List<PanelEffect> effects = [PanelEffect.PanelInfo];
+        if (republishAll)
+            effects.Add(PanelEffect.AllUsers);
+        else
+            effects.AddRange(changes.Uids.Order().Select(PanelEffect.User));
+        if (changes.GovernorMap)
+            effects.Add(PanelEffect.GovernorMap);
+        return effects;
     }
 
     /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>
@@ -86,20 +114,6 @@ public static class SyncRunner
         if (problems.Count > 0)
             throw CpvendorException.Invalid(problems.Summary());
         return snapshot;
-    }
-
-    private static void Publish(InstallConfig config, SnapshotChanges changes, bool firstSync)
-    {
-        if (firstSync || !File.Exists(config.PanelInfoFile))
-        {
-            AnswerPublisher.PublishAll(config);
-            return;
-        }
-
-        using var reader = PanelReader.Open(config.Store);
-        AnswerPublisher.PublishPanelInfo(config, reader);
-        if (changes.Uids.Count > 0)
-            AnswerPublisher.PublishUsers(config, reader, changes.Uids);
     }
 
     private static long? LastGoodSync(SqliteConnection store)

@@ -1,3 +1,4 @@
+using Cpvendor.Panel;
 using Cpvendor.Sources;
 using Cpvendor.Sources.Diff;
 using Cpvendor.Store.Model;
@@ -28,8 +29,42 @@ public sealed class HookDerivationTests
         var after = Base with { Users = Base.Users.Where(u => u.AccountId != "2").ToList(), Domains = Base.Domains.Where(d => d.Row.Owner != "bob").ToList() };
         var events = HookDeriver.Derive(Base, after);
         Assert.Equal(["pre_modify_user.py delete --username bob", "post_modify_user.py delete --username bob"], Names(events));
-        Assert.True(events[0].Before);
-        Assert.False(events[1].Before);
+        Assert.Equal(HookPhase.Pre, events[0].Phase);
+        Assert.Equal(HookPhase.Post, events[1].Phase);
+    }
+
+    [Fact]
+    public void Account_deleted_and_its_name_taken_again_is_deleted_before_the_new_one_is_created()
+    {
+        var after = Base with
+        {
+            Users = [Base.Users[0], User("4", "bob", "admin", null), Base.Users[2]],
+            Domains = [Base.Domains[0], Domain("14", "bob.org", "bob"), Base.Domains[2]],
+        };
+        Assert.Equal(
+            ["pre_modify_user.py delete --username bob", "post_modify_user.py delete --username bob", "post_modify_user.py create --username bob --owner admin"],
+            Names(HookDeriver.Derive(Base, after)));
+    }
+
+    [Fact]
+    public void Derived_events_carry_the_ordering_keys_of_the_lifecycle_events_of_the_same_account()
+    {
+        var after = Base with
+        {
+            Users = [User("1", "alicia", "res1", "Pro"), Base.Users[2], User("4", "dave", "res1", null)],
+            Domains = [Domain("10", "alicia.org", "alicia"), Domain("12", "shop.alice.com", "alicia"), Domain("13", "dave.io", "dave")],
+        };
+        Assert.Equal(
+            [
+                HookEvent.UserDeleting("bob", 20002),
+                HookEvent.UserDeleted("bob", 20002),
+                HookEvent.UserRenamed("alice", "alicia", 20001),
+                HookEvent.UserMoved("alicia", "res1", 20001),
+                HookEvent.DomainRenamed("alicia", 20001, "alice.com", "alicia.org", includeSubdomains: false),
+                HookEvent.UserCreated("dave", "res1", 20004),
+            ],
+            HookDeriver.Derive(Base, after),
+            (a, b) => a.Phase == b.Phase && a.CommandLine == b.CommandLine && a.Keys.SequenceEqual(b.Keys, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -84,17 +119,17 @@ public sealed class HookDerivationTests
         Assert.Equal(
             [
                 "pre_modify_user.py delete --username bob",
+                "post_modify_user.py delete --username bob",
                 "post_modify_package.py rename --name Tiny --new-name Small",
                 "post_modify_user.py modify -u alice --new-username alicia",
                 "post_modify_user.py modify -u carol --new-owner res1",
                 "post_modify_domain.py modify -u alicia --domain alice.com --new-domain alicia.com",
                 "post_modify_user.py create --username erin --owner admin",
-                "post_modify_user.py delete --username bob",
             ],
             Names(HookDeriver.Derive(Base, after)));
     }
 
-    private static string[] Names(IReadOnlyList<HookEvent> events) => events.Select(e => e.ToString()).ToArray();
+    private static string[] Names(IReadOnlyList<HookEvent> events) => events.Select(e => e.CommandLine).ToArray();
 
     private static SourceUser User(string id, string name, string owner, string? package) =>
         new(id, new UserRow(name, (uint)(20000 + int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)), owner, package is null ? null : owner, package, null, "EN_us", "/home/" + name));

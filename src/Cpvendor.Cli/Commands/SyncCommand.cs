@@ -6,7 +6,8 @@ namespace Cpvendor.Cli.Commands;
 
 /// <summary>
 /// <c>cpvendor sync [--quiet] [--status]</c>: one sync from the panel database (what the systemd
-/// timer runs), or the state of the last ones.
+/// timer runs), or the state of the last ones. A hook that fails does not fail the sync: its event
+/// stays queued (<c>cpvendor hooks list</c>) and is retried by the next syncs.
 /// </summary>
 internal static class SyncCommand
 {
@@ -28,13 +29,20 @@ internal static class SyncCommand
                 return state.Staleness is null && state.LastError is null ? 0 : 1;
             }
 
-            var report = SyncRunner.Run(config, new DirectHookSink(config.HooksDir, result.InvocationConfiguration.Error));
+            var report = SyncRunner.Run(config);
             if (!result.GetValue(quiet))
             {
                 output.WriteLine($"synced {report.Users} accounts and {report.Domains} domains in {report.Elapsed.TotalMilliseconds:F0} ms"
                     + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : ": no change"));
-                output.WriteLine($"read {report.Read.TotalMilliseconds:F0} ms, apply {report.Apply.TotalMilliseconds:F0} ms, publish {report.Publish.TotalMilliseconds:F0} ms");
+                output.WriteLine($"read {report.Read.TotalMilliseconds:F0} ms, apply {report.Apply.TotalMilliseconds:F0} ms, publish and deliver {report.Publish.TotalMilliseconds:F0} ms");
             }
+
+            // Not an error of the sync (the change is made), but worth a line in the timer's journal.
+            var error = result.InvocationConfiguration.Error;
+            if (report.Delivery.LockBusy && report.Hooks.Count > 0)
+                error.WriteLine("hooks: another cpvendor process is delivering; it or the next sync delivers these");
+            else if (report.Delivery.StillPending > 0)
+                error.WriteLine($"hooks: {report.Delivery.StillPending} queued after a failure, retried by the next syncs (cpvendor hooks list)");
 
             return 0;
         });

@@ -1,10 +1,11 @@
 namespace Cpvendor.Sources.Diff;
 
 /// <summary>
-/// What a new snapshot changes for the published answers: whether anything changed at all, and which
-/// UNIX ids' per-user files (account names and domains, with their PHP blocks) must be rewritten.
+/// What a new snapshot changes outside the store: whether anything changed at all, which UNIX ids'
+/// per-user files (account names and domains, with their PHP blocks) must be rewritten, and whether
+/// a line of the MySQL Governor map (<c>db_user account uid</c>, CONTRACT.md section 7) changed.
 /// </summary>
-internal sealed record SnapshotChanges(bool Any, IReadOnlyCollection<uint> Uids)
+internal sealed record SnapshotChanges(bool Any, IReadOnlyCollection<uint> Uids, bool GovernorMap)
 {
     public static SnapshotChanges Between(PanelSnapshot before, PanelSnapshot after)
     {
@@ -55,7 +56,13 @@ internal sealed record SnapshotChanges(bool Any, IReadOnlyCollection<uint> Uids)
             || !SameSet(before.Users, after.Users) || !SameSet(before.Domains, after.Domains)
             || !SameSet(before.Admins, after.Admins) || !SameSet(before.Resellers, after.Resellers)
             || !SameSet(before.Packages, after.Packages) || !SameSet(before.DbUsers, after.DbUsers);
-        return new SnapshotChanges(any, uids);
+        return new SnapshotChanges(any, uids, !GovernorLines(before).SetEquals(GovernorLines(after)));
+    }
+
+    private static HashSet<(string DbUser, string Owner, uint Uid)> GovernorLines(PanelSnapshot snapshot)
+    {
+        var uids = snapshot.Users.ToDictionary(u => u.Row.Username, u => u.Row.Uid, StringComparer.Ordinal);
+        return snapshot.DbUsers.Select(d => (d.DbUser, d.Owner, uids.TryGetValue(d.Owner, out var uid) ? uid : 0)).ToHashSet();
     }
 
     private static bool SameSet<T>(IReadOnlyList<T> a, IReadOnlyList<T> b) =>

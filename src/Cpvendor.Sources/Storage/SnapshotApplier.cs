@@ -1,18 +1,41 @@
+using Cpvendor.Panel;
 using Cpvendor.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Sources.Storage;
 
 /// <summary>
-/// Replaces the panel rows of the store with a validated snapshot in one SQLite transaction, together
-/// with the sync state: readers see the old data or the new, never a mix. Statements are prepared
-/// once and rebound per row.
+/// Writes a sync into the store in one SQLite transaction: the panel rows of a validated snapshot
+/// (when given), the sync state, the hook events to deliver and the effects to carry out (the
+/// lifecycle's outbox, CONTRACT.md section 5). Readers see the old data or the new, never a mix, and
+/// a crash loses neither the change nor its events. Statements are prepared once and rebound per row.
 /// </summary>
 internal static class SnapshotApplier
 {
-    public static void Apply(SqliteConnection store, PanelSnapshot s, long now)
+    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects)
     {
         using var writer = new PanelWriter(store);
+        if (replace is { } s)
+            Replace(writer, s);
+        writer.Execute("UPDATE source SET last_good_sync = $t, last_attempt = $t, last_error = NULL WHERE id = 1", ("$t", now));
+        foreach (var hook in events)
+            HookOutbox.Enqueue(writer, hook);
+        foreach (var effect in effects)
+            HookOutbox.RecordEffect(writer, effect);
+        writer.Commit();
+    }
+
+    /// <summary>Stores events alone (the pre hooks, which must run before the data changes).</summary>
+    public static void Enqueue(SqliteConnection store, IReadOnlyList<HookEvent> events)
+    {
+        using var writer = new PanelWriter(store);
+        foreach (var hook in events)
+            HookOutbox.Enqueue(writer, hook);
+        writer.Commit();
+    }
+
+    private static void Replace(PanelWriter writer, PanelSnapshot s)
+    {
         foreach (var table in new[] { "db_users", "domains", "users", "packages", "resellers", "admins", "php_versions" })
             writer.Execute($"DELETE FROM {table}");
 
@@ -28,9 +51,6 @@ internal static class SnapshotApplier
         Insert(writer, "domains (domain_id, name, owner, document_root, is_main, php_version_id, handler)", s.Domains, d =>
             [d.DomainId, d.Row.Name, d.Row.Owner, d.Row.DocumentRoot, d.Row.IsMain ? 1 : 0, d.Row.PhpVersionId, d.Row.Handler]);
         Insert(writer, "db_users (db_user, owner)", s.DbUsers, d => [d.DbUser, d.Owner]);
-
-        writer.Execute("UPDATE source SET last_good_sync = $t, last_attempt = $t, last_error = NULL WHERE id = 1", ("$t", now));
-        writer.Commit();
     }
 
     private static void Insert<T>(PanelWriter writer, string target, IReadOnlyList<T> rows, Func<T, object?[]> values)

@@ -66,6 +66,15 @@ public sealed class PanelDatabase : IDisposable
         Execute(connection, sql);
     }
 
+    /// <summary>The first column of the first row of a query, as text (null when there is none).</summary>
+    public string? Text(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     public static void Execute(DbConnection connection, string sql, params object?[] values)
     {
         using var command = connection.CreateCommand();
