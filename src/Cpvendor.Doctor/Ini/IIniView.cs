@@ -18,8 +18,30 @@ internal interface IIniView
     (string? Value, string? Error) Get(string section, string option);
 }
 
-/// <summary>The single adapter between the doctor and a configparser-compatible reader.</summary>
+/// <summary>
+/// The single adapter between the doctor and the configparser-compatible reader the checker uses
+/// (<see cref="Conformance.Ini.ConfigParserReader"/>, tested against python3's configparser).
+/// </summary>
 internal static class IniAdapter
 {
-    public static (IIniView? View, string? Error) Read(string text) => ConfigParserLite.Read(text);
+    public static (IIniView? View, string? Error) Read(string text)
+    {
+        var (document, error) = Conformance.Ini.ConfigParserReader.Read(text);
+        return document is null ? (null, error?.ToString() ?? "unreadable") : (new DocumentView(document), null);
+    }
+
+    private sealed class DocumentView(Conformance.Ini.IniDocument document) : IIniView
+    {
+        public IReadOnlyList<string> Sections => document.Sections;
+
+        public bool HasSection(string section) => document.HasSection(section);
+
+        public IReadOnlyList<string> Options(string section) => document.Options(section);
+
+        public (string? Value, string? Error) Get(string section, string option)
+        {
+            var (value, error) = document.Get(section, option);
+            return (value, error?.ToString());
+        }
+    }
 }
