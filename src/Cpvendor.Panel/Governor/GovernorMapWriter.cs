@@ -49,7 +49,9 @@ internal static class GovernorMapWriter
             return;
         }
 
-        lines.RemoveAll(line => dbUsers.Contains(Field(line, 0)) || accounts.Contains(Field(line, 1)));
+        var dbUserLookup = dbUsers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var accountLookup = accounts.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        lines.RemoveAll(line => dbUserLookup.Contains(Field(line, 0)) || accountLookup.Contains(Field(line, 1)));
         var json = System.Text.Json.JsonSerializer.Serialize(dbUsers.Concat(accounts).ToArray(), PanelJsonContext.Default.StringArray);
         using (var command = Sql.Command(connection, null,
             """
@@ -99,7 +101,7 @@ internal static class GovernorMapWriter
         string? previous = null;
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Count(c => c == ' ') != 2 || (previous is not null && KeyOrder.Instance.Compare(previous, line) >= 0))
+            if (line.AsSpan().Count(' ') != 2 || (previous is not null && KeyOrder.Instance.Compare(previous, line) >= 0))
                 return null;
             lines.Add(line);
             previous = line;
@@ -108,7 +110,15 @@ internal static class GovernorMapWriter
         return lines;
     }
 
-    private static string Field(string line, int index) => line.Split(' ')[index];
+    /// <summary>Field 0 (database user) or 1 (account) of a line known to hold exactly three fields.</summary>
+    private static ReadOnlySpan<char> Field(string line, int index)
+    {
+        var first = line.IndexOf(' ', StringComparison.Ordinal);
+        if (index == 0)
+            return line.AsSpan(0, first);
+        var second = line.IndexOf(' ', first + 1);
+        return line.AsSpan(first + 1, second - first - 1);
+    }
 
     private static void Save(InstallConfig config, string text)
     {
