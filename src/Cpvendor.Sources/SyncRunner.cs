@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Cpvendor.Core;
+using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Panel;
 using Cpvendor.Sources.Diff;
 using Cpvendor.Sources.MySql;
@@ -80,6 +81,9 @@ public static class SyncRunner
         var apply = watch.Elapsed - read;
         // Publishes what the change made stale, then delivers this sync's hooks and retries earlier ones.
         var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
+        // Every sync writes the store (at least its sync state), which retires the snapshots of the
+        // unfiltered admin answers; rebuild them so full lists stay as fast as on the embedded store.
+        AnswerPublisher.PublishAdminAnswers(config);
         var publish = watch.Elapsed - read - apply;
         return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, delivery, read, apply, publish);
     }
