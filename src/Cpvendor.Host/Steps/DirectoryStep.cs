@@ -13,11 +13,7 @@ internal sealed class DirectoryStep(string path, UnixFileMode mode, uint gid = 0
         var status = Libc.Owner(path);
         if (status is null)
             return "missing";
-        if (status.Value.Mode != mode)
-            return $"mode is {Modes.Octal(status.Value.Mode)}";
-        if (context.AsRoot && (status.Value.Uid != 0 || status.Value.Gid != gid))
-            return $"owned by {status.Value.Uid}:{status.Value.Gid}";
-        return null;
+        return Modes.Mismatch(status.Value, mode, gid, context.AsRoot);
     }
 
     public void Apply(StepContext context)

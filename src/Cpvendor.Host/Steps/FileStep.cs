@@ -25,11 +25,7 @@ internal sealed class FileStep(string path, Func<byte[]> content, UnixFileMode m
             return "missing";
         if (!SameContent())
             return "content differs";
-        if (status.Value.Mode != mode)
-            return $"mode is {Modes.Octal(status.Value.Mode)}";
-        if (context.AsRoot && (status.Value.Uid != 0 || status.Value.Gid != gid))
-            return $"owned by {status.Value.Uid}:{status.Value.Gid}";
-        return null;
+        return Modes.Mismatch(status.Value, mode, gid, context.AsRoot);
     }
 
     public void Apply(StepContext context)

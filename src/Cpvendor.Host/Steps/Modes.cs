@@ -14,6 +14,19 @@ internal static class Modes
     public const UnixFileMode Secret = (UnixFileMode)0b110_000_000; // 0600
     public const UnixFileMode Sudoers = (UnixFileMode)0b100_100_000; // 0440
 
+    /// <summary>
+    /// Why an existing path does not have <paramref name="mode"/> and (when installing as root) the
+    /// owner root:<paramref name="gid"/>; null when it has both.
+    /// </summary>
+    public static string? Mismatch((uint Uid, uint Gid, UnixFileMode Mode) status, UnixFileMode mode, uint gid, bool asRoot)
+    {
+        if (status.Mode != mode)
+            return $"mode is {Octal(status.Mode)}";
+        if (asRoot && (status.Uid != 0 || status.Gid != gid))
+            return $"owned by {status.Uid}:{status.Gid}";
+        return null;
+    }
+
     public static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0xfff, 8).PadLeft(3, '0');
 
     public static string OctalOf(int mode) => Octal((UnixFileMode)mode);

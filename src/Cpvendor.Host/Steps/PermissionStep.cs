@@ -18,11 +18,7 @@ internal sealed class PermissionStep(string path, UnixFileMode mode, Func<uint> 
         var status = Libc.Owner(path);
         if (status is null)
             return null; // nothing to secure: an optional file (the secret) that does not exist
-        if (status.Value.Mode != mode)
-            return $"mode is {Modes.Octal(status.Value.Mode)}";
-        if (context.AsRoot && (status.Value.Uid != 0 || status.Value.Gid != Gid))
-            return $"owned by {status.Value.Uid}:{status.Value.Gid}";
-        return null;
+        return Modes.Mismatch(status.Value, mode, Gid, context.AsRoot);
     }
 
     public void Apply(StepContext context)
