@@ -27,6 +27,15 @@ public static class Doctor
         new HookEventsAreDelivered(),
         new PublishedAnswersMatchTheStore(),
         new SecretsAreReadableByRootOnly(),
+        new PhpSelectorKnowsThePanelsNativePhp(),
+        new PhpSelectorSetUpWasApplied(),
+        new AccountRemovalGoesThroughUserdelCagefs(),
+        new PerUserMountsAreInCageFsMp(),
+        new ApacheIsCloudLinuxsOrLoadsItsModules(),
+        new CustomSuexecSuphpAndPhpFpmCarryCloudLinuxsPatches(),
+        new LinkTraversalProtectionAllowsLinksafe(),
+        new XfsQuotasLetCloudLinuxToolsWrite(),
+        new LveManagerSettingsPointAtRealFiles(),
     ];
 
     /// <summary>The names of every check, in the order they run.</summary>

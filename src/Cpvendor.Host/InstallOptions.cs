@@ -31,4 +31,7 @@ public sealed record InstallOptions(string Root, string Store, string AdminGroup
 
     /// <summary>Accounts may share a UNIX id; CageFS is told through /etc/cagefs/enable.duplicate.uids.</summary>
     public bool AllowDuplicateUids { get; init; }
+
+    /// <summary>The <c>[lvemanager_config]</c> choices (docs/contract.md section 4).</summary>
+    public Choices.LvemanagerChoice Lvemanager { get; init; } = new();
 }

@@ -32,6 +32,7 @@ public sealed class Installer
             throw CpvendorException.Invalid($"no panel store at {store}: create one with 'cpvendor init --store {store}'");
         if (options.ServicePort is < 1 or > 65535)
             throw CpvendorException.Invalid($"--service-port {options.ServicePort} is not a TCP port");
+        options.Lvemanager.Validate();
         var source = options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary");
 
         // An older store is brought to this binary's schema before any step reads it.
@@ -65,9 +66,29 @@ public sealed class Installer
         }
 
         if (!dryRun)
+        {
+            manifest.RecordOptions(Choices.InstallChoices.Of(options));
             manifest.Save(context.AsRoot);
+        }
+
         return new InstallReport(config with { AdminGid = Libc.GroupId(options.AdminGroup) }, outcomes, context.Warnings, dryRun);
     }
+
+    /// <summary>
+    /// The options of an install into <paramref name="root"/>: those given, and for every option not
+    /// given the one the last install recorded (unless <paramref name="fromDefaults"/>), else the
+    /// default. This is how an RPM upgrade, which runs a plain install, keeps the host as it was set up.
+    /// </summary>
+    public static InstallOptions Resolve(string root, string store, string? binary, Choices.InstallChoices given, bool fromDefaults = false)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var full = Path.GetFullPath(root);
+        var recorded = fromDefaults ? null : InstallManifest.Load(full).RecordedOptions();
+        return (recorded is null ? given : given.Over(recorded)).ToOptions(root, store, binary);
+    }
+
+    /// <summary>The options the last install into <paramref name="root"/> recorded, or null.</summary>
+    public static Choices.InstallChoices? RecordedOptions(string root) => InstallManifest.Load(Path.GetFullPath(root)).RecordedOptions();
 
     /// <summary>Takes back everything the manifest under the root records; the store is never deleted.</summary>
     public UninstallReport Uninstall(string root) => Undoer.Undo(Path.GetFullPath(root), log);

@@ -11,6 +11,12 @@ namespace Cpvendor.Host;
 /// </summary>
 public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000, string? ScriptRunner = null)
 {
+    /// <summary><c>use_ssl = 1</c> with these two files; null for plain http.</summary>
+    public (string Cert, string Key)? Ssl { get; init; }
+
+    /// <summary>A PHP file LVE Manager runs before its plugin starts; null for none.</summary>
+    public string? VendorPhp { get; init; }
+
     public string Render()
     {
         var sb = new StringBuilder();
@@ -26,6 +32,15 @@ public sealed record IntegrationIni(string Binary, string BasePath, bool RunServ
         sb.Append("run_service = ").Append(RunService ? '1' : '0').Append('\n');
         if (RunService)
             sb.Append("service_port = ").Append(ServicePort).Append('\n');
+        if (RunService && Ssl is { } ssl)
+        {
+            sb.Append("use_ssl = 1\n");
+            sb.Append("ssl_cert = ").Append(Escape(ssl.Cert)).Append('\n');
+            sb.Append("ssl_key = ").Append(Escape(ssl.Key)).Append('\n');
+        }
+
+        if (VendorPhp is not null)
+            sb.Append("vendor_php = ").Append(Escape(VendorPhp)).Append('\n');
         return sb.ToString();
     }
 

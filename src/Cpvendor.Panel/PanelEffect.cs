@@ -22,6 +22,9 @@ public readonly record struct PanelEffect(string Value)
     /// <summary>Only the map lines of one account are brought up to date (after a rename or deletion).</summary>
     public static PanelEffect GovernorAccount(string account) => new("governor_account:" + account);
 
+    /// <summary>The PHP Selector's native.conf is brought in line with the store's native PHP.</summary>
+    public static PanelEffect NativePhp { get; } = new("native_php");
+
     public static PanelEffect User(uint uid) => new("uid:" + uid.ToString(CultureInfo.InvariantCulture));
 
     public override string ToString() => Value;

@@ -38,6 +38,8 @@ public sealed partial class PanelService
             c.Affect(PanelEffect.PanelInfo);
             if (update.DefaultPhp is not null || update.DefaultHandler is not null)
                 c.Affect(PanelEffect.AllUsers);
+            if (update.DefaultPhp is not null)
+                c.Affect(PanelEffect.NativePhp);
             return "updated the panel settings";
         });
     }
@@ -76,6 +78,7 @@ public sealed partial class PanelService
             if (c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", php.Identifier)))
                 throw CpvendorException.Invalid($"PHP version '{php.Identifier}' already exists");
             c.Writer.Insert(php);
+            c.Affect(PanelEffect.NativePhp);
             return $"added PHP version {php.Identifier}";
         });
     }
@@ -89,6 +92,7 @@ public sealed partial class PanelService
         if (domains > 0 || c.Exists("SELECT 1 FROM panel WHERE default_php = $p", ("$p", identifier)))
             throw CpvendorException.Invalid($"PHP version '{identifier}' is in use ({domains} domain(s){(domains == 0 ? ", the default" : "")})");
         c.Execute("DELETE FROM php_versions WHERE identifier = $p", ("$p", identifier));
+        c.Affect(PanelEffect.NativePhp);
         return $"deleted PHP version {identifier}";
     });
 

@@ -98,6 +98,8 @@ public static class SyncRunner
             effects.AddRange(changes.Uids.Order().Select(PanelEffect.User));
         if (changes.GovernorMap)
             effects.Add(PanelEffect.GovernorMap);
+        // PHP Selector's native.conf follows the panel's PHP versions; it is rewritten only when it differs.
+        effects.Add(PanelEffect.NativePhp);
         return effects;
     }
 

@@ -64,6 +64,34 @@ public sealed class DoctorTests
             h => h.ChangeStore("UPDATE users SET email = 'new@example.com' WHERE uid = 20001")),
         ["db_info secret readable by everyone"] = ("Secrets and per-user data are readable only by who may read them",
             h => File.SetUnixFileMode(h.Secret, (UnixFileMode)0b110_100_100)),
+        ["native.conf names another PHP"] = ("PHP Selector knows the panel's native PHP",
+            h => h.Plant("etc/cl.selector/native.conf", "php=/usr/bin/php-cgi\nphp-cli=/usr/bin/php\nphp.ini=/etc/php.ini\n")),
+        ["native.conf never applied"] = ("PHP Selector set-up was applied",
+            h => h.Plant("usr/sbin/cagefsctl", "#!/bin/sh\nexit 0\n", 0b111_101_101)),
+        ["userdel does not run CageFS's hook"] = ("Account removal goes through userdel.cagefs",
+            h => h.Plant("etc/login.defs", "UID_MIN 1000\nUID_MAX 60000\nUSERDEL_CMD /usr/sbin/userdel.local\n")),
+        ["per-user mount line removed"] = ("Per-user mounts are in cagefs.mp",
+            h => h.Plant("etc/cagefs/cagefs.mp", "/opt\n/var/lib/mysql\n")),
+        ["custom Apache without mod_hostinglimits"] = ("Apache is CloudLinux's or loads mod_hostinglimits",
+            h =>
+            {
+                h.Plant("usr/local/apache/bin/httpd", "\u007fELF custom httpd\n", 0b111_101_101);
+                h.Plant("usr/local/apache/conf/httpd.conf", "LoadModule lsapi_module modules/mod_lsapi.so\n");
+            }
+        ),
+        ["suexec built without CloudLinux's patch"] = ("Custom suexec, suPHP and PHP-FPM carry CloudLinux's patches",
+            h =>
+            {
+                h.Plant("usr/local/apache/bin/httpd", "\u007fELF custom httpd\n", 0b111_101_101);
+                h.Plant("usr/local/apache/bin/suexec", "\u007fELF suexec without the patch\n", 0b111_101_101);
+            }
+        ),
+        ["link traversal protection without the linksafe gid"] = ("Link traversal protection allows the linksafe group",
+            h => h.Plant("proc/sys/fs/protected_symlinks_allow_gid", "0\n")),
+        ["XFS quota override off"] = ("XFS quotas let CloudLinux tools write for users",
+            h => h.Plant("proc/sys/fs/xfs/cap_res_quota_disable", "0\n")),
+        ["vendor_php names a missing file"] = ("LVE Manager settings point at real files",
+            h => EditIni(h, "[lvemanager_config]\n", "[lvemanager_config]\nvendor_php = /nonexistent/vendor.php\n")),
     };
 
     [Fact]
@@ -77,7 +105,7 @@ public sealed class DoctorTests
         var hasQueue = HasHookQueue(host);
         var above = report.Where(f => Rank(f.Severity) > Rank("info") && (hasQueue || f.Check != "Hook events are delivered")).ToList();
         Assert.True(above.Count == 0, string.Join("\n", above));
-        Assert.Equal(17, report.Select(f => f.Check).Distinct().Count());
+        Assert.Equal(26, report.Select(f => f.Check).Distinct().Count());
     }
 
     [Theory]
@@ -107,7 +135,7 @@ public sealed class DoctorTests
 
         var report = Report(host.Doctor("--format", "json"));
 
-        foreach (var check in new[] { "Other users' processes are hidden", "Symlink protection covers the web server" })
+        foreach (var check in new[] { "Other users' processes are hidden", "Symlink protection covers the web server", "Link traversal protection allows the linksafe group", "XFS quotas let CloudLinux tools write for users" })
             Assert.Contains(report, f => f.Check == check && f.Severity == "unknown");
     }
 
@@ -133,11 +161,15 @@ public sealed class DoctorTests
         var host = TempHost.Create();
         host.ChangeStore("UPDATE admins SET unix_user = 'cpvadmin' WHERE name = 'admin'; UPDATE users SET uid = 20001 WHERE uid = 20002; UPDATE panel SET allow_duplicate_uids = 1");
         host.Plant("etc/cagefs/cagefs.mp", "/opt\n/var/lib/mysql\n");
-        host.Plant("etc/login.defs", "UID_MIN 1000\nUID_MAX 60000\n");
+        host.Plant("etc/login.defs", "UID_MIN 1000\nUID_MAX 60000\nUSERDEL_CMD /usr/bin/userdel.cagefs\n");
+        host.Plant("usr/bin/userdel.cagefs", "#!/bin/sh\n", 0b111_101_101);
+        Directory.CreateDirectory(host.Path("opt/alt/php82/var/lib/php/session"));
+        host.Plant("proc/mounts", "/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /home xfs rw,usrquota 0 0\n");
         host.Plant("etc/passwd", "root:x:0:0::/root:/bin/bash\ncpvadmin:x:1500:1500::/home/cpvadmin:/bin/bash\npanelsvc:x:1600:1600::/:/sbin/nologin\n");
-        host.Plant("etc/group", "apache:x:48:\nclsudoers:x:990:cpvadmin\n");
+        host.Plant("etc/group", "apache:x:48:\nclsudoers:x:990:cpvadmin\nlinksafe:x:980:\n");
         var sysctl = new System.Text.StringBuilder();
-        foreach (var (key, value) in new[] { ("proc_can_see_other_uid", "0"), ("proc_super_gid", gid), ("enforce_symlinksifowner", "1"), ("symlinkown_gid", "48") })
+        foreach (var (key, value) in new[] { ("proc_can_see_other_uid", "0"), ("proc_super_gid", gid), ("enforce_symlinksifowner", "1"), ("symlinkown_gid", "48"),
+            ("protected_symlinks_create", "1"), ("protected_hardlinks_create", "1"), ("protected_symlinks_allow_gid", "980"), ("protected_hardlinks_allow_gid", "980"), ("xfs/cap_res_quota_disable", "1") })
         {
             host.Plant($"proc/sys/fs/{key}", value + "\n");
             sysctl.Append(CultureInfo.InvariantCulture, $"fs.{key} = {value}\n");
@@ -152,7 +184,7 @@ public sealed class DoctorTests
             host.Plant("etc/container/dbuser-map", string.Join("\n", lines) + "\n");
         }
 
-        host.InstallChecked("--admin-group", group, "--system-user", "panelsvc");
+        host.InstallChecked("--admin-group", group, "--system-user", "panelsvc", "--cagefs-personal-mount", "/opt/alt/php82/var/lib/php/session");
         return host;
     }
 

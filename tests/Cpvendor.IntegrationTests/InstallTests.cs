@@ -35,6 +35,7 @@ public sealed class InstallTests
         AssertEntry(installed, host.Path("etc/cagefs/exclude/cpvendor"), "644", 0, 0);
         AssertEntry(installed, host.Path("etc/cagefs/enable.duplicate.uids"), "644", 0, 0);
         AssertEntry(installed, host.Path("etc/cagefs/conf.d/cpvendor.cfg"), "644", 0, 0);
+        AssertEntry(installed, host.Path("etc/cl.selector/native.conf"), "644", 0, 0);
         var userFiles = installed.Entries.Where(e => e.Path.StartsWith(host.Path("opt/cpvendor/var/users/"), StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(userFiles);
         Assert.All(userFiles, e => Assert.Equal(("400", uint.Parse(Path.GetFileNameWithoutExtension(e.Path), System.Globalization.CultureInfo.InvariantCulture)), (e.Mode, e.Uid)));

@@ -49,6 +49,46 @@ public sealed class RpmTests
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(root, "var/lib/cpvendor/panel.db")));
     }
 
+    [Fact]
+    public void An_rpm_upgrade_of_a_sudo_mode_host_keeps_the_host_as_it_was_set_up()
+    {
+        using var host = TempHost.Create();
+        var first = Build(Path.Combine(host.Dir, "rpm1"), release: 1);
+        var second = Build(Path.Combine(host.Dir, "rpm2"), release: 2);
+        Assert.EndsWith("-2.x86_64.rpm", second, StringComparison.Ordinal);
+
+        var root = Path.Combine(host.Dir, "rpmroot");
+        PrepareChroot(root);
+        Run.Checked(Repo.Binary, "init", "--store", Path.Combine(root, "var/lib/cpvendor/panel.db"), "--sample", "8");
+        string[] rpm = ["--root", root, "--dbpath", "/var/lib/rpm"];
+        Run.Checked("/usr/bin/rpm", [.. rpm, "--initdb"]);
+        var install = Run.Program("/usr/bin/rpm", [.. rpm, "--nodeps", "-i", first]);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        // The host is then set up by hand in sudo mode, inside the root, as root would on the server.
+        var sudo = Run.Program("/usr/sbin/chroot", [root, "/opt/cpvendor/bin/cpvendor", "install", "--root", "/", "--store", "/var/lib/cpvendor/panel.db", "--privileged=sudo", "--system-user", "panelsvc"]);
+        Assert.True(sudo.ExitCode == 0, sudo.ToString());
+        var ini = Path.Combine(root, "opt/cpvendor/etc/integration.ini");
+        Assert.Contains("panel_info = /opt/cpvendor/bin/cpvendor-privileged cpapi panel_info", File.ReadAllText(ini));
+        string[] tree = [Path.Combine(root, "opt"), Path.Combine(root, "etc"), Path.Combine(root, "usr"), Path.Combine(root, "var/lib/cpvendor")];
+        var before = TreeSnapshot.Of(tree);
+
+        var upgrade = Run.Program("/usr/bin/rpm", [.. rpm, "--nodeps", "-U", second]);
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.DoesNotContain("failed", upgrade.Stderr);
+        Assert.Contains("-2.x86_64", Run.Checked("/usr/bin/rpm", [.. rpm, "-q", "cpvendor"]));
+        TreeSnapshot.Of(tree).AssertSameAs(before, withTimes: false);
+        Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/usr/libexec/cpvendor/bin/cpvendor", "cpapi", "users"])).Is("ok");
+    }
+
+    private static string Build(string outDir, int release)
+    {
+        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir], environment: new Dictionary<string, string> { ["CPV_RELEASE"] = release.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.True(build.ExitCode == 0, build.ToString());
+        return Directory.GetFiles(outDir, "cpvendor-*.x86_64.rpm").Single();
+    }
+
     private static void PrepareChroot(string root)
     {
         foreach (var dir in new[] { "bin", "lib/x86_64-linux-gnu", "lib64", "etc", "dev", "tmp", "var/tmp", "var/lib/cpvendor" })

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cpvendor.Host;
+using Cpvendor.Host.Choices;
 
 namespace Cpvendor.Cli.Commands;
 
@@ -22,25 +23,42 @@ internal static class InstallCommand
         var hookTimeout = new Option<int>("--hook-timeout") { Description = "Seconds a CloudLinux hook may run before it is killed and retried", DefaultValueFactory = _ => 60 };
         var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
         var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
+        var basePath = new Option<string>("--lvemanager-base-path") { Description = "Folder LVE Manager copies its assets to, served by the panel (base_path; default /opt/cpvendor/lvemanager)" };
+        var service = new Option<string>("--lvemanager-service") { Description = "LVE Manager's own web server: none, http (default; service_port) or https (use_ssl)" };
+        service.AcceptOnlyFromAmong("none", "http", "https");
+        var sslCert = new Option<string>("--lvemanager-ssl-cert") { Description = "Certificate for --lvemanager-service https (ssl_cert)" };
+        var sslKey = new Option<string>("--lvemanager-ssl-key") { Description = "Private key for --lvemanager-service https (ssl_key)" };
+        var vendorPhp = new Option<string>("--lvemanager-vendor-php") { Description = "A PHP file of the panel LVE Manager runs before its plugin starts (vendor_php)" };
+        var fromDefaults = new Option<bool>("--from-defaults") { Description = "Start from the defaults, not from the options the last install recorded" };
         var command = new Command("install", "Set up the host: binary, integration.ini, permissions, published answers, CageFS, optional sudo mode. Idempotent.")
         {
             root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, hookTimeout, duplicates, binary,
+            basePath, service, sslCert, sslKey, vendorPhp, fromDefaults,
         };
         command.SetAction(result =>
         {
             var output = result.Out();
             if (result.GetValue(hookTimeout) < 1)
                 throw Cpvendor.Core.CpvendorException.Invalid("--hook-timeout must be 1 or more");
-            var options = new InstallOptions(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(group)!, result.GetValue(binary)?.FullName)
+            // Every option not given again keeps the value the last install recorded (docs/install.md).
+            T? Given<T>(Option<T> option) => result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : default;
+            var given = new InstallChoices
             {
-                Privileged = result.GetValue(privileged) == "sudo" ? PrivilegedMode.Sudo : PrivilegedMode.None,
-                SystemUsers = result.GetValue(systemUsers) ?? [],
-                PersonalMounts = result.GetValue(mounts) ?? [],
-                ServicePort = result.GetValue(port),
-                AdminHookFlag = result.GetValue(hookFlag)!,
-                HookTimeout = TimeSpan.FromSeconds(result.GetValue(hookTimeout)),
-                AllowDuplicateUids = result.GetValue(duplicates),
+                AdminGroup = Given(group),
+                Privileged = Given(privileged),
+                SystemUsers = Given(systemUsers),
+                PersonalMounts = Given(mounts),
+                ServicePort = result.GetResult(port) is { Implicit: false } ? result.GetValue(port) : null,
+                AdminHookFlag = Given(hookFlag),
+                HookTimeoutSeconds = result.GetResult(hookTimeout) is { Implicit: false } ? result.GetValue(hookTimeout) : null,
+                AllowDuplicateUids = result.GetResult(duplicates) is { Implicit: false } ? result.GetValue(duplicates) : null,
+                LvemanagerBasePath = Given(basePath),
+                LvemanagerService = Given(service),
+                LvemanagerSslCert = Given(sslCert),
+                LvemanagerSslKey = Given(sslKey),
+                LvemanagerVendorPhp = Given(vendorPhp),
             };
+            var options = Installer.Resolve(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(binary)?.FullName, given, result.GetValue(fromDefaults));
             var dry = result.GetValue(dryRun);
             var report = new Installer(output).Run(options, dry);
             report.WriteTo(output);

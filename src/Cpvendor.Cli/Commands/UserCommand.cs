@@ -31,12 +31,24 @@ internal static class UserCommand
         var move = new Command("move", "Give an account to another owner (hook post_modify_user.py modify --new-owner).") { moveName, newOwner };
         move.SetAction(r => Lifecycle.Report(r, Lifecycle.Service().MoveUser(r.GetValue(moveName)!, r.GetValue(newOwner)!)));
 
+        var restoreName = new Argument<string>("NAME");
+        var resetSelector = new Option<bool>("--reset-selector") { Description = "First recreate the account's PHP Selector settings (cagefsctl --getprefix, remove its cl.selector and cl.php.d, cagefsctl --force-update-etc)" };
+        var restoreDry = new Option<bool>("--dry-run") { Description = "Print what would be done and change nothing" };
+        var restore = new Command("restore", "Report an account restored from backup (hook post_modify_user.py restore), once its files are back.") { restoreName, resetSelector, restoreDry };
+        restore.SetAction(r => RestoreCommand.Run(r, r.GetValue(restoreName)!, r.GetValue(resetSelector), r.GetValue(restoreDry)));
+
+        var rehomeName = new Argument<string>("NAME");
+        var newHome = new Option<string>("--home") { Description = "The account's new home directory", Required = true };
+        var rehome = new Command("rehome", "Record a new home directory for an account (hook post_modify_user.py modify --new-username with its own name).") { rehomeName, newHome };
+        rehome.SetAction(r => Lifecycle.Report(r, Lifecycle.Service().RehomeUser(r.GetValue(rehomeName)!, r.GetValue(newHome)!)));
+
         return new Command("user", "Hosting accounts.")
         {
             add,
             rename,
             move,
-            Lifecycle.Simple("restore", "Report an account restored from backup (hook post_modify_user.py restore).", "NAME", (s, n) => s.RestoreUser(n)),
+            restore,
+            rehome,
             Lifecycle.Simple("delete", "Remove an account, its domains and databases (pre and post delete hooks).", "NAME", (s, n) => s.DeleteUser(n)),
         };
     }

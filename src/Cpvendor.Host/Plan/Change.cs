@@ -28,6 +28,12 @@ internal enum ChangeKind
 
     /// <summary>An administrator announced to CloudLinux with the admin create hook; not announced twice.</summary>
     AnnouncedAdmin,
+
+    /// <summary>
+    /// Not a change to the host: the options of the last install (JSON in <c>detail</c>), which the
+    /// next install starts from. Uninstall has nothing to undo for it.
+    /// </summary>
+    RecordedOptions,
 }
 
 /// <summary>One recorded change. <see cref="Prior"/> holds base64 content of a replaced file.</summary>
@@ -41,4 +47,5 @@ internal sealed record Change(
 
 [JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(List<Change>))]
+[JsonSerializable(typeof(Choices.InstallChoices))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

@@ -53,6 +53,33 @@ internal sealed class InstallManifest
     public bool Owns(string path) =>
         changes.Any(c => c.Target == path && c.Kind is ChangeKind.CreatedFile or ChangeKind.ReplacedFile or ChangeKind.CreatedDir or ChangeKind.CreatedTree);
 
+    /// <summary>The options the last install recorded, or null when it recorded none (older releases).</summary>
+    public Choices.InstallChoices? RecordedOptions()
+    {
+        var recorded = changes.FirstOrDefault(c => c.Kind == ChangeKind.RecordedOptions);
+        if (recorded?.Detail is not { } json)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json, ManifestJsonContext.Default.InstallChoices);
+        }
+        catch (JsonException e)
+        {
+            throw CpvendorException.BadConfig(Path, $"the recorded install options cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Records the options of this install in place of the earlier ones (same position, so an unchanged set leaves the file as it was).</summary>
+    public void RecordOptions(Choices.InstallChoices choices)
+    {
+        var entry = new Change(ChangeKind.RecordedOptions, "install-options", Detail: JsonSerializer.Serialize(choices, ManifestJsonContext.Default.InstallChoices));
+        var index = changes.FindIndex(c => c.Kind == ChangeKind.RecordedOptions);
+        if (index < 0)
+            changes.Add(entry);
+        else
+            changes[index] = entry;
+    }
+
     public void Record(Change change)
     {
         if (!changes.Contains(change))

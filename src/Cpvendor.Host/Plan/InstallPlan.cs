@@ -21,13 +21,23 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         steps.Add(new DirectoryStep(InstallLayout.Under(root, InstallLayout.BinDir), Modes.Dir));
         steps.Add(new DirectoryStep(etc, Modes.Dir));
         steps.Add(new DirectoryStep(HostLayout.LvemanagerAssets(root), Modes.Dir));
+        var lvemanager = options.Lvemanager;
+        var basePath = lvemanager.BasePath is { } chosen ? InstallLayout.Under(root, chosen.TrimStart('/')) : HostLayout.LvemanagerAssets(root);
+        if (lvemanager.BasePath is not null)
+            steps.Add(new DirectoryStep(basePath, Modes.Dir));
         steps.Add(new GroupStep(options.AdminGroup));
         steps.Add(new FileStep(binary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "the cpvendor binary"));
         steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
 
         // Section 4: integration.ini, readable by everyone, both sections.
-        var ini = new IntegrationIni(binary, HostLayout.LvemanagerAssets(root), ServicePort: options.ServicePort,
-            ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : null);
+        // Section 4 and docs/lvemanager.md: LVE Manager's own web server, its TLS files, vendor_php.
+        string? Rooted(string? path) => path is null ? null : InstallLayout.Under(root, path.TrimStart('/'));
+        var ini = new IntegrationIni(binary, basePath, RunService: lvemanager.Service != Choices.LvemanagerService.None, ServicePort: options.ServicePort,
+            ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : null)
+        {
+            Ssl = lvemanager.Service == Choices.LvemanagerService.Https ? (Rooted(lvemanager.SslCert)!, Rooted(lvemanager.SslKey)!) : null,
+            VendorPhp = Rooted(lvemanager.VendorPhp),
+        };
         steps.Add(new FileStep(InstallLayout.IntegrationIniUnder(root), () => Installer.Utf8(ini.Render()), Modes.Public, what: "integration.ini"));
 
         // Section 6: the store for root and administrators only, the db_info secret for root only.
@@ -45,10 +55,12 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         // Section 7: CageFS.
         var allowDuplicates = false;
         IReadOnlyList<string> admins;
+        string? nativeConf;
         using (var reader = PanelReader.Open(store))
         {
             allowDuplicates = reader.Settings().AllowDuplicateUids || options.AllowDuplicateUids;
             admins = reader.Admins().Where(a => a.UnixUser is not null).Select(a => a.Name).ToList();
+            nativeConf = Cpvendor.Panel.Selector.NativePhpConf.Render(reader);
         }
 
         if (options.SystemUsers.Count > 0)
@@ -71,6 +83,11 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         }
 
         steps.Add(new CageFsRefreshStep());
+
+        // Section 7 and the seed's PHP Selector part: the panel's native PHP, then --setup-cl-selector.
+        if (nativeConf is not null)
+            steps.Add(new FileStep(Cpvendor.Panel.Selector.NativePhpConf.PathUnder(root), () => Installer.Utf8(nativeConf), Modes.Public, raises: ClSelectorSetupStep.Tag, what: "PHP Selector: the panel's native PHP"));
+        steps.Add(new ClSelectorSetupStep(config));
 
         // Section 5: administrators that already exist are announced once.
         foreach (var admin in admins)

@@ -38,6 +38,7 @@ internal static class EffectFlusher
         var panelInfo = false;
         var allUsers = false;
         var governor = false;
+        var nativePhp = false;
         var governorDbUsers = new HashSet<string>(StringComparer.Ordinal);
         var governorAccounts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var effect in effects)
@@ -53,6 +54,8 @@ internal static class EffectFlusher
                 allUsers = true;
             else if (effect == PanelEffect.GovernorMap.Value)
                 governor = true;
+            else if (effect == PanelEffect.NativePhp.Value)
+                nativePhp = true;
             else if (effect.StartsWith("uid:", StringComparison.Ordinal)
                 && uint.TryParse(effect.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var uid))
                 uids.Add(uid);
@@ -77,6 +80,13 @@ internal static class EffectFlusher
         else if (governorDbUsers.Count > 0 || governorAccounts.Count > 0)
             GovernorMapWriter.Update(config, connection, governorDbUsers, governorAccounts);
         FaultPoint.Hit(config, "after-governor");
+        if (nativePhp)
+        {
+            using var store = PanelReader.Open(config.Store);
+            if (Selector.NativePhpConf.Refresh(config, store) is { } done)
+                HookLog.Write(config, "native.conf: " + done);
+        }
+
         Sql.Execute(connection, null, "DELETE FROM pending_effects WHERE id <= $last", ("$last", last));
     }
 }

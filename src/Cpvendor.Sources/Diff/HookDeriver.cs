@@ -29,7 +29,8 @@ internal static class HookDeriver
         events.AddRange(deleted.Select(u => HookEvent.UserDeleting(u.Username, u.Uid)));
         events.AddRange(deleted.Select(u => HookEvent.UserDeleted(u.Username, u.Uid)));
         events.AddRange(PackageRenames(before, after).Select(r => HookEvent.PackageRenamed(r.Owner, r.Old, r.New)));
-        events.AddRange(kept.Where(p => p.Old.Username != p.New.Username)
+        // "user renamed (name or home dir)": a new home alone is announced with the account's own name as the new one.
+        events.AddRange(kept.Where(p => p.Old.Username != p.New.Username || p.Old.Home != p.New.Home)
             .Select(p => HookEvent.UserRenamed(p.Old.Username, p.New.Username, p.New.Uid)));
         events.AddRange(kept.Where(p => p.Old.Owner != p.New.Owner)
             .Select(p => HookEvent.UserMoved(p.New.Username, p.New.Owner, p.New.Uid)));

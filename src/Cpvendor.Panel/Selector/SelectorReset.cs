@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Cpvendor.Panel.Validation;
+
+namespace Cpvendor.Panel.Selector;
+
+/// <summary>
+/// Recreates an account's PHP Selector settings after a restore, the way the seed's "Creating new
+/// user account" gives it: ask <c>cagefsctl --getprefix NAME</c>, remove
+/// <c>/var/cagefs/PREFIX/NAME/etc/cl.selector</c> and <c>.../etc/cl.php.d</c>, then run
+/// <c>cagefsctl --force-update-etc NAME</c>; every command an argument vector. The folders come from
+/// a validated name and prefix and must lie, without following any link, under
+/// <c>/var/cagefs/</c> in folders only root can change; anything else is refused
+/// (docs/contract.md section 6). On a folder standing for /, or in a dry run, the steps are only
+/// described: cagefsctl is never run there.
+/// </summary>
+public static partial class SelectorReset
+{
+    private const string CageFsCtl = "/usr/sbin/cagefsctl";
+
+    public static readonly string[] Leaves = ["cl.selector", "cl.php.d"];
+
+    /// <summary>The steps for an account, with the prefix as cagefsctl will print it.</summary>
+    public static IReadOnlyList<string> Describe(string name, string prefix = "<prefix>")
+    {
+        name = Account(name);
+        var steps = new List<string> { $"run: {CageFsCtl} --getprefix {name}" };
+        steps.AddRange(Leaves.Select(leaf => $"remove: /var/cagefs/{prefix}/{name}/etc/{leaf}"));
+        steps.Add($"run: {CageFsCtl} --force-update-etc {name}");
+        return steps;
+    }
+
+    /// <summary>Runs the steps on the real root and returns what was done; elsewhere returns what would be.</summary>
+    public static IReadOnlyList<string> Run(InstallConfig config, string name, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        name = Account(name);
+        if (dryRun || Path.GetFullPath(config.Root) != "/")
+            return Describe(name).Select(s => "would " + s).ToList();
+        if (!File.Exists(CageFsCtl))
+            throw CpvendorException.Invalid($"{CageFsCtl} is missing: CageFS is not installed, there are no PHP Selector settings to recreate");
+
+        var prefix = Prefix(Tool(["--getprefix", name]).Trim());
+        var done = new List<string> { $"ran: {CageFsCtl} --getprefix {name} -> {prefix}" };
+        done.AddRange(Remove("/", prefix, name).Select(p => "removed: " + p));
+        Tool(["--force-update-etc", name]);
+        done.Add($"ran: {CageFsCtl} --force-update-etc {name}");
+        return done;
+    }
+
+    /// <summary>
+    /// Removes the account's two PHP Selector folders under <paramref name="root"/>, refusing a link
+    /// or a folder others than root may change anywhere on the way. Returns the folders removed.
+    /// </summary>
+    public static IReadOnlyList<string> Remove(string root, string prefix, string name)
+    {
+        name = Account(name);
+        prefix = Prefix(prefix);
+        var cagefs = InstallLayout.Under(root, "var/cagefs");
+        var account = Path.Combine(cagefs, prefix, name, "etc");
+        // Every folder from /var down to the account's etc: real folders, root's alone.
+        var chain = new List<string> { InstallLayout.Under(root, "var"), cagefs, Path.Combine(cagefs, prefix), Path.Combine(cagefs, prefix, name), account };
+        foreach (var folder in chain)
+        {
+            if (Libc.Owner(folder) is not { } status)
+                return [];
+            if (new DirectoryInfo(folder).LinkTarget is not null || !Directory.Exists(folder))
+                throw CpvendorException.Invalid($"refused: {folder} is a link or not a folder");
+            if (status.Uid != 0 && Libc.GetEuid() == 0)
+                throw CpvendorException.Invalid($"refused: {folder} does not belong to root");
+            if ((status.Mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0 && (status.Mode & UnixFileMode.StickyBit) == 0)
+                throw CpvendorException.Invalid($"refused: others than root may change {folder}");
+        }
+
+        var removed = new List<string>();
+        foreach (var leaf in Leaves)
+        {
+            var target = Path.Combine(account, leaf);
+            if (Libc.Owner(target) is null)
+                continue;
+            if (Path.GetDirectoryName(Path.GetFullPath(target)) != account || !Path.GetFullPath(target).StartsWith(cagefs + "/", StringComparison.Ordinal))
+                throw CpvendorException.Invalid($"refused: {target} is not under {cagefs}");
+            DeleteWithoutFollowingLinks(target);
+            removed.Add(target);
+        }
+
+        return removed;
+    }
+
+    /// <summary>An account name to its true end (a trailing newline is not a name).</summary>
+    public static string Account(string value) =>
+        AccountPattern().IsMatch(value) ? value : throw CpvendorException.Invalid($"refused: '{Names.Show(value)}' is not an account name");
+
+    /// <summary>A prefix as cagefsctl prints it: a short run of letters, digits, '_' or '-', nothing else.</summary>
+    public static string Prefix(string value) =>
+        PrefixPattern().IsMatch(value) ? value : throw CpvendorException.Invalid($"refused: '{Names.Show(value)}' is not a CageFS prefix");
+
+    /// <summary>Deletes a file, a link (never what it points to) or a folder and everything in it.</summary>
+    private static void DeleteWithoutFollowingLinks(string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is not null || !info.Exists)
+        {
+            File.Delete(path);
+            return;
+        }
+
+        foreach (var entry in info.EnumerateFileSystemInfos())
+            DeleteWithoutFollowingLinks(entry.FullName);
+        Directory.Delete(path);
+    }
+
+    private static string Tool(string[] arguments)
+    {
+        var info = new ProcessStartInfo(CageFsCtl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = "/" };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        info.Environment.Clear();
+        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        using var process = Process.Start(info) ?? throw CpvendorException.Io($"could not start {CageFsCtl}");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw CpvendorException.Io($"{CageFsCtl} {string.Join(' ', arguments)} timed out");
+        }
+
+        return process.ExitCode == 0
+            ? stdout.Result
+            : throw CpvendorException.Io($"{CageFsCtl} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result.Trim()}");
+    }
+
+    [GeneratedRegex("\\A[a-z_][a-z0-9_.-]{0,31}\\z")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("\\A[A-Za-z0-9_-]{1,16}\\z")]
+    private static partial Regex PrefixPattern();
+}
