@@ -81,6 +81,10 @@ public sealed class RecordedInstallOptionsTests
         Assert.Equal("ok", Severity(host, "LVE Manager settings point at real files"));
         File.SetUnixFileMode(vendor, (UnixFileMode)0b110_110_110);
         Assert.Equal("error", Severity(host, "LVE Manager settings point at real files"));
+        File.SetUnixFileMode(vendor, (UnixFileMode)0b110_100_100);
+        File.Move(vendor, vendor + ".real");
+        File.CreateSymbolicLink(vendor, vendor + ".real");
+        Assert.Equal("error", Severity(host, "LVE Manager settings point at real files"));
 
         Assert.Contains("already up to date", host.InstallChecked().Stdout);
 

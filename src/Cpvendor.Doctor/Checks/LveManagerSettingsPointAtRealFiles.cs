@@ -83,6 +83,8 @@ internal sealed class LveManagerSettingsPointAtRealFiles : Check
             var owner = Libc.Owner(path);
             if (owner is null)
                 errors.Add($"vendor_php {vendorPhp} does not exist");
+            else if (new FileInfo(path).LinkTarget is not null)
+                errors.Add($"vendor_php {vendorPhp} is a link: name the file itself");
             else if ((owner.Value.Uid != 0 && host.IsRealRoot) || (owner.Value.Mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
                 errors.Add($"vendor_php {vendorPhp} can be changed by others than root ({Format.ModeText(owner.Value.Mode)}, uid {owner.Value.Uid})");
             else

@@ -82,9 +82,17 @@ internal static class EffectFlusher
         FaultPoint.Hit(config, "after-governor");
         if (nativePhp)
         {
-            using var store = PanelReader.Open(config.Store);
-            if (Selector.NativePhpConf.Refresh(config, store) is { } done)
-                HookLog.Write(config, "native.conf: " + done);
+            // A native.conf that cannot be written must not hold back the effects after it: it is logged.
+            try
+            {
+                using var store = PanelReader.Open(config.Store);
+                if (Selector.NativePhpConf.Refresh(config, store) is { } done)
+                    HookLog.Write(config, "native.conf: " + done);
+            }
+            catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
+            {
+                HookLog.Write(config, "native.conf not written: " + e.Message);
+            }
         }
 
         Sql.Execute(connection, null, "DELETE FROM pending_effects WHERE id <= $last", ("$last", last));
