@@ -44,17 +44,17 @@ public sealed class PhpSelectorTests
     }
 
     [Fact]
-    public void A_store_without_a_native_php_gets_no_native_conf_and_uninstall_removes_the_one_install_wrote()
+    public void Without_a_native_php_the_file_waits_for_one_and_uninstall_removes_what_was_written_later()
     {
         using var host = TempHost.Create();
         host.ChangeStore("UPDATE php_versions SET is_native = 0");
         host.InstallChecked();
-        Assert.False(File.Exists(host.Path("etc/cl.selector/native.conf")));
+        var conf = host.Path("etc/cl.selector/native.conf");
+        Assert.False(File.Exists(conf));
 
-        host.ChangeStore("UPDATE php_versions SET is_native = 1 WHERE identifier = 'ea-php82'");
-        var run = host.InstallChecked();
-        Assert.Contains("CageFS is not installed: cagefsctl --setup-cl-selector not run", run.Stdout);
-        Assert.True(File.Exists(host.Path("etc/cl.selector/native.conf")));
+        Run.Checked(host.Path("opt/cpvendor/bin/cpvendor"), "settings", "php", "add", "aa-php81", "--version", "8.1", "--dir", "/opt/aa/php81", "--native", "true");
+        Assert.Equal("php=/opt/aa/php81/usr/bin/php-cgi\nphp-cli=/opt/aa/php81/usr/bin/php\nphp.ini=/opt/aa/php81/etc/php.ini\n", File.ReadAllText(conf));
+        Assert.Contains($"ok      file {conf} 0644", host.InstallChecked().Stdout);
 
         Assert.Equal(0, host.Uninstall().ExitCode);
         Assert.False(Directory.Exists(host.Path("etc/cl.selector")));

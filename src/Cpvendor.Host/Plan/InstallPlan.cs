@@ -87,6 +87,8 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         // Section 7 and the seed's PHP Selector part: the panel's native PHP, then --setup-cl-selector.
         if (nativeConf is not null)
             steps.Add(new FileStep(Cpvendor.Panel.Selector.NativePhpConf.PathUnder(root), () => Installer.Utf8(nativeConf), Modes.Public, raises: ClSelectorSetupStep.Tag, what: "PHP Selector: the panel's native PHP"));
+        else
+            steps.Add(new ClaimedFileStep(Cpvendor.Panel.Selector.NativePhpConf.PathUnder(root), "PHP Selector's native.conf, once the panel has a native PHP"));
         steps.Add(new ClSelectorSetupStep(config));
 
         // Section 5: administrators that already exist are announced once.
