@@ -27,6 +27,7 @@ public static class Doctor
         new HookEventsAreDelivered(),
         new PublishedAnswersMatchTheStore(),
         new SecretsAreReadableByRootOnly(),
+        new EveryPanelRecordIsServed(),
     ];
 
     /// <summary>The names of every check, in the order they run.</summary>

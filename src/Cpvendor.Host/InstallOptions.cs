@@ -31,4 +31,7 @@ public sealed record InstallOptions(string Root, string Store, string AdminGroup
 
     /// <summary>Accounts may share a UNIX id; CageFS is told through /etc/cagefs/enable.duplicate.uids.</summary>
     public bool AllowDuplicateUids { get; init; }
+
+    /// <summary>Virtualmin's module folder (as the host sees it): cpvendor becomes its pre/post-change command. Null: not a Virtualmin host.</summary>
+    public string? VirtualminConfigDir { get; init; }
 }

@@ -21,10 +21,12 @@ internal static class InstallCommand
         hookFlag.AcceptOnlyFromAmong("--name", "--username");
         var hookTimeout = new Option<int>("--hook-timeout") { Description = "Seconds a CloudLinux hook may run before it is killed and retried", DefaultValueFactory = _ => 60 };
         var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
+        var virtualmin = new Option<bool>("--virtualmin") { Description = "Make cpvendor Virtualmin's pre- and post-change command (older commands are chained)" };
+        var virtualminDir = new Option<string>("--virtualmin-config-dir") { Description = "Virtualmin's module folder as the host sees it (default /etc/webmin/virtual-server)", DefaultValueFactory = _ => "/etc/webmin/virtual-server" };
         var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
         var command = new Command("install", "Set up the host: binary, integration.ini, permissions, published answers, CageFS, optional sudo mode. Idempotent.")
         {
-            root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, hookTimeout, duplicates, binary,
+            root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, hookTimeout, duplicates, binary, virtualmin, virtualminDir,
         };
         command.SetAction(result =>
         {
@@ -40,6 +42,7 @@ internal static class InstallCommand
                 AdminHookFlag = result.GetValue(hookFlag)!,
                 HookTimeout = TimeSpan.FromSeconds(result.GetValue(hookTimeout)),
                 AllowDuplicateUids = result.GetValue(duplicates),
+                VirtualminConfigDir = result.GetValue(virtualmin) ? result.GetValue(virtualminDir) : null,
             };
             var dry = result.GetValue(dryRun);
             var report = new Installer(output).Run(options, dry);

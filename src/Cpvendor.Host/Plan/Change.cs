@@ -28,6 +28,9 @@ internal enum ChangeKind
 
     /// <summary>An administrator announced to CloudLinux with the admin create hook; not announced twice.</summary>
     AnnouncedAdmin,
+
+    /// <summary>One name=value line of a file another program owns (Virtualmin's configuration); only that line is put back.</summary>
+    SetKey,
 }
 
 /// <summary>One recorded change. <see cref="Prior"/> holds base64 content of a replaced file.</summary>

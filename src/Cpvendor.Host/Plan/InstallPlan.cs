@@ -72,6 +72,10 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
 
         steps.Add(new CageFsRefreshStep());
 
+        // Section 5: Virtualmin tells cpvendor of every change through its pre/post-change command.
+        if (options.VirtualminConfigDir is { } virtualmin)
+            steps.Add(new VirtualminCommandStep(Path.Combine(Path.GetFullPath(root) == "/" ? virtualmin : InstallLayout.Under(root, virtualmin.TrimStart('/')), "config"), Path.Combine(etc, "virtualmin-chain.conf"), binary));
+
         // Section 5: administrators that already exist are announced once.
         foreach (var admin in admins)
             steps.Add(new AdminHookStep(config().HooksDir, admin, options.AdminHookFlag, options.HookTimeout));
