@@ -64,6 +64,8 @@ public sealed class DoctorTests
             h => h.ChangeStore("UPDATE users SET email = 'new@example.com' WHERE uid = 20001")),
         ["db_info secret readable by everyone"] = ("Secrets and per-user data are readable only by who may read them",
             h => File.SetUnixFileMode(h.Secret, (UnixFileMode)0b110_100_100)),
+        ["panel record the source could not map"] = ("Every panel record is served",
+            h => File.WriteAllText(UnmappedRecords.PathOf(h.Store), "domains/1764590001 (gone.test): UNIX user 'gone' does not exist on this host; not served\n")),
     };
 
     [Fact]
@@ -77,7 +79,7 @@ public sealed class DoctorTests
         var hasQueue = HasHookQueue(host);
         var above = report.Where(f => Rank(f.Severity) > Rank("info") && (hasQueue || f.Check != "Hook events are delivered")).ToList();
         Assert.True(above.Count == 0, string.Join("\n", above));
-        Assert.Equal(17, report.Select(f => f.Check).Distinct().Count());
+        Assert.Equal(18, report.Select(f => f.Check).Distinct().Count());
     }
 
     [Theory]

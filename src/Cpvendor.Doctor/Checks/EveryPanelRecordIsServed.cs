@@ -3,7 +3,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 3: every account the panel has is one the scripts answer for. A file-based
+/// docs/contract.md section 3: every account the panel has is one the scripts answer for. A file-based
 /// source (Virtualmin) lists beside the store the records it read but could not map on this host
 /// (a server whose UNIX user does not exist here, a reseller or plan that is not there); each is a
 /// customer CloudLinux does not know of, so each is reported, never passed over.

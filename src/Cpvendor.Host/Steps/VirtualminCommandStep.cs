@@ -7,7 +7,8 @@ namespace Cpvendor.Host.Steps;
 
 /// <summary>
 /// Makes cpvendor Virtualmin's pre- and post-change command (<c>pre_command</c> and
-/// <c>post_command</c> in the module configuration, docs/panels/virtualmin.md). A command the
+/// <c>post_command</c> in the module configuration, docs/panels/virtualmin.md), so that every
+/// change reaches CloudLinux as the hooks of docs/contract.md section 5. A command the
 /// administrator had there is kept in cpvendor's chain file, which the event handler runs too.
 /// Only those two lines of Virtualmin's file are touched (Virtualmin rewrites the file itself), and
 /// uninstall puts back only them, and only while they still hold cpvendor's command.

@@ -43,7 +43,9 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker
     /// <summary>
     /// Sizes and modification times (nanoseconds) of every file the mapping reads and of their
     /// folders, plus this host's passwd: Virtualmin rewrites a record by renaming a new file over
-    /// it, and a UNIX user appearing or going changes what can be served. Hashed to a short token.
+    /// it, and a UNIX user appearing or going changes what can be served. The PHP versions
+    /// configured in the store count too (they decide each domain's php_version_id). Hashed to a
+    /// short token.
     /// </summary>
     public string? ReadMarker(string? server)
     {
@@ -67,6 +69,8 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker
             Add(file);
         foreach (var acl in Directory.EnumerateFiles(layout.ConfigDir, "*.acl").Order(StringComparer.Ordinal))
             Add(acl);
+        foreach (var row in php())
+            text.Append("php ").Append(row.Identifier).Append(' ').Append(row.Version).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }

@@ -143,7 +143,12 @@ public sealed class VirtualminSourceTests
         Assert.NotEqual(afterEdit, afterPasswd);
 
         host.Files.Plan("105", "New");
-        Assert.NotEqual(afterPasswd, source.ReadMarker(null));
+        var afterPlan = source.ReadMarker(null);
+        Assert.NotEqual(afterPasswd, afterPlan);
+
+        // A PHP version configured in the store decides which domains' versions map.
+        var withPhp = new VirtualminSource(host.Install.Config, "/etc/webmin/virtual-server", () => [new PhpVersionRow("alt-php83", "8.3", "/m", "/d", "/b", "/i", "/s", null, null)]);
+        Assert.NotEqual(afterPlan, withPhp.ReadMarker(null));
         Assert.Null(new VirtualminSource(host.Install.Config, "/nowhere", () => Array.Empty<PhpVersionRow>()).ReadMarker(null));
     }
 
