@@ -44,6 +44,8 @@ public sealed class VirtualminSourceTests
         Assert.Equal(["Basic root", "Gold res1", "Legacy root"],
             Envelope.Of(install.Cpapi("packages")).Data.EnumerateArray().Select(p => $"{p.GetProperty("name")} {p.GetProperty("owner")}").Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(["res1"], Envelope.Of(install.Cpapi("resellers")).Data.EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray());
+        Assert.Equal(["alt-php74 7.4", "alt-php81 8.1", "alt-php82 8.2"],
+            Envelope.Of(install.Cpapi("php")).Data.EnumerateArray().Select(p => $"{p.GetProperty("identifier")} {p.GetProperty("version")}").ToArray());
         var admin = Assert.Single(Envelope.Of(install.Cpapi("admins")).Data.EnumerateArray());
         Assert.Equal(("root", "root", true), (admin.GetProperty("name").GetString(), admin.GetProperty("unix_user").GetString(), admin.GetProperty("is_main").GetBoolean()));
 
@@ -113,6 +115,18 @@ public sealed class VirtualminSourceTests
         Assert.Contains($"virtualmin domains {Alice}: uid 'fifty' is not a UNIX id", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(before, host.Install.Cpapi("users").Stdout);
         Assert.Contains("last error", host.Install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_dir_that_is_not_there_fails_the_sync_and_the_last_good_data_serves()
+    {
+        using var host = VirtualminHost.Create(VirtualminHost.Standard);
+        var before = host.Install.Cpapi("domains").Stdout;
+        host.Install.Checked("settings", "source", "virtualmin", "--config-dir", "/srv/no-virtualmin");
+        var run = host.Install.Command("sync");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(Path.Combine(host.Install.Root, "srv/no-virtualmin") + " does not exist", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, host.Install.Cpapi("domains").Stdout);
     }
 
     [Fact]
