@@ -35,4 +35,5 @@ return Cli.Invoke(args, Console.Out, Console.Error,
     HooksCommand.Create(),
     UiTokenCommand.Create(),
     UiUserInfoCommand.CreateHelp(),
+    VirtualminCommand.Create(),
 ]);

@@ -36,6 +36,7 @@ public static class Doctor
         new LinkTraversalProtectionAllowsLinksafe(),
         new XfsQuotasLetCloudLinuxToolsWrite(),
         new LveManagerSettingsPointAtRealFiles(),
+        new EveryPanelRecordIsServed(),
     ];
 
     /// <summary>The names of every check, in the order they run.</summary>

@@ -34,4 +34,7 @@ public sealed record InstallOptions(string Root, string Store, string AdminGroup
 
     /// <summary>The <c>[lvemanager_config]</c> choices (docs/contract.md section 4).</summary>
     public Choices.LvemanagerChoice Lvemanager { get; init; } = new();
+
+    /// <summary>Virtualmin's module folder (as the host sees it): cpvendor becomes its pre/post-change command. Null: not a Virtualmin host.</summary>
+    public string? VirtualminConfigDir { get; init; }
 }

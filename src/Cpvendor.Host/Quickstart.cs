@@ -8,12 +8,20 @@ namespace Cpvendor.Host;
 /// The main job end to end on the embedded default: a sample store, an install into a local root,
 /// every script run from integration.ini the way CloudLinux runs it, and the results shown.
 /// </summary>
-public sealed class Quickstart
+public sealed partial class Quickstart
 {
     private const string Marker = ".cpvendor-quickstart";
     private readonly TextWriter output;
 
     public Quickstart(TextWriter output) => this.output = output;
+
+    /// <summary>The quickstart on the sample data of a panel cpvendor reads directly (<c>--panel</c>).</summary>
+    public int Run(string dir, int users, string panel)
+    {
+        if (panel == "virtualmin")
+            return RunVirtualmin(dir, users);
+        return Run(dir, users);
+    }
 
     public int Run(string dir, int users)
     {

@@ -11,4 +11,7 @@ public enum SourceKind
 
     /// <summary>A PostgreSQL database exposing the cpvendor_* views; the store is a synced copy.</summary>
     Postgres,
+
+    /// <summary>Virtualmin's own virtual-server files (docs/panels/virtualmin.md); the store is a synced copy.</summary>
+    Virtualmin,
 }

@@ -73,6 +73,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
     {
         SourceKind.MySql => "mysql",
         SourceKind.Postgres => "postgres",
+        SourceKind.Virtualmin => "virtualmin",
         _ => "embedded",
     };
 
@@ -81,7 +82,8 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         "mysql" or "mariadb" => SourceKind.MySql,
         "postgres" or "postgresql" => SourceKind.Postgres,
         "embedded" => SourceKind.Embedded,
-        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql or postgres"),
+        "virtualmin" => SourceKind.Virtualmin,
+        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql, postgres or virtualmin"),
     };
 
     private static uint? RootId => Core.Native.Libc.GetEuid() == 0 ? 0u : null;

@@ -9,6 +9,7 @@ using Cpvendor.Sources.Postgres;
 using Cpvendor.Sources.Reading;
 using Cpvendor.Sources.Storage;
 using Cpvendor.Sources.Validation;
+using Cpvendor.Sources.Virtualmin;
 using Cpvendor.Store;
 using Microsoft.Data.Sqlite;
 
@@ -37,6 +38,7 @@ public static class SyncRunner
         var settings = SourceSettings.Read(store);
         if (settings.Kind == SourceKind.Embedded)
             throw CpvendorException.Invalid("this install serves from its embedded store; point it at a panel database first: cpvendor settings source mysql|postgres --connection-string ...");
+        using var serial = SyncLock.Acquire(config.Store, TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30));
 
         PanelSnapshot snapshot;
         try
@@ -57,6 +59,8 @@ public static class SyncRunner
         var changes = SnapshotChanges.Between(before, snapshot);
         // The first sync sets the baseline: every account would look new.
         var events = settings.DeriveHooks && !firstSync ? HookDeriver.Derive(before, snapshot) : [];
+        if (settings.Kind == SourceKind.Virtualmin)
+            events = VirtualminEvents.WithoutAnnounced(config, events, clock());
         var pre = events.Where(e => e.Phase == HookPhase.Pre).ToList();
         if (pre.Count > 0)
         {
@@ -107,9 +111,12 @@ public static class SyncRunner
     internal static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings)
     {
         var connectionString = SourceSettings.ReadSecret(config.Store);
-        IViewSource source = settings.Kind == SourceKind.MySql
-            ? new MySqlViewSource(connectionString)
-            : new PostgresViewSource(connectionString);
+        IViewSource source = settings.Kind switch
+        {
+            SourceKind.MySql => new MySqlViewSource(connectionString),
+            SourceKind.Virtualmin => new VirtualminSource(config, connectionString, () => new PanelReader(store).PhpVersionRows()),
+            _ => new PostgresViewSource(connectionString),
+        };
         var problems = new SourceProblems();
         var snapshot = FleetSlice.Of(source.Read(settings.Server, problems), settings.Server);
         using var command = store.CreateCommand();

@@ -22,6 +22,8 @@ internal static class InstallCommand
         hookFlag.AcceptOnlyFromAmong("--name", "--username");
         var hookTimeout = new Option<int>("--hook-timeout") { Description = "Seconds a CloudLinux hook may run before it is killed and retried", DefaultValueFactory = _ => 60 };
         var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
+        var virtualmin = new Option<bool>("--virtualmin") { Description = "Make cpvendor Virtualmin's pre- and post-change command (older commands are chained)" };
+        var virtualminDir = new Option<string>("--virtualmin-config-dir") { Description = "Virtualmin's module folder as the host sees it (default /etc/webmin/virtual-server)", DefaultValueFactory = _ => "/etc/webmin/virtual-server" };
         var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
         var basePath = new Option<string>("--lvemanager-base-path") { Description = "Folder LVE Manager copies its assets to, served by the panel (base_path; default /opt/cpvendor/lvemanager)" };
         var service = new Option<string>("--lvemanager-service") { Description = "LVE Manager's own web server: none, http (default; service_port) or https (use_ssl)" };
@@ -33,7 +35,7 @@ internal static class InstallCommand
         var command = new Command("install", "Set up the host: binary, integration.ini, permissions, published answers, CageFS, optional sudo mode. Idempotent.")
         {
             root, store, group, dryRun, privileged, systemUsers, mounts, port, hookFlag, hookTimeout, duplicates, binary,
-            basePath, service, sslCert, sslKey, vendorPhp, fromDefaults,
+            basePath, service, sslCert, sslKey, vendorPhp, fromDefaults, virtualmin, virtualminDir,
         };
         command.SetAction(result =>
         {
@@ -57,6 +59,8 @@ internal static class InstallCommand
                 LvemanagerSslCert = Given(sslCert),
                 LvemanagerSslKey = Given(sslKey),
                 LvemanagerVendorPhp = Given(vendorPhp),
+                // --virtualmin=false turns a recorded Virtualmin set-up off; "" records that.
+                VirtualminConfigDir = result.GetResult(virtualmin) is { Implicit: false } ? (result.GetValue(virtualmin) ? result.GetValue(virtualminDir) : "") : null,
             };
             var options = Installer.Resolve(result.GetValue(root)!.FullName, result.GetValue(store)!.FullName, result.GetValue(binary)?.FullName, given, result.GetValue(fromDefaults));
             var dry = result.GetValue(dryRun);

@@ -26,6 +26,8 @@ internal static class SyncCommand
                 var state = SyncStatus.Read(config, now);
                 foreach (var line in state.Describe(now))
                     output.WriteLine(line);
+                foreach (var line in UnmappedLines(config))
+                    output.WriteLine(line);
                 return state.Staleness is null && state.LastError is null ? 0 : 1;
             }
 
@@ -47,5 +49,16 @@ internal static class SyncCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Records the source read but could not serve (a file-based source lists them beside the store).</summary>
+    private static IEnumerable<string> UnmappedLines(InstallConfig config)
+    {
+        var records = Cpvendor.Store.UnmappedRecords.Read(config.Store);
+        if (records.Count == 0)
+            yield break;
+        yield return $"not served: {records.Count} panel record(s) cannot be mapped on this host:";
+        foreach (var record in records)
+            yield return "  " + record;
     }
 }

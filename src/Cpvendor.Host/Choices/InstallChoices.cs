@@ -52,6 +52,10 @@ public sealed record InstallChoices
     [JsonPropertyName("lvemanager_vendor_php")]
     public string? LvemanagerVendorPhp { get; init; }
 
+    /// <summary>Virtualmin's module folder; <c>""</c> when the Virtualmin set-up was turned off.</summary>
+    [JsonPropertyName("virtualmin_config_dir")]
+    public string? VirtualminConfigDir { get; init; }
+
     /// <summary>These choices where given, the recorded ones everywhere else.</summary>
     public InstallChoices Over(InstallChoices recorded)
     {
@@ -73,6 +77,7 @@ public sealed record InstallChoices
             LvemanagerSslCert = LvemanagerSslCert ?? (keepTls ? recorded.LvemanagerSslCert : null),
             LvemanagerSslKey = LvemanagerSslKey ?? (keepTls ? recorded.LvemanagerSslKey : null),
             LvemanagerVendorPhp = LvemanagerVendorPhp ?? recorded.LvemanagerVendorPhp,
+            VirtualminConfigDir = VirtualminConfigDir ?? recorded.VirtualminConfigDir,
         };
     }
 
@@ -100,6 +105,7 @@ public sealed record InstallChoices
                 LvemanagerSslCert,
                 LvemanagerSslKey,
                 LvemanagerVendorPhp),
+            VirtualminConfigDir = string.IsNullOrEmpty(VirtualminConfigDir) ? null : VirtualminConfigDir,
         };
     }
 
@@ -122,6 +128,7 @@ public sealed record InstallChoices
             LvemanagerSslCert = options.Lvemanager.SslCert,
             LvemanagerSslKey = options.Lvemanager.SslKey,
             LvemanagerVendorPhp = options.Lvemanager.VendorPhp,
+            VirtualminConfigDir = options.VirtualminConfigDir ?? "",
         };
     }
 }

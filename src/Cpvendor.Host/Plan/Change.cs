@@ -34,6 +34,9 @@ internal enum ChangeKind
     /// next install starts from. Uninstall has nothing to undo for it.
     /// </summary>
     RecordedOptions,
+
+    /// <summary>One name=value line of a file another program owns (Virtualmin's configuration); only that line is put back.</summary>
+    SetKey,
 }
 
 /// <summary>One recorded change. <see cref="Prior"/> holds base64 content of a replaced file.</summary>

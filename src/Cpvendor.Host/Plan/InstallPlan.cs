@@ -90,6 +90,9 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         else
             steps.Add(new ClaimedFileStep(Cpvendor.Panel.Selector.NativePhpConf.PathUnder(root), "PHP Selector's native.conf, once the panel has a native PHP"));
         steps.Add(new ClSelectorSetupStep(config));
+        // Section 5: Virtualmin tells cpvendor of every change through its pre/post-change command.
+        if (options.VirtualminConfigDir is { } virtualmin)
+            steps.Add(new VirtualminCommandStep(Path.Combine(Path.GetFullPath(root) == "/" ? virtualmin : InstallLayout.Under(root, virtualmin.TrimStart('/')), "config"), Path.Combine(etc, "virtualmin-chain.conf"), binary));
 
         // Section 5: administrators that already exist are announced once.
         foreach (var admin in admins)

@@ -92,6 +92,8 @@ internal static class Undoer
 
                 var result = ProcessRunner.Run("groupdel", [change.Target]);
                 return result.ExitCode == 0 ? $"removed group {change.Target}" : null;
+            case ChangeKind.SetKey:
+                return VirtualminCommandStep.Restore(change, kept);
             case ChangeKind.AnnouncedAdmin:
                 kept.Add($"admin '{change.Target}': stays known to CloudLinux; the panel announces its removal");
                 return null;

@@ -128,5 +128,24 @@ internal static class Migrations
         );
         INSERT INTO source (id) VALUES (1);
         """,
+
+        // 4: sources that are not databases (Virtualmin's files): the kind is named by the code
+        // (SourceSettings.ParseKind) instead of a fixed list here, so a new kind needs no migration.
+        """
+        CREATE TABLE source_next (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            kind TEXT NOT NULL DEFAULT 'embedded',
+            server TEXT,
+            max_age_seconds INTEGER CHECK (max_age_seconds > 0),
+            derive_hooks INTEGER NOT NULL DEFAULT 1 CHECK (derive_hooks IN (0, 1)),
+            last_good_sync INTEGER,
+            last_attempt INTEGER,
+            last_error TEXT
+        );
+        INSERT INTO source_next (id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error)
+            SELECT id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error FROM source;
+        DROP TABLE source;
+        ALTER TABLE source_next RENAME TO source;
+        """,
     ];
 }

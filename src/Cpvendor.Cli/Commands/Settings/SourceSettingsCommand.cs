@@ -5,22 +5,24 @@ using Cpvendor.Sources;
 namespace Cpvendor.Cli.Commands.Settings;
 
 /// <summary>
-/// <c>cpvendor settings source embedded|mysql|postgres [--connection-string CS] [--server NAME]
-/// [--max-age SECONDS] [--no-derive-hooks]</c>: where this install's panel data comes from.
+/// <c>cpvendor settings source embedded|mysql|postgres|virtualmin [--connection-string CS]
+/// [--config-dir DIR] [--server NAME] [--max-age SECONDS] [--no-derive-hooks]</c>: where this
+/// install's panel data comes from.
 /// </summary>
 internal static class SourceSettingsCommand
 {
     public static Command Create()
     {
         var kind = new Argument<string>("kind") { Description = "embedded (the local store), mysql (MariaDB/MySQL) or postgres" };
-        kind.AcceptOnlyFromAmong("embedded", "mysql", "postgres");
+        kind.AcceptOnlyFromAmong("embedded", "mysql", "postgres", "virtualmin");
         var connection = new Option<string>("--connection-string") { Description = "ADO.NET connection string of the panel database (kept in a root-only file)" };
         var server = new Option<string>("--server") { Description = "This host's name in the views' server column (default: serve every row)" };
         var maxAge = new Option<int?>("--max-age") { Description = "Seconds after the last good sync at which the scripts stop answering (default: serve stale data)" };
+        var configDir = new Option<string>("--config-dir") { Description = "virtualmin: Virtualmin's module folder as the host sees it, under the install's root (default /etc/webmin/virtual-server)" };
         var noHooks = new Option<bool>("--no-derive-hooks") { Description = "The panel calls the CloudLinux hooks itself: do not derive them from changes" };
         var command = new Command("source", "Serve from the embedded store or sync from a panel's MariaDB/MySQL or PostgreSQL database.")
         {
-            kind, connection, server, maxAge, noHooks,
+            kind, connection, server, maxAge, noHooks, configDir,
         };
         command.SetAction(result =>
         {
@@ -30,7 +32,10 @@ internal static class SourceSettingsCommand
                 result.GetValue(server) is { Length: > 0 } s ? s : null,
                 result.GetValue(maxAge),
                 !result.GetValue(noHooks));
-            settings.Save(config.Store, result.GetValue(connection));
+            // A Virtualmin source is located by its folder, kept where a database source keeps its connection string.
+            settings.Save(config.Store, settings.Kind == SourceKind.Virtualmin
+                ? result.GetValue(configDir) is { Length: > 0 } dir ? dir : "/etc/webmin/virtual-server"
+                : result.GetValue(connection));
             var output = result.Out();
             if (settings.Kind == SourceKind.Embedded)
             {
@@ -39,7 +44,7 @@ internal static class SourceSettingsCommand
             }
 
             var units = SystemdUnits.Write(config.Root, InstallLayout.BinaryUnder(config.Root));
-            output.WriteLine($"serving from the {SourceSettings.KindName(settings.Kind)} database" + (settings.Server is { } n ? $" as server {n}" : ""));
+            output.WriteLine($"serving from the {SourceSettings.KindName(settings.Kind)} {(settings.Kind == SourceKind.Virtualmin ? "files" : "database")}" + (settings.Server is { } n ? $" as server {n}" : ""));
             output.WriteLine($"wrote {string.Join(", ", units)}; run 'cpvendor sync' now and enable {SystemdUnits.TimerName}");
             return 0;
         });
