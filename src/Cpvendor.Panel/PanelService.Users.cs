@@ -2,6 +2,7 @@ using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Identity;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Panel;
@@ -20,10 +21,14 @@ public sealed partial class PanelService
         var email = Names.Email(user.Email);
         var locale = Names.Locale(user.Locale);
         var home = Names.AbsolutePath(user.Home ?? "/home/" + name, "home directory");
-        var uid = user.Uid ?? Libc.Account(name)?.Uid
+        var unix = Libc.Account(name);
+        var uid = user.Uid ?? unix?.Uid
             ?? throw CpvendorException.Invalid($"no UNIX account '{name}' exists to take the uid from: create it first or give --uid");
         if (uid == 0)
             throw CpvendorException.Invalid("uid 0 is root's; an account needs its own uid");
+        AccountIds.Check(uid, config.LoginDefs);
+        if (unix is { } existing && existing.Uid != uid)
+            throw CpvendorException.Invalid($"the UNIX account '{name}' has uid {existing.Uid}, not {uid}: an account's uid is its UNIX account's");
         if (user.Package is not null)
             Names.Package(user.Package);
 
@@ -32,6 +37,7 @@ public sealed partial class PanelService
             EnsureOwner(c, user.Owner);
             if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", name)))
                 throw CpvendorException.Invalid($"user '{name}' already exists");
+            EnsureNameFree(c, new NameClaim(name, NameRole.Username, name, uid));
             if (!config.AllowDuplicateUids && c.Scalar("SELECT username FROM users WHERE uid = $id LIMIT 1", ("$id", (long)uid)) is string holder)
                 throw CpvendorException.Invalid($"uid {uid} already belongs to '{holder}' (this install does not allow duplicate uids)");
             if (user.Package is not null && !c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", user.Owner), ("$n", user.Package)))
@@ -54,6 +60,7 @@ public sealed partial class PanelService
             var uid = Uid(c, name);
             if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", newName)))
                 throw CpvendorException.Invalid($"user '{newName}' already exists");
+            EnsureNameFree(c, new NameClaim(newName, NameRole.Username, newName, uid));
             // domains.owner and db_users.owner follow through ON UPDATE CASCADE; a home named after the account moves with it.
             c.Execute("UPDATE users SET username = $new, home = CASE WHEN home = '/home/' || $old THEN '/home/' || $new ELSE home END WHERE username = $old",
                 ("$new", newName), ("$old", name));
