@@ -40,11 +40,14 @@ public sealed partial class PanelService
             var main = admin.IsMain || !c.Exists("SELECT 1 FROM admins");
             if (main)
                 c.Execute("UPDATE admins SET is_main = 0 WHERE is_main = 1");
-            c.Writer.Insert(new AdminRow(name, unixUser, email, locale, main));
-            IdentityQueries.SetUnixUid(c.Writer, NameRole.AdminName, name, unixUid);
+            WithStaffHooks(c, unixUid, () =>
+            {
+                c.Writer.Insert(new AdminRow(name, unixUser, email, locale, main));
+                IdentityQueries.SetUnixUid(c.Writer, NameRole.AdminName, name, unixUid);
+                c.Emit(HookEvent.AdminCreated(name, c.Config.AdminHookFlag));
+            });
             if (unixUser is not null)
                 UnixGroups.Join(c.Config, unixUser);
-            c.Emit(HookEvent.AdminCreated(name, c.Config.AdminHookFlag));
             return $"created administrator {name}" + (main ? " (main)" : "");
         });
     }
@@ -59,7 +62,8 @@ public sealed partial class PanelService
                 ?? throw CpvendorException.Invalid($"no administrator '{name}'");
             EnsureOwnsNothing(c, name, "administrator");
             var unixUser = c.Scalar("SELECT unix_user FROM admins WHERE name = $n", ("$n", name)) as string;
-            c.Execute("DELETE FROM admins WHERE name = $n", ("$n", name));
+            var unixUid = c.Scalar("SELECT unix_uid FROM admins WHERE name = $n", ("$n", name)) as long?;
+            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM admins WHERE name = $n", ("$n", name)));
             var promoted = "";
             if ((long)row == 1 && c.Scalar("SELECT name FROM admins ORDER BY name LIMIT 1") is string next)
             {

@@ -31,8 +31,11 @@ public sealed partial class PanelService
                 throw CpvendorException.Invalid($"reseller id {rid} already belongs to '{other}'");
             var unixUid = ResellerUnixUid(name);
             EnsureNameFree(c, new NameClaim(name, NameRole.ResellerName, name, unixUid));
-            c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
-            IdentityQueries.SetUnixUid(c.Writer, NameRole.ResellerName, name, unixUid);
+            WithStaffHooks(c, unixUid, () =>
+            {
+                c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
+                IdentityQueries.SetUnixUid(c.Writer, NameRole.ResellerName, name, unixUid);
+            });
             return $"created reseller {name}" + (reseller.Id is { } shown ? $" (id {shown})" : "");
         });
     }
@@ -46,7 +49,8 @@ public sealed partial class PanelService
             if (!c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
                 throw CpvendorException.Invalid($"no reseller '{name}'");
             EnsureOwnsNothing(c, name, "reseller");
-            c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name));
+            var unixUid = c.Scalar("SELECT unix_uid FROM resellers WHERE name = $n", ("$n", name)) as long?;
+            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name)));
             return $"deleted reseller {name}";
         });
     }

@@ -44,24 +44,55 @@ public static class IdentityQueries
         return claims;
     }
 
-    /// <summary>Every claim in the store (a whole-store check, as after a sync).</summary>
-    public static IReadOnlyList<NameClaim> AllClaims(SqliteConnection connection, SqliteTransaction? transaction)
+    /// <summary>
+    /// The account (other than those of uid <paramref name="uid"/>) whose home is <paramref name="home"/>,
+    /// lies inside it or contains it; null when none.
+    /// </summary>
+    public static string? HomeHolder(PanelWriter writer, string home, long uid, string? exceptUsername = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        ArgumentNullException.ThrowIfNull(writer);
+        using var command = writer.Connection.CreateCommand();
+        command.Transaction = writer.Transaction;
         command.CommandText =
             """
-            SELECT name, 0, name, unix_uid FROM admins
-            UNION ALL SELECT unix_user, 1, name, unix_uid FROM admins WHERE unix_user IS NOT NULL
-            UNION ALL SELECT name, 2, name, unix_uid FROM resellers
-            UNION ALL SELECT username, 3, username, uid FROM users
+            SELECT username FROM users
+            WHERE uid <> $uid AND username IS NOT $except
+              AND (home = $h OR substr($h, 1, length(home) + 1) = home || '/' OR substr(home, 1, length($h) + 1) = $h || '/')
+            ORDER BY username LIMIT 1
             """;
+        command.Parameters.AddWithValue("$uid", uid);
+        command.Parameters.AddWithValue("$h", home);
+        command.Parameters.AddWithValue("$except", (object?)exceptUsername ?? DBNull.Value);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>
+    /// What users lists for uid <paramref name="uid"/> on behalf of an administrator or reseller
+    /// (docs/contract.md section 3, decision): its UNIX name and owner, when that identity hosts no
+    /// account; none otherwise. Compared before and after a change, it says which
+    /// <c>post_modify_user.py</c> hooks such an identity gets.
+    /// </summary>
+    public static IReadOnlyList<(string Username, string Owner)> ListedStaff(PanelWriter writer, long uid)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var command = writer.Connection.CreateCommand();
+        command.Transaction = writer.Transaction;
+        command.CommandText =
+            """
+            SELECT unix_user, min(name) FROM admins
+            WHERE unix_uid = $u AND $u > 0 AND unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
+            GROUP BY unix_user
+            UNION ALL
+            SELECT name, name FROM resellers
+            WHERE unix_uid = $u AND $u > 0 AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
+              AND NOT EXISTS (SELECT 1 FROM admins WHERE unix_uid = $u AND unix_user IS NOT NULL)
+            """;
+        command.Parameters.AddWithValue("$u", uid);
         using var reader = command.ExecuteReader();
-        var claims = new List<NameClaim>();
+        var rows = new List<(string, string)>();
         while (reader.Read())
-            claims.Add(new NameClaim(reader.GetString(0), (NameRole)reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
-        return claims;
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        return rows;
     }
 
     /// <summary>Sets the uid of an administrator's or reseller's own UNIX account (null: none).</summary>
