@@ -71,7 +71,8 @@ public static class SyncRunner
         if (changes.Any || republishAll)
         {
             var post = events.Where(e => e.Phase == HookPhase.Post).ToList();
-            SnapshotApplier.Apply(store, changes.Any || firstSync ? snapshot : null, now, post, Effects(changes, republishAll), IdentityRulesOf(config));
+            SnapshotApplier.Apply(store, changes.Any || firstSync ? snapshot : null, now, post, Effects(changes, republishAll), IdentityRulesOf(config),
+                staffHooks: settings.DeriveHooks && !firstSync);
         }
         else
         {

@@ -13,14 +13,37 @@ namespace Cpvendor.Sources.Storage;
 /// </summary>
 internal static class SnapshotApplier
 {
-    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects, IdentityRules? identities = null)
+    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects, IdentityRules? identities = null, bool staffHooks = false)
     {
         using var writer = new PanelWriter(store);
+        var staffBefore = replace is not null && staffHooks ? StaffRows(writer) : null;
         if (replace is { } s)
             Replace(writer, s, identities);
         writer.Execute("UPDATE source SET last_good_sync = $t, last_attempt = $t, last_error = NULL WHERE id = 1", ("$t", now));
+        var staffAfter = staffBefore is null ? null : StaffRows(writer);
+        if (staffBefore is not null && staffAfter is not null)
+        {
+            // Administrators and resellers listed by users (docs/lifecycle.md): a row that went is
+            // deleted, before the derived events, unless an account of that name now goes on in it.
+            var accounts = replace!.Users.Select(u => u.Row.Username).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in staffBefore.Where(b => !staffAfter.Contains(b) && !accounts.Contains(b.Username)))
+            {
+                HookOutbox.Enqueue(writer, HookEvent.UserDeleted(gone.Username, (uint)gone.Uid));
+                HookOutbox.RecordEffect(writer, PanelEffect.User((uint)gone.Uid));
+            }
+        }
+
         foreach (var hook in events)
             HookOutbox.Enqueue(writer, hook);
+        if (staffBefore is not null && staffAfter is not null)
+        {
+            foreach (var came in staffAfter.Where(a => !staffBefore.Contains(a)))
+            {
+                HookOutbox.Enqueue(writer, HookEvent.UserCreated(came.Username, came.Owner, (uint)came.Uid));
+                HookOutbox.RecordEffect(writer, PanelEffect.User((uint)came.Uid));
+            }
+        }
+
         foreach (var effect in effects)
             HookOutbox.RecordEffect(writer, effect);
         writer.Commit();
@@ -57,6 +80,9 @@ internal static class SnapshotApplier
             [d.DomainId, d.Row.Name, d.Row.Owner, d.Row.DocumentRoot, d.Row.IsMain ? 1 : 0, d.Row.PhpVersionId, d.Row.Handler]);
         Insert(writer, "db_users (db_user, owner)", s.DbUsers, d => [d.DbUser, d.Owner]);
     }
+
+    private static HashSet<(long Uid, string Username, string Owner)> StaffRows(PanelWriter writer) =>
+        Store.Identity.IdentityQueries.AllListedStaff(writer).ToHashSet();
 
     private static Dictionary<string, string> IdentityIds(PanelWriter writer, string table)
     {

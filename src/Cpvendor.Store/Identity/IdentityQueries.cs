@@ -95,6 +95,29 @@ public static class IdentityQueries
         return rows;
     }
 
+    /// <summary>Every row users lists on behalf of an administrator or reseller: uid, UNIX name, owner.</summary>
+    public static IReadOnlyList<(long Uid, string Username, string Owner)> AllListedStaff(PanelWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var command = writer.Connection.CreateCommand();
+        command.Transaction = writer.Transaction;
+        command.CommandText =
+            """
+            SELECT a.unix_uid, a.unix_user, min(a.name) FROM admins a
+            WHERE a.unix_uid > 0 AND a.unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = a.unix_uid)
+            GROUP BY a.unix_user
+            UNION ALL
+            SELECT r.unix_uid, r.name, r.name FROM resellers r
+            WHERE r.unix_uid > 0 AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = r.unix_uid)
+              AND NOT EXISTS (SELECT 1 FROM admins s WHERE s.unix_uid = r.unix_uid AND s.unix_user IS NOT NULL)
+            """;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, string, string)>();
+        while (reader.Read())
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        return rows;
+    }
+
     /// <summary>Sets the uid of an administrator's or reseller's own UNIX account (null: none).</summary>
     public static void SetUnixUid(PanelWriter writer, NameRole role, string name, long? uid)
     {
