@@ -2,6 +2,7 @@ using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Identity;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Panel;
@@ -16,8 +17,16 @@ public sealed partial class PanelService
         var unixUser = admin.UnixUser is null ? null : Names.Account(admin.UnixUser, "UNIX user name");
         var email = Names.Email(admin.Email);
         var locale = Names.Locale(admin.Locale);
-        if (unixUser is not null && Libc.Account(unixUser) is null)
-            throw CpvendorException.Invalid($"no UNIX account '{unixUser}': create the administrator's UNIX user first");
+        long? unixUid = null;
+        if (unixUser is not null)
+        {
+            var account = Libc.Account(unixUser)
+                ?? throw CpvendorException.Invalid($"no UNIX account '{unixUser}': create the administrator's UNIX user first");
+            // root, or a regular account: never a system account, never -1 (docs/lifecycle.md).
+            if (account.Uid != 0)
+                AccountIds.Check(account.Uid, config.LoginDefs);
+            unixUid = account.Uid;
+        }
 
         return Change(c =>
         {
@@ -25,13 +34,20 @@ public sealed partial class PanelService
                 throw CpvendorException.Invalid($"administrator '{name}' already exists");
             if (c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
                 throw CpvendorException.Invalid($"'{name}' is a reseller; administrators and resellers need different names");
+            EnsureNameFree(c, new NameClaim(name, NameRole.AdminName, name, unixUid));
+            if (unixUser is not null)
+                EnsureNameFree(c, new NameClaim(unixUser, NameRole.AdminUnixUser, name, unixUid));
             var main = admin.IsMain || !c.Exists("SELECT 1 FROM admins");
             if (main)
                 c.Execute("UPDATE admins SET is_main = 0 WHERE is_main = 1");
-            c.Writer.Insert(new AdminRow(name, unixUser, email, locale, main));
+            WithStaffHooks(c, unixUid, () =>
+            {
+                c.Writer.Insert(new AdminRow(name, unixUser, email, locale, main));
+                IdentityQueries.SetUnixUid(c.Writer, NameRole.AdminName, name, unixUid);
+                c.Emit(HookEvent.AdminCreated(name, c.Config.AdminHookFlag));
+            });
             if (unixUser is not null)
                 UnixGroups.Join(c.Config, unixUser);
-            c.Emit(HookEvent.AdminCreated(name, c.Config.AdminHookFlag));
             return $"created administrator {name}" + (main ? " (main)" : "");
         });
     }
@@ -46,7 +62,8 @@ public sealed partial class PanelService
                 ?? throw CpvendorException.Invalid($"no administrator '{name}'");
             EnsureOwnsNothing(c, name, "administrator");
             var unixUser = c.Scalar("SELECT unix_user FROM admins WHERE name = $n", ("$n", name)) as string;
-            c.Execute("DELETE FROM admins WHERE name = $n", ("$n", name));
+            var unixUid = c.Scalar("SELECT unix_uid FROM admins WHERE name = $n", ("$n", name)) as long?;
+            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM admins WHERE name = $n", ("$n", name)));
             var promoted = "";
             if ((long)row == 1 && c.Scalar("SELECT name FROM admins ORDER BY name LIMIT 1") is string next)
             {

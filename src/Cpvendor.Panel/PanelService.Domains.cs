@@ -22,6 +22,8 @@ public sealed partial class PanelService
             if (domain.PhpVersionId is not null && !c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", domain.PhpVersionId)))
                 throw CpvendorException.Invalid($"unknown PHP version '{Names.Show(domain.PhpVersionId)}': see 'cpvendor settings show'");
             var home = (string)c.Scalar("SELECT home FROM users WHERE username = $u", ("$u", domain.Owner))!;
+            if (root is not null)
+                PanelPaths.DocumentRoot(root, home);
             var main = !c.Exists("SELECT 1 FROM domains WHERE owner = $u AND is_main = 1", ("$u", domain.Owner));
             c.Writer.Insert(new DomainRow(name, domain.Owner, root ?? home + "/" + name, main, domain.PhpVersionId, domain.Handler));
             c.Affect(PanelEffect.User(uid));

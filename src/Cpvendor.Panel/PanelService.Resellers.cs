@@ -1,5 +1,6 @@
 using Cpvendor.Core;
 using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Identity;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Panel;
@@ -28,7 +29,13 @@ public sealed partial class PanelService
                 throw CpvendorException.Invalid($"'{name}' is an administrator; a reseller cannot have an administrator's name");
             if (reseller.Id is { } rid && c.Scalar("SELECT name FROM resellers WHERE reseller_id = $i", ("$i", rid)) is string other)
                 throw CpvendorException.Invalid($"reseller id {rid} already belongs to '{other}'");
-            c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
+            var unixUid = ResellerUnixUid(name);
+            EnsureNameFree(c, new NameClaim(name, NameRole.ResellerName, name, unixUid));
+            WithStaffHooks(c, unixUid, () =>
+            {
+                c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
+                IdentityQueries.SetUnixUid(c.Writer, NameRole.ResellerName, name, unixUid);
+            });
             return $"created reseller {name}" + (reseller.Id is { } shown ? $" (id {shown})" : "");
         });
     }
@@ -42,7 +49,8 @@ public sealed partial class PanelService
             if (!c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
                 throw CpvendorException.Invalid($"no reseller '{name}'");
             EnsureOwnsNothing(c, name, "reseller");
-            c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name));
+            var unixUid = c.Scalar("SELECT unix_uid FROM resellers WHERE name = $n", ("$n", name)) as long?;
+            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name)));
             return $"deleted reseller {name}";
         });
     }

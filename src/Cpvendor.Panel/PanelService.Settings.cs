@@ -67,9 +67,9 @@ public sealed partial class PanelService
     public ChangeResult AddPhp(PhpVersionRow php)
     {
         ArgumentNullException.ThrowIfNull(php);
-        if (!Regex.IsMatch(php.Identifier, "^[a-z][a-z0-9]*-php[0-9]{2,3}$"))
+        if (!Regex.IsMatch(php.Identifier, @"^[a-z][a-z0-9]*-php[0-9]{2,3}\z"))
             throw CpvendorException.Invalid($"invalid PHP identifier '{Names.Show(php.Identifier)}': use a name like alt-php82 or ea-php82");
-        if (!Regex.IsMatch(php.Version, "^[0-9]+\\.[0-9]+$"))
+        if (!Regex.IsMatch(php.Version, @"^[0-9]+\.[0-9]+\z"))
             throw CpvendorException.Invalid($"invalid PHP version '{Names.Show(php.Version)}': use a version like 8.2");
         foreach (var (path, what) in new[] { (php.ModulesDir, "modules dir"), (php.Dir, "dir"), (php.Bin, "binary"), (php.Ini, "php.ini"), (php.IniScanDir, "ini scan dir") })
             Names.AbsolutePath(path, "PHP " + what);

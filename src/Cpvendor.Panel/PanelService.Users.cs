@@ -2,6 +2,7 @@ using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Validation;
+using Cpvendor.Store.Identity;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Panel;
@@ -19,11 +20,15 @@ public sealed partial class PanelService
         var domain = DomainNames.Normalize(user.Domain);
         var email = Names.Email(user.Email);
         var locale = Names.Locale(user.Locale);
-        var home = Names.AbsolutePath(user.Home ?? "/home/" + name, "home directory");
-        var uid = user.Uid ?? Libc.Account(name)?.Uid
+        var home = PanelPaths.Home(user.Home ?? "/home/" + name);
+        var unix = Libc.Account(name);
+        var uid = user.Uid ?? unix?.Uid
             ?? throw CpvendorException.Invalid($"no UNIX account '{name}' exists to take the uid from: create it first or give --uid");
         if (uid == 0)
             throw CpvendorException.Invalid("uid 0 is root's; an account needs its own uid");
+        AccountIds.Check(uid, config.LoginDefs);
+        if (unix is { } existing && existing.Uid != uid)
+            throw CpvendorException.Invalid($"the UNIX account '{name}' has uid {existing.Uid}, not {uid}: an account's uid is its UNIX account's");
         if (user.Package is not null)
             Names.Package(user.Package);
 
@@ -32,13 +37,18 @@ public sealed partial class PanelService
             EnsureOwner(c, user.Owner);
             if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", name)))
                 throw CpvendorException.Invalid($"user '{name}' already exists");
+            EnsureNameFree(c, new NameClaim(name, NameRole.Username, name, uid));
+            EnsureHomeFree(c, home, uid, except: null);
             if (!config.AllowDuplicateUids && c.Scalar("SELECT username FROM users WHERE uid = $id LIMIT 1", ("$id", (long)uid)) is string holder)
                 throw CpvendorException.Invalid($"uid {uid} already belongs to '{holder}' (this install does not allow duplicate uids)");
             if (user.Package is not null && !c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", user.Owner), ("$n", user.Package)))
                 throw CpvendorException.Invalid($"no package '{user.Package}' of '{user.Owner}'");
             EnsureDomainFree(c, domain);
-            c.Writer.Insert(new UserRow(name, uid, user.Owner, user.Package is null ? null : user.Owner, user.Package, email, locale, home));
-            c.Writer.Insert(new DomainRow(domain, name, home + "/public_html", IsMain: true, null, null));
+            WithStaffHooks(c, uid, () =>
+            {
+                c.Writer.Insert(new UserRow(name, uid, user.Owner, user.Package is null ? null : user.Owner, user.Package, email, locale, home));
+                c.Writer.Insert(new DomainRow(domain, name, home + "/public_html", IsMain: true, null, null));
+            }, continuing: name);
             c.Affect(PanelEffect.User(uid));
             c.Emit(HookEvent.UserCreated(name, user.Owner, uid));
             return $"created user {name} (uid {uid}) with domain {domain}";
@@ -54,6 +64,9 @@ public sealed partial class PanelService
             var uid = Uid(c, name);
             if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", newName)))
                 throw CpvendorException.Invalid($"user '{newName}' already exists");
+            EnsureNameFree(c, new NameClaim(newName, NameRole.Username, newName, uid));
+            if (c.Exists("SELECT 1 FROM users WHERE username = $u AND home = '/home/' || $u", ("$u", name)))
+                EnsureHomeFree(c, "/home/" + newName, uid, except: name);
             // domains.owner and db_users.owner follow through ON UPDATE CASCADE; a home named after the account moves with it.
             c.Execute("UPDATE users SET username = $new, home = CASE WHEN home = '/home/' || $old THEN '/home/' || $new ELSE home END WHERE username = $old",
                 ("$new", newName), ("$old", name));
@@ -101,14 +114,23 @@ public sealed partial class PanelService
             c.RunPreHook(HookEvent.UserDeleting(name, uid));
             var databases = c.Execute("DELETE FROM db_users WHERE owner = $u", ("$u", name));
             c.Execute("DELETE FROM domains WHERE owner = $u", ("$u", name));
-            c.Execute("DELETE FROM users WHERE username = $u", ("$u", name));
+            WithStaffHooks(c, uid, () =>
+            {
+                c.Execute("DELETE FROM users WHERE username = $u", ("$u", name));
+                c.Emit(HookEvent.UserDeleted(name, uid));
+            });
             c.Affect(PanelEffect.User(uid));
             if (databases > 0)
                 c.Affect(PanelEffect.GovernorAccount(name));
-            c.Emit(HookEvent.UserDeleted(name, uid));
             return $"deleted user {name}" + (databases > 0 ? $" and its {databases} database user(s)" : "");
         },
         withPreHooks: true);
+
+    private static void EnsureHomeFree(ChangeContext c, string home, long uid, string? except)
+    {
+        if (IdentityQueries.HomeHolder(c.Writer, home, uid, except) is { } holder)
+            throw CpvendorException.Invalid($"home '{home}' is, contains or lies inside the home of account '{holder}'");
+    }
 
     private static uint Uid(ChangeContext c, string name) =>
         c.Scalar("SELECT uid FROM users WHERE username = $u", ("$u", name)) is long uid

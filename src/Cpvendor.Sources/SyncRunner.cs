@@ -75,7 +75,8 @@ public static class SyncRunner
         if (changes.Any || republishAll)
         {
             var post = events.Where(e => e.Phase == HookPhase.Post).ToList();
-            SnapshotApplier.Apply(store, changes.Any || firstSync ? snapshot : null, now, post, Effects(changes, republishAll));
+            SnapshotApplier.Apply(store, changes.Any || firstSync ? snapshot : null, now, post, Effects(changes, republishAll), IdentityRulesOf(config),
+                staffHooks: settings.DeriveHooks && !firstSync);
         }
         else
         {
@@ -124,10 +125,16 @@ public static class SyncRunner
         var allowDuplicates = command.ExecuteScalar() is long flag && flag != 0;
 
         SnapshotValidator.Validate(snapshot, LoginDefs.UidMax(config.Root), allowDuplicates, problems);
+        SnapshotValidator.ValidateIdentities(snapshot, IdentityRulesOf(config), problems);
         if (problems.Count > 0)
             throw CpvendorException.Invalid(problems.Summary());
         return snapshot;
     }
+
+    /// <summary>The host's account uid range and UNIX accounts, as the lifecycle commands judge them.</summary>
+    internal static IdentityRules IdentityRulesOf(InstallConfig config) =>
+        new(Panel.Validation.LoginDefs.MinUid(config.LoginDefs), Panel.Validation.LoginDefs.MaxUid(config.LoginDefs),
+            name => Core.Native.Libc.Account(name)?.Uid);
 
     private static long? LastGoodSync(SqliteConnection store)
     {

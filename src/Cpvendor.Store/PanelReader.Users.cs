@@ -7,11 +7,9 @@ public sealed record UserFilter(string? Owner = null, PackageRef? Package = null
 
 public sealed partial class PanelReader
 {
-    private const string UserSelect =
-        """
-        SELECT u.uid, u.username, u.owner, d.name, u.package_name, u.package_owner, u.email, u.locale_code
-        FROM users u LEFT JOIN domains d ON d.owner = u.username AND d.is_main = 1
-        """;
+    // Accounts and the administrators and resellers listed with them (PanelReader.Staff.cs).
+    private string UserSelect(bool withDomain = true) =>
+        "SELECT u.uid, u.username, u.owner, u.domain, u.package_name, u.package_owner, u.email, u.locale_code FROM " + ListedUsers(withDomain);
 
     public IEnumerable<UserInfo> Users(UserFilter filter)
     {
@@ -23,7 +21,7 @@ public sealed partial class PanelReader
             { Uid: { } uid } => (" WHERE u.uid = $v", [("$v", (object)(long)uid)]),
             _ => ("", Array.Empty<(string, object)>()),
         };
-        using var command = Command(UserSelect + where + " ORDER BY u.username", parameters);
+        using var command = Command(UserSelect() + where + " ORDER BY u.username", parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -56,18 +54,16 @@ public sealed partial class PanelReader
             { Uid: { } uid } => (" WHERE u.uid = ?1", (long)uid),
             _ => ("", null),
         };
-        var select = withDomain
-            ? UserSelect
-            : "SELECT u.uid, u.username, u.owner, NULL, u.package_name, u.package_owner, u.email, u.locale_code FROM users u";
+        var select = UserSelect(withDomain);
         ReadOnlySpan<object> parameters = filter.Package is { } p ? [p.Owner, p.Name] : parameter is null ? [] : [parameter];
         return new RowCursor(connection, select + where + " ORDER BY u.username", parameters);
     }
 
-    /// <summary>The account names that share one UNIX id (usually one).</summary>
+    /// <summary>The names listed in users under one UNIX id (usually one).</summary>
     public IReadOnlyList<string> UsernamesOf(uint uid)
     {
         var names = new List<string>();
-        using var command = Command("SELECT username FROM users WHERE uid = $v ORDER BY username", ("$v", (long)uid));
+        using var command = Command("SELECT u.username FROM " + ListedUsers(withDomain: false) + " WHERE u.uid = $v ORDER BY u.username", ("$v", (long)uid));
         using var reader = command.ExecuteReader();
         while (reader.Read())
             names.Add(reader.GetString(0));

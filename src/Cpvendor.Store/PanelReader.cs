@@ -55,16 +55,16 @@ public sealed partial class PanelReader : IDisposable
     public bool OwnerExists(string name) =>
         Exists("SELECT 1 FROM admins WHERE name = $v UNION ALL SELECT 1 FROM resellers WHERE name = $v", ("$v", name));
 
-    public bool UserExists(string username) => Exists("SELECT 1 FROM users WHERE username = $v", ("$v", username));
+    public bool UserExists(string username) => Exists("SELECT 1 FROM " + ListedUsers(withDomain: false) + " WHERE u.username = $v", ("$v", username));
 
     public bool PackageExists(string name, string owner) =>
         Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", owner), ("$n", name));
 
-    /// <summary>The distinct UNIX ids of all accounts.</summary>
+    /// <summary>The distinct UNIX ids of everything users lists (accounts, administrators and resellers with a UNIX account).</summary>
     public IReadOnlyList<uint> Uids()
     {
         var uids = new List<uint>();
-        using var command = Command("SELECT DISTINCT uid FROM users ORDER BY uid");
+        using var command = Command("SELECT DISTINCT u.uid FROM " + ListedUsers(withDomain: false) + " ORDER BY u.uid");
         using var reader = command.ExecuteReader();
         while (reader.Read())
             uids.Add((uint)reader.GetInt64(0));

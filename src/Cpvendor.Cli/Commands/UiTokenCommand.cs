@@ -4,18 +4,19 @@ using Cpvendor.Panel;
 
 namespace Cpvendor.Cli.Commands;
 
-/// <summary><c>cpvendor ui-token issue --user NAME [--domain D] [--ttl SECONDS]</c> (root only).</summary>
+/// <summary><c>cpvendor ui-token issue --user NAME [--type admin|reseller|user] [--domain D] [--ttl SECONDS]</c> (root only).</summary>
 internal static class UiTokenCommand
 {
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "The logged-in panel user (administrator, reseller or account)", Required = true };
+        var type = new Option<string>("--type") { Description = "The role the token is for: admin, reseller or user (needed when the name has two)" };
         var domain = new Option<string>("--domain") { Description = "The domain the user is working on" };
         var ttl = new Option<int>("--ttl") { Description = "Lifetime in seconds", DefaultValueFactory = _ => 3600 };
-        var issue = new Command("issue", "Print a fresh token to open LVE Manager with (?token=...).") { user, domain, ttl };
+        var issue = new Command("issue", "Print a fresh token to open LVE Manager with (?token=...).") { user, type, domain, ttl };
         issue.SetAction(r =>
         {
-            var token = UiTokens.Issue(InstallLayout.LoadForThisBinary(), r.GetValue(user)!, r.GetValue(domain), TimeSpan.FromSeconds(r.GetValue(ttl)));
+            var token = UiTokens.IssueFor(InstallLayout.LoadForThisBinary(), r.GetValue(user)!, r.GetValue(type), r.GetValue(domain), TimeSpan.FromSeconds(r.GetValue(ttl)));
             r.Out().WriteLine(token);
             return 0;
         });

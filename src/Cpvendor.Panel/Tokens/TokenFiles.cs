@@ -81,6 +81,6 @@ internal static partial class TokenFiles
     private static string PathOf(InstallConfig config, string token) =>
         Path.Combine(config.UiTokenDir, Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token))));
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{43}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{43}\z")]
     private static partial Regex TokenPattern();
 }

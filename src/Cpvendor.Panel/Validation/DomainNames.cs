@@ -12,11 +12,13 @@ internal static class DomainNames
 {
     public static string Normalize(string? input)
     {
-        var value = (input ?? "").Trim();
+        var value = input ?? "";
         if (value.EndsWith('.'))
             value = value[..^1];
-        if (value.Length == 0 || value.Any(char.IsControl) || value.Any(char.IsWhiteSpace))
-            throw Bad(input, "empty or contains spaces");
+        // Nothing invisible anywhere: no spaces, controls, format (bidi) characters or surrogates,
+        // also not at the ends (a name ending in a newline is refused, not trimmed).
+        if (value.Length == 0 || value.Length > 253 * 4 || value.Any(c => char.IsWhiteSpace(c) || IsInvisible(c)))
+            throw Bad(input, "empty, too long or contains spaces or invisible characters");
 
         value = Compose(value).ToLowerInvariant();
         var labels = value.Split('.');
@@ -43,6 +45,11 @@ internal static class DomainNames
             throw Bad(input, "longer than 253 characters");
         return ascii.ToString();
     }
+
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse
+        or System.Globalization.UnicodeCategory.OtherNotAssigned;
 
     private static string Compose(string value)
     {

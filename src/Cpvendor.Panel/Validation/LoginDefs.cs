@@ -10,7 +10,14 @@ internal static class LoginDefs
 {
     public const long DefaultMaxUid = 60000;
 
-    public static long MaxUid(string path)
+    public const long DefaultMinUid = 1000;
+
+    public static long MaxUid(string path) => Setting(path, "UID_MAX", DefaultMaxUid);
+
+    /// <summary><c>UID_MIN</c>: the first uid of a regular (non-system) account, 1000 when missing.</summary>
+    public static long MinUid(string path) => Setting(path, "UID_MIN", DefaultMinUid);
+
+    private static long Setting(string path, string key, long fallback)
     {
         string[] lines;
         try
@@ -19,17 +26,17 @@ internal static class LoginDefs
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return DefaultMaxUid;
+            return fallback;
         }
 
         foreach (var raw in lines)
         {
             var parts = raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 2 && parts[0] == "UID_MAX"
+            if (parts.Length >= 2 && parts[0] == key
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 return value;
         }
 
-        return DefaultMaxUid;
+        return fallback;
     }
 }

@@ -4,8 +4,12 @@ using Cpvendor.Core;
 namespace Cpvendor.Panel.Validation;
 
 /// <summary>
-/// The shapes of names and values the panel accepts. Nothing may start with '-': every value ends up
-/// as an argument of a CloudLinux hook, whose argparse parser would read it as an option.
+/// The shapes of names and values the panel accepts, judged to their true end (<c>\z</c>: a .NET
+/// <c>$</c> also matches before a final newline). Nothing may start with '-': every value ends up
+/// as an argument of a CloudLinux hook, whose argparse parser would read it as an option. Names,
+/// packages, e-mails, locales and paths are printable ASCII: no control, format (bidi) or
+/// look-alike characters reach a hook argument, the Governor map or an answer file. The same
+/// checks judge what a sync reads (docs/contract.md section 3).
 /// </summary>
 internal static partial class Names
 {
@@ -21,11 +25,11 @@ internal static partial class Names
             ? value
             : throw CpvendorException.Invalid($"invalid {what} '{Show(value)}': use 1-64 of A-Z a-z 0-9 _ . @ - starting with a letter, digit or _");
 
-    /// <summary>A package name: printable, 1-64 characters, spaces inside allowed.</summary>
+    /// <summary>A package name: 1-64 printable ASCII characters, spaces inside allowed.</summary>
     public static string Package(string? value) =>
         value is not null && PackagePattern().IsMatch(value)
             ? value
-            : throw CpvendorException.Invalid($"invalid package name '{Show(value)}': use 1-64 printable characters, not starting with '-' or a space, not ending with a space");
+            : throw CpvendorException.Invalid($"invalid package name '{Show(value)}': use 1-64 printable ASCII characters, not starting with '-' or a space, not ending with a space");
 
     /// <summary>A MySQL user as Governor maps it: at most 64 characters, no spaces (the map is space separated).</summary>
     public static string DbUser(string? value)
@@ -48,14 +52,14 @@ internal static partial class Names
         : LocalePattern().IsMatch(value) ? value
         : throw CpvendorException.Invalid($"invalid locale '{Show(value)}': use a code like EN_us or de");
 
-    /// <summary>An absolute path without a trailing slash, '.' or '..' parts or control characters.</summary>
+    /// <summary>An absolute path without a trailing slash, '.' or '..' parts, spaces or anything but printable ASCII.</summary>
     public static string AbsolutePath(string? value, string what)
     {
         if (value is null || value.Length < 2 || value[0] != '/' || value[^1] == '/' || value.Length > 4096
-            || value.Any(char.IsControl) || value.Contains("//", StringComparison.Ordinal)
+            || value.Any(c => c is < '!' or > '~') || value.Contains("//", StringComparison.Ordinal)
             || value.Split('/').Any(part => part is "." or ".."))
         {
-            throw CpvendorException.Invalid($"invalid {what} '{Show(value)}': give an absolute path without a trailing slash, '.' or '..'");
+            throw CpvendorException.Invalid($"invalid {what} '{Show(value)}': give an absolute path of printable ASCII without spaces, a trailing slash, '.' or '..'");
         }
 
         return value;
@@ -66,25 +70,25 @@ internal static partial class Names
     {
         if (value is null)
             return "";
-        var clean = new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var clean = new string(value.Select(c => c is < ' ' or > '~' ? '?' : c).ToArray());
         return clean.Length <= 80 ? clean : clean[..80] + "...";
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_.-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_.-]{0,31}\z")]
     private static partial Regex AccountPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}\z")]
     private static partial Regex LoginPattern();
 
-    [GeneratedRegex(@"^[^\s\p{C}-](?:[^\p{C}]{0,62}[^\s\p{C}])?$")]
+    [GeneratedRegex(@"^[!-,.-~](?:[ -~]{0,62}[!-~])?\z")]
     private static partial Regex PackagePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_$.@][A-Za-z0-9_$.@-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_$.@][A-Za-z0-9_$.@-]{0,63}\z")]
     private static partial Regex DbUserPattern();
 
-    [GeneratedRegex(@"^[^@\s\p{C}]+@[^@\s\p{C}]+$")]
+    [GeneratedRegex(@"^[!-,.-?A-~][!-?A-~]*@[!-?A-~]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex("^[A-Za-z]{2}(_[A-Za-z]{2})?$")]
+    [GeneratedRegex(@"^[A-Za-z]{2}(_[A-Za-z]{2})?\z")]
     private static partial Regex LocalePattern();
 }

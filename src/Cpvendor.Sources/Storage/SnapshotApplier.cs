@@ -1,4 +1,5 @@
 using Cpvendor.Panel;
+using Cpvendor.Sources.Validation;
 using Cpvendor.Store;
 using Microsoft.Data.Sqlite;
 
@@ -12,14 +13,37 @@ namespace Cpvendor.Sources.Storage;
 /// </summary>
 internal static class SnapshotApplier
 {
-    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects)
+    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects, IdentityRules? identities = null, bool staffHooks = false)
     {
         using var writer = new PanelWriter(store);
+        var staffBefore = replace is not null && staffHooks ? StaffRows(writer) : null;
         if (replace is { } s)
-            Replace(writer, s);
+            Replace(writer, s, identities);
         writer.Execute("UPDATE source SET last_good_sync = $t, last_attempt = $t, last_error = NULL WHERE id = 1", ("$t", now));
+        var staffAfter = staffBefore is null ? null : StaffRows(writer);
+        if (staffBefore is not null && staffAfter is not null)
+        {
+            // Administrators and resellers listed by users (docs/lifecycle.md): a row that went is
+            // deleted, before the derived events, unless an account of that name now goes on in it.
+            var accounts = replace!.Users.Select(u => u.Row.Username).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in staffBefore.Where(b => !staffAfter.Contains(b) && !accounts.Contains(b.Username)))
+            {
+                HookOutbox.Enqueue(writer, HookEvent.UserDeleted(gone.Username, (uint)gone.Uid));
+                HookOutbox.RecordEffect(writer, PanelEffect.User((uint)gone.Uid));
+            }
+        }
+
         foreach (var hook in events)
             HookOutbox.Enqueue(writer, hook);
+        if (staffBefore is not null && staffAfter is not null)
+        {
+            foreach (var came in staffAfter.Where(a => !staffBefore.Contains(a)))
+            {
+                HookOutbox.Enqueue(writer, HookEvent.UserCreated(came.Username, came.Owner, (uint)came.Uid));
+                HookOutbox.RecordEffect(writer, PanelEffect.User((uint)came.Uid));
+            }
+        }
+
         foreach (var effect in effects)
             HookOutbox.RecordEffect(writer, effect);
         writer.Commit();
@@ -34,23 +58,42 @@ internal static class SnapshotApplier
         writer.Commit();
     }
 
-    private static void Replace(PanelWriter writer, PanelSnapshot s)
+    private static void Replace(PanelWriter writer, PanelSnapshot s, IdentityRules? identities)
     {
+        // Administrators and resellers have no stable id in the views: one that keeps its name keeps
+        // the store's identity id (and the ui tokens issued for it); a new name gets a new one.
+        var adminIds = IdentityIds(writer, "admins");
+        var resellerIds = IdentityIds(writer, "resellers");
         foreach (var table in new[] { "db_users", "domains", "users", "packages", "resellers", "admins", "php_versions" })
             writer.Execute($"DELETE FROM {table}");
 
         Insert(writer, "php_versions (identifier, version, modules_dir, dir, bin, ini, ini_scan_dir, is_native, fpm_service)", s.Php, p =>
             [p.Identifier, p.Version, p.ModulesDir, p.Dir, p.Bin, p.Ini, p.IniScanDir, p.IsNative is { } n ? (n ? 1 : 0) : null, p.FpmService]);
-        Insert(writer, "admins (name, unix_user, email, locale_code, is_main)", s.Admins, a =>
-            [a.Name, a.UnixUser, a.Email, a.LocaleCode, a.IsMain ? 1 : 0]);
-        Insert(writer, "resellers (name, reseller_id, email, locale_code)", s.Resellers, r =>
-            [r.Name, r.ResellerId, r.Email, r.LocaleCode]);
+        Insert(writer, "admins (name, unix_user, email, locale_code, is_main, unix_uid, identity_id)", s.Admins, a =>
+            [a.Name, a.UnixUser, a.Email, a.LocaleCode, a.IsMain ? 1 : 0, identities?.AdminUnixUid(a.UnixUser), adminIds.GetValueOrDefault(a.Name)]);
+        Insert(writer, "resellers (name, reseller_id, email, locale_code, unix_uid, identity_id)", s.Resellers, r =>
+            [r.Name, r.ResellerId, r.Email, r.LocaleCode, identities?.ResellerUnixUid(r.Name), resellerIds.GetValueOrDefault(r.Name)]);
         Insert(writer, "packages (owner, name)", s.Packages, p => [p.Owner, p.Name]);
         Insert(writer, "users (account_id, username, uid, owner, package_owner, package_name, email, locale_code, home)", s.Users, u =>
             [u.AccountId, u.Row.Username, (long)u.Row.Uid, u.Row.Owner, u.Row.PackageOwner, u.Row.PackageName, u.Row.Email, u.Row.LocaleCode, u.Row.Home]);
         Insert(writer, "domains (domain_id, name, owner, document_root, is_main, php_version_id, handler)", s.Domains, d =>
             [d.DomainId, d.Row.Name, d.Row.Owner, d.Row.DocumentRoot, d.Row.IsMain ? 1 : 0, d.Row.PhpVersionId, d.Row.Handler]);
         Insert(writer, "db_users (db_user, owner)", s.DbUsers, d => [d.DbUser, d.Owner]);
+    }
+
+    private static HashSet<(long Uid, string Username, string Owner)> StaffRows(PanelWriter writer) =>
+        Store.Identity.IdentityQueries.AllListedStaff(writer).ToHashSet();
+
+    private static Dictionary<string, string> IdentityIds(PanelWriter writer, string table)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = writer.Connection.CreateCommand();
+        command.Transaction = writer.Transaction;
+        command.CommandText = $"SELECT name, identity_id FROM {table} WHERE identity_id IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids[reader.GetString(0)] = reader.GetString(1);
+        return ids;
     }
 
     private static void Insert<T>(PanelWriter writer, string target, IReadOnlyList<T> rows, Func<T, object?[]> values)

@@ -8,7 +8,7 @@ namespace Cpvendor.Sources.Validation;
 /// account, reseller ids in MAX_UID..0xFFFFFFFF, db users of at most 64 characters, absolute paths.
 /// CONTRACT.md section 3 (the scripts' invariants) and section 7 (the governor map's limits).
 /// </summary>
-internal static class SnapshotValidator
+internal static partial class SnapshotValidator
 {
     private static readonly HashSet<string> Handlers = new(StringComparer.Ordinal) { "fpm", "cgi", "lsapi" };
 

@@ -75,7 +75,10 @@ public sealed class SampleGenerator
             var name = UniqueName();
             writer.Insert(new ResellerRow(name, FirstResellerId + i, $"{name}@reseller.example", Pick(Locales)));
             AddPackages(writer, name);
-            AddAccount(writer, name, nextUid++, "admin", ownerPackage: null);
+            // The reseller's own hosting account. It has no UNIX account in a sample, so it cannot be
+            // the same identity as the reseller and takes a name of its own (docs/contract.md section 3);
+            // sample names end in a digit, so this one is never another's.
+            AddAccount(writer, name + "w", nextUid++, "admin", ownerPackage: null);
             owners.Add(name);
         }
 

@@ -129,7 +129,35 @@ internal static class Migrations
         INSERT INTO source (id) VALUES (1);
         """,
 
-        // 4: sources that are not databases (Virtualmin's files): the kind is named by the code
+        // 4: identities (docs/contract.md section 3). Every administrator, reseller and account gets a
+        // stable id that no later entity of the same name ever gets again, so that a ui token names an
+        // identity, not a name. The uid of an administrator's or reseller's own UNIX account is kept
+        // as resolved when it was recorded: it decides whether an account of the same name is that
+        // identity, and lists the administrator or reseller in users. host_name is the users domain
+        // of such an account when it hosts none (the machine's host name when unset).
+        """
+        ALTER TABLE admins ADD COLUMN identity_id TEXT;
+        ALTER TABLE admins ADD COLUMN unix_uid INTEGER;
+        ALTER TABLE resellers ADD COLUMN identity_id TEXT;
+        ALTER TABLE resellers ADD COLUMN unix_uid INTEGER;
+        ALTER TABLE users ADD COLUMN identity_id TEXT;
+        ALTER TABLE panel ADD COLUMN host_name TEXT;
+        UPDATE admins SET identity_id = 'l:' || lower(hex(randomblob(16)));
+        UPDATE resellers SET identity_id = 'l:' || lower(hex(randomblob(16)));
+        UPDATE users SET identity_id = COALESCE('a:' || account_id, 'l:' || lower(hex(randomblob(16))));
+        CREATE UNIQUE INDEX admins_identity ON admins (identity_id);
+        CREATE UNIQUE INDEX resellers_identity ON resellers (identity_id);
+        CREATE UNIQUE INDEX users_identity ON users (identity_id);
+        CREATE INDEX admins_unix_user ON admins (unix_user);
+        CREATE TRIGGER admins_new_identity AFTER INSERT ON admins WHEN NEW.identity_id IS NULL
+        BEGIN UPDATE admins SET identity_id = 'l:' || lower(hex(randomblob(16))) WHERE rowid = NEW.rowid; END;
+        CREATE TRIGGER resellers_new_identity AFTER INSERT ON resellers WHEN NEW.identity_id IS NULL
+        BEGIN UPDATE resellers SET identity_id = 'l:' || lower(hex(randomblob(16))) WHERE rowid = NEW.rowid; END;
+        CREATE TRIGGER users_new_identity AFTER INSERT ON users WHEN NEW.identity_id IS NULL
+        BEGIN UPDATE users SET identity_id = COALESCE('a:' || NEW.account_id, 'l:' || lower(hex(randomblob(16)))) WHERE rowid = NEW.rowid; END;
+        """,
+
+        // 5: sources that are not databases (Virtualmin's files): the kind is named by the code
         // (SourceSettings.ParseKind) instead of a fixed list here, so a new kind needs no migration.
         """
         CREATE TABLE source_next (

@@ -1,0 +1,57 @@
+using Cpvendor.Core;
+
+namespace Cpvendor.Panel.Validation;
+
+/// <summary>
+/// Where an account may live and serve from (docs/lifecycle.md "What a panel may record"): a home is
+/// an absolute path at least two folders deep, never <c>/</c>, <c>/root</c> or a system folder, and
+/// never the home of another account, inside it or around it; a document root lies inside its
+/// owner's home. Paths are judged as written: <c>.</c> and <c>..</c> parts are refused outright
+/// (<see cref="Names.AbsolutePath"/>), so no path escapes by resolution.
+/// </summary>
+internal static class PanelPaths
+{
+    private static readonly string[] SystemFolders =
+    [
+        "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc", "/root", "/run",
+        "/sbin", "/sys", "/tmp", "/usr", "/var/tmp", "/var/lib", "/var/log", "/var/run", "/var/spool",
+        "/var/cache", "/var/mail", "/opt/cpvendor", "/snap", "/lost+found",
+    ];
+
+    /// <summary>Why a home is not acceptable on its own, or null.</summary>
+    public static string? HomeProblem(string home)
+    {
+        foreach (var system in SystemFolders)
+        {
+            if (Within(home, system))
+                return $"home '{Names.Show(home)}' is inside the system folder {system}";
+        }
+
+        return home.Count(c => c == '/') < 2
+            ? $"home '{Names.Show(home)}' is a top-level folder; give the account a folder of its own (e.g. /home/NAME)"
+            : null;
+    }
+
+    /// <summary>A valid home directory (shape and place), or throws.</summary>
+    public static string Home(string? value)
+    {
+        var home = Names.AbsolutePath(value, "home directory");
+        return HomeProblem(home) is { } why ? throw CpvendorException.Invalid(why) : home;
+    }
+
+    /// <summary>A valid document root of an account whose home is <paramref name="home"/>, or throws.</summary>
+    public static string DocumentRoot(string? value, string home)
+    {
+        var root = Names.AbsolutePath(value, "document root");
+        return Within(root, home)
+            ? root
+            : throw CpvendorException.Invalid($"document root '{Names.Show(root)}' is outside the owner's home {home}");
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
+    public static bool Within(string path, string folder) =>
+        path == folder || (path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == '/');
+
+    /// <summary>True when one path is the other or lies inside it.</summary>
+    public static bool Overlap(string a, string b) => Within(a, b) || Within(b, a);
+}
