@@ -1,4 +1,5 @@
 using Cpvendor.Conformance;
+using Cpvendor.Conformance.Preflight;
 using Cpvendor.Core;
 using Cpvendor.Store;
 
@@ -6,18 +7,20 @@ namespace Cpvendor.Host;
 
 /// <summary>
 /// The main job end to end on the embedded default: a sample store, an install into a local root,
-/// every script run from integration.ini the way CloudLinux runs it, and the results shown.
+/// every script run from integration.ini the way CloudLinux runs it, and the results shown. It runs
+/// as root and then runs the installed lines as root, so it works only in a folder that root alone
+/// can change (<see cref="QuickstartFolder"/>), and checks that again right before the checker runs.
 /// </summary>
 public sealed class Quickstart
 {
-    private const string Marker = ".cpvendor-quickstart";
     private readonly TextWriter output;
 
     public Quickstart(TextWriter output) => this.output = output;
 
-    public int Run(string dir, int users)
+    /// <summary>Runs in a new private folder under /tmp (<paramref name="dir"/> null) or in the folder given.</summary>
+    public int Run(string? dir, int users)
     {
-        PrepareFolder(dir);
+        dir = dir is null ? QuickstartFolder.CreateFresh() : QuickstartFolder.Prepare(Path.GetFullPath(dir));
         var store = Path.Combine(dir, "panel.db");
         var root = Path.Combine(dir, "root");
 
@@ -29,6 +32,10 @@ public sealed class Quickstart
         var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
 
         var ini = InstallLayout.IntegrationIniUnder(config.Root);
+
+        // Right before root runs the lines: the ini and every program are still root's alone.
+        if (TrustPreflight.Refusal(ini) is { } refusal)
+            throw CpvendorException.Untrusted($"refusing to run the checker as root: {refusal}");
         output.WriteLine("3. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
         var report = Checker.Run(new CheckerOptions(ini));
         ReportWriter.WriteVerdict(report, new IndentedWriter(output));
@@ -40,19 +47,6 @@ public sealed class Quickstart
         output.WriteLine($"  {InstallLayout.BinaryUnder(root)} cpapi users --fields=id,username");
         output.WriteLine("  docs/install.md to install on a real host; docs/security.md for who may see what.");
         return report.ExitCode;
-    }
-
-    private static void PrepareFolder(string dir)
-    {
-        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
-        {
-            if (!File.Exists(Path.Combine(dir, Marker)))
-                throw CpvendorException.Invalid($"{dir} is not empty and was not made by quickstart; choose another --dir");
-            Directory.Delete(dir, recursive: true);
-        }
-
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, Marker), "made by cpvendor quickstart; deleted by the next one\n");
     }
 
     private sealed class IndentedWriter(TextWriter inner) : TextWriter
