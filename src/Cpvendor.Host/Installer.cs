@@ -101,9 +101,7 @@ public sealed class Installer
     /// </summary>
     private static void RequireTrustedRoot(string root)
     {
-        var existing = root;
-        while (Libc.LinkStatus(existing) is null && Path.GetDirectoryName(existing) is { } parent)
-            existing = parent;
+        var existing = Core.Paths.TrustedPath.NearestExisting(root);
 
         // A folder above a missing root may be sticky like /tmp: install makes each missing folder
         // with mkdir(2), which fails on a name someone else took first.

@@ -67,6 +67,15 @@ public static class TrustedPath
             throw CpvendorException.Untrusted($"{what} {folder} can be changed by a user other than root ({problem})");
     }
 
+    /// <summary>The path itself when it exists (a link counts), else the nearest folder above it that does.</summary>
+    public static string NearestExisting(string path)
+    {
+        var existing = Path.GetFullPath(path);
+        while (Libc.LinkStatus(existing) is null && Path.GetDirectoryName(existing) is { } parent)
+            existing = parent;
+        return existing;
+    }
+
     /// <summary>Walks one absolute, normalised path: a problem, or the path to walk next when a link was met.</summary>
     private static (string? Problem, string? Link) Walk(string full, bool stickyLast)
     {

@@ -25,9 +25,12 @@ public sealed class StoreFolderLinkAttackTests
         File.SetUnixFileMode(victim, (UnixFileMode)0b110_110_110);
         Libc.Chown(victim, 65534, 65534);
 
-        var store = Path.Combine(user.Scratch, "panel.db");
+        // The store's folder was made by root and later handed to the user (a misconfiguration).
+        var folder = user.RootFolder("store");
+        var store = Path.Combine(folder, "panel.db");
         Run.Checked(Repo.Binary, "init", "--store", store, "--sample", "3");
         File.Delete(store + ".secret");
+        Libc.Chown(folder, user.Uid, user.Account.Gid);
         user.Link(victim, store + ".secret");
 
         var run = Run.Cpvendor("install", "--root", Path.Combine(host, "root"), "--store", store);
@@ -66,5 +69,17 @@ public sealed class StoreFolderLinkAttackTests
 
         Assert.Contains("[ERROR  ] The store and its secret are in folders only root can change", run.Stdout);
         Assert.Contains($"is owned by uid {user.Uid}", run.Stdout);
+    }
+
+    [Fact]
+    public void Init_as_root_refuses_a_store_in_a_users_folder()
+    {
+        using var user = new HostileUser();
+        var store = Path.Combine(user.Scratch, "panel.db");
+
+        var run = Run.Cpvendor("init", "--store", store, "--sample", "3");
+
+        Assert.True(run.ExitCode == Untrusted, run.ToString());
+        Assert.False(File.Exists(store));
     }
 }
