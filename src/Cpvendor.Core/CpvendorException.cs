@@ -38,4 +38,10 @@ public sealed class CpvendorException : Exception
     public static CpvendorException Invalid(string detail) => new(detail, 2);
 
     public static CpvendorException Io(string detail, Exception? inner = null) => new(detail, 5, inner);
+
+    /// <summary>Exit status of a root command that refused a path or program a user other than root can change.</summary>
+    public const int UntrustedExitCode = 6;
+
+    /// <summary>A root command refused to use a folder, or run a program, that a user other than root can change.</summary>
+    public static CpvendorException Untrusted(string detail) => new(detail, UntrustedExitCode);
 }

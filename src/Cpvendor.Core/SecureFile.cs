@@ -41,14 +41,15 @@ public static class SecureFile
             };
             using (var stream = new FileStream(temp, options))
             {
+                // The create mode is filtered by the umask; set it exactly, and the owner, on the file
+                // this stream opened: by name, a file swapped in for it since would be changed instead.
+                if (owner is not null || group is not null)
+                    Libc.Fchown(stream.SafeFileHandle, owner ?? uint.MaxValue, group ?? uint.MaxValue);
+                File.SetUnixFileMode(stream.SafeFileHandle, mode);
                 stream.Write(content);
                 stream.Flush(flushToDisk);
             }
 
-            // The create mode is filtered by the umask; set it exactly.
-            File.SetUnixFileMode(temp, mode);
-            if (owner is not null || group is not null)
-                Libc.Chown(temp, owner ?? uint.MaxValue, group ?? uint.MaxValue);
             return temp;
         }
         catch

@@ -37,14 +37,21 @@ public static class Doctor
         new XfsQuotasLetCloudLinuxToolsWrite(),
         new LveManagerSettingsPointAtRealFiles(),
         new EveryPanelRecordIsServed(),
+        new StoreAndSecretAreInFoldersOnlyRootCanChange(),
     ];
 
     /// <summary>The names of every check, in the order they run.</summary>
     public static IReadOnlyList<string> CheckNames => Checks.Select(c => c.Name).ToList();
 
-    public static DoctorReport Examine(string root)
+    public static DoctorReport Examine(string root) => Examine(root, allowUntrusted: false);
+
+    /// <summary>
+    /// Examines a host; run as root, script lines that a user other than root can change are reported
+    /// and not run unless <paramref name="allowUntrusted"/> (docs/security.md).
+    /// </summary>
+    public static DoctorReport Examine(string root, bool allowUntrusted)
     {
-        var host = new HostView(root);
+        var host = new HostView(root, allowUntrusted);
         var findings = new List<Finding>();
         foreach (var check in Checks)
         {
@@ -58,6 +65,6 @@ public static class Doctor
             }
         }
 
-        return new DoctorReport(host.Root, findings);
+        return new DoctorReport(host.Root, findings) { RefusedToRun = host.RunTrust.Refused };
     }
 }

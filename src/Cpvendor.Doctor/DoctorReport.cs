@@ -11,9 +11,16 @@ public sealed record DoctorReport(
     [JsonPropertyName("worst")]
     public Severity Worst => Findings.Count == 0 ? Severity.Ok : Findings.Max(f => f.Severity);
 
-    /// <summary>0 nothing above info, 1 a warning, 2 an error, 3 only unknowns (the monitoring-plugin convention).</summary>
+    /// <summary>Script lines not run as root because a user other than root can change them.</summary>
+    [JsonPropertyName("refused_to_run")]
+    public IReadOnlyList<string> RefusedToRun { get; init; } = [];
+
+    /// <summary>
+    /// 0 nothing above info, 1 a warning, 2 an error, 3 only unknowns (the monitoring-plugin
+    /// convention); 6 when a script line was not run because a user other than root can change it.
+    /// </summary>
     [JsonIgnore]
-    public int ExitCode => Worst switch
+    public int ExitCode => RefusedToRun.Count > 0 ? Core.CpvendorException.UntrustedExitCode : Worst switch
     {
         Severity.Error => 2,
         Severity.Warning => 1,

@@ -34,6 +34,13 @@ public sealed class Installer
             throw CpvendorException.Invalid($"--service-port {options.ServicePort} is not a TCP port");
         options.Lvemanager.Validate();
         var source = options.Binary ?? Environment.ProcessPath ?? throw CpvendorException.Invalid("cannot find the running binary");
+        if (Libc.GetEuid() == 0)
+        {
+            RequireTrustedRoot(root);
+
+            // Before the store is opened: SQLite creates its journal beside it, as root.
+            Core.Paths.TrustedPath.Require(Path.GetDirectoryName(store) ?? "/", "the store's folder");
+        }
 
         // An older store is brought to this binary's schema before any step reads it.
         if (!dryRun)
@@ -105,6 +112,24 @@ public sealed class Installer
             AdminHookFlag = options.AdminHookFlag,
             AllowDuplicateUids = options.AllowDuplicateUids || storeAllowsDuplicates,
         };
+    }
+
+    /// <summary>
+    /// As root, install writes, chowns and later runs what it puts under the root, so the root (or,
+    /// while it does not exist, the nearest folder above it that does) must be root's alone: a user
+    /// who could change a folder on the way could swap any part of the install for a link
+    /// (docs/security.md, "Paths root trusts").
+    /// </summary>
+    private static void RequireTrustedRoot(string root)
+    {
+        var existing = Core.Paths.TrustedPath.NearestExisting(root);
+
+        // A folder above a missing root may be sticky like /tmp: install makes each missing folder
+        // with mkdir(2), which fails on a name someone else took first.
+        if (existing == root)
+            Core.Paths.TrustedPath.Require(root, "the install root");
+        else
+            Core.Paths.TrustedPath.RequireAsParent(existing, "the folder above the install root");
     }
 
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

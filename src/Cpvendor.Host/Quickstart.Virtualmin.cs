@@ -15,9 +15,9 @@ public sealed partial class Quickstart
     /// that becomes Virtualmin's pre/post-change command, the files as the source, a sync, what
     /// could not be served, and the checker's verdict (docs/panels/virtualmin.md).
     /// </summary>
-    private int RunVirtualmin(string dir, int users)
+    private int RunVirtualmin(string? dir, int users)
     {
-        PrepareFolder(dir);
+        dir = dir is null ? QuickstartFolder.CreateFresh() : QuickstartFolder.Prepare(Path.GetFullPath(dir));
         var store = Path.Combine(dir, "panel.db");
         var root = Path.Combine(dir, "root");
 
@@ -47,8 +47,7 @@ public sealed partial class Quickstart
 
         var ini = InstallLayout.IntegrationIniUnder(config.Root);
         output.WriteLine("4. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
-        var verdict = Checker.Run(new CheckerOptions(ini));
-        ReportWriter.WriteVerdict(verdict, new IndentedWriter(output));
+        var verdict = RunChecker(ini);
 
         output.WriteLine();
         output.WriteLine("Next:");

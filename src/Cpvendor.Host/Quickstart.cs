@@ -1,4 +1,5 @@
 using Cpvendor.Conformance;
+using Cpvendor.Conformance.Preflight;
 using Cpvendor.Core;
 using Cpvendor.Store;
 
@@ -6,26 +7,28 @@ namespace Cpvendor.Host;
 
 /// <summary>
 /// The main job end to end on the embedded default: a sample store, an install into a local root,
-/// every script run from integration.ini the way CloudLinux runs it, and the results shown.
+/// every script run from integration.ini the way CloudLinux runs it, and the results shown. It runs
+/// as root and then runs the installed lines as root, so it works only in a folder that root alone
+/// can change (<see cref="QuickstartFolder"/>), and checks that again right before the checker runs.
 /// </summary>
 public sealed partial class Quickstart
 {
-    private const string Marker = ".cpvendor-quickstart";
     private readonly TextWriter output;
 
     public Quickstart(TextWriter output) => this.output = output;
 
     /// <summary>The quickstart on the sample data of a panel cpvendor reads directly (<c>--panel</c>).</summary>
-    public int Run(string dir, int users, string panel)
+    public int Run(string? dir, int users, string panel)
     {
         if (panel == "virtualmin")
             return RunVirtualmin(dir, users);
         return Run(dir, users);
     }
 
-    public int Run(string dir, int users)
+    /// <summary>Runs in a new private folder under /tmp (<paramref name="dir"/> null) or in the folder given.</summary>
+    public int Run(string? dir, int users)
     {
-        PrepareFolder(dir);
+        dir = dir is null ? QuickstartFolder.CreateFresh() : QuickstartFolder.Prepare(Path.GetFullPath(dir));
         var store = Path.Combine(dir, "panel.db");
         var root = Path.Combine(dir, "root");
 
@@ -37,9 +40,9 @@ public sealed partial class Quickstart
         var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
 
         var ini = InstallLayout.IntegrationIniUnder(config.Root);
+
         output.WriteLine("3. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
-        var report = Checker.Run(new CheckerOptions(ini));
-        ReportWriter.WriteVerdict(report, new IndentedWriter(output));
+        var report = RunChecker(ini);
 
         output.WriteLine();
         output.WriteLine("Next:");
@@ -50,17 +53,14 @@ public sealed partial class Quickstart
         return report.ExitCode;
     }
 
-    private static void PrepareFolder(string dir)
+    /// <summary>The checker on the fresh install, after making sure, right before root runs the lines, that the ini and every program are still root's alone.</summary>
+    private ConformanceReport RunChecker(string ini)
     {
-        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
-        {
-            if (!File.Exists(Path.Combine(dir, Marker)))
-                throw CpvendorException.Invalid($"{dir} is not empty and was not made by quickstart; choose another --dir");
-            Directory.Delete(dir, recursive: true);
-        }
-
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, Marker), "made by cpvendor quickstart; deleted by the next one\n");
+        if (TrustPreflight.Refusal(ini) is { } refusal)
+            throw CpvendorException.Untrusted($"refusing to run the checker as root: {refusal}");
+        var report = Checker.Run(new CheckerOptions(ini));
+        ReportWriter.WriteVerdict(report, new IndentedWriter(output));
+        return report;
     }
 
     private sealed class IndentedWriter(TextWriter inner) : TextWriter

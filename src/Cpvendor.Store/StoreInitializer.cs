@@ -24,7 +24,7 @@ public static class StoreInitializer
             writer.Commit();
         }
 
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Core.Native.Libc.SetOwnerAndModeNoFollow(path, UnixFileMode.UserRead | UnixFileMode.UserWrite, owner: null, group: null);
         if (sampleUsers > 0)
         {
             new DbCredential("cpvendor_stats", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), "localhost", 3306)

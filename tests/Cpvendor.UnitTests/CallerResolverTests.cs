@@ -48,10 +48,41 @@ public sealed class CallerResolverTests
     [InlineData("+5")]
     [InlineData(" 5")]
     [InlineData("4294967295")]
+    [InlineData("4294967296")]
+    [InlineData("007")]
+    [InlineData("00")]
+    [InlineData("")]
     [InlineData("abc")]
     public void A_delegated_uid_that_is_not_a_plain_uid_fails_closed(string value)
     {
         Assert.SkipUnless(Libc.GetUid() == 0, "delegation applies to a root process only");
         Assert.Throws<CpvendorException>(() => CallerResolver.Resolve(Privileged, Env(("PROXYEXEC_UID", value))));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("/bin/bash")]
+    [InlineData("/usr/bin/cpvendor cpapi users")]
+    public void SUDO_UID_left_by_another_sudo_command_fails_closed(string? sudoCommand)
+    {
+        Assert.SkipUnless(Libc.GetUid() == 0, "delegation applies to a root process only");
+        var variables = new List<(string, string)> { ("SUDO_UID", "0"), ("SUDO_USER", "root") };
+        if (sudoCommand is not null)
+            variables.Add(("SUDO_COMMAND", sudoCommand));
+
+        var e = Assert.Throws<CpvendorException>(() => CallerResolver.Resolve(Privileged, Env([.. variables])));
+
+        Assert.Contains("SUDO_COMMAND", e.Message);
+    }
+
+    [Fact]
+    public void SUDO_UID_from_the_sudo_that_ran_this_very_program_as_cpapi_is_taken()
+    {
+        Assert.SkipUnless(Libc.GetUid() == 0, "delegation applies to a root process only");
+        var self = Environment.ProcessPath!;
+
+        var caller = CallerResolver.Resolve(Privileged, Env(("SUDO_UID", "0"), ("SUDO_USER", "root"), ("SUDO_COMMAND", self + " cpapi users --fields=id")));
+
+        Assert.Equal(new Caller(0, CallerRole.Root), caller);
     }
 }

@@ -101,8 +101,10 @@ public sealed class CpapiRunnerTests : IDisposable
     [InlineData("SUDO_UID", "65534", "nobody")]
     public void In_privileged_mode_root_answers_for_the_delegated_uid(string variable, string uid, string? sudoUser)
     {
-        // Neither uid belongs to an administrator, so the delegated caller is an end user.
-        var environment = (string name) => name == variable ? uid : name == "SUDO_USER" ? sudoUser : null;
+        // Neither uid belongs to an administrator, so the delegated caller is an end user. sudo names
+        // the command it ran in SUDO_COMMAND: here, this very program running cpapi.
+        var sudoCommand = Environment.ProcessPath + " cpapi users";
+        var environment = (string name) => name == variable ? uid : name == "SUDO_USER" ? sudoUser : name == "SUDO_COMMAND" && sudoUser is not null ? sudoCommand : null;
 
         Assert.Equal("PermissionDenied", Call(["users"], Config(IdentityMode.Privileged), environment).Result);
         Assert.Equal("{}", Call(["domains"], Config(IdentityMode.Privileged), environment).Data.GetRawText());

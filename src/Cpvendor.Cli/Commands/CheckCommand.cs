@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Cpvendor.Conformance;
+using Cpvendor.Conformance.Preflight;
+using Cpvendor.Core;
 
 namespace Cpvendor.Cli.Commands;
 
 /// <summary>
 /// <c>cpvendor check [--ini PATH] [--as-user NAME]... [--format text|json|junit|html] [--out FILE] [--timeout SECONDS] [--slow SECONDS]</c>:
 /// judges any vendor's integration as CloudLinux runs it. Exit 0 when nothing failed, 1 when a check
-/// failed, 2 when the checker could not run.
+/// failed, 2 when the checker could not run, 6 when root was asked to run an ini or program a user can
+/// change (docs/contract.md section 6).
 /// </summary>
 internal static class CheckCommand
 {
@@ -19,9 +22,10 @@ internal static class CheckCommand
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the report to this file instead of stdout" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds a call may take before it is killed", DefaultValueFactory = _ => 30 };
         var slow = new Option<double>("--slow") { Description = "Seconds above which a call is reported as slow (a warning)", DefaultValueFactory = _ => 1.0 };
+        var allowUntrusted = new Option<bool>("--allow-untrusted") { Description = "Run, as root, an ini or programs that a user other than root can change (exit 6 otherwise)" };
         var command = new Command("check", "Judge an integration (any vendor, any language) the way CloudLinux runs it, and report every deviation.")
         {
-            ini, asUser, format, outFile, timeout, slow,
+            ini, asUser, format, outFile, timeout, slow, allowUntrusted,
         };
         timeout.Validators.Add(result =>
         {
@@ -42,6 +46,12 @@ internal static class CheckCommand
                 SlowCall = TimeSpan.FromSeconds(result.GetValue(slow)),
             };
             var error = result.InvocationConfiguration.Error;
+            if (!result.GetValue(allowUntrusted) && TrustPreflight.Refusal(options.IniPath) is { } refusal)
+            {
+                error.WriteLine($"cpvendor check: refusing to run its scripts as root: {refusal}; make it root's alone, run the check as another user, or pass --allow-untrusted");
+                return CpvendorException.UntrustedExitCode;
+            }
+
             var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
             var report = Checker.Run(options, showProgress ? (done, total, name) => Progress(error, done, total, name) : null);
 

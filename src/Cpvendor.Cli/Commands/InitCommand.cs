@@ -4,7 +4,10 @@ using Cpvendor.Store.Sample;
 
 namespace Cpvendor.Cli.Commands;
 
-/// <summary><c>cpvendor init --store FILE [--sample N] [--seed S]</c>: a new panel store.</summary>
+/// <summary>
+/// <c>cpvendor init --store FILE [--sample N] [--seed S]</c>: a new panel store, as root only in a
+/// folder root alone can change (docs/security.md, "Paths root trusts"; exit 6 otherwise).
+/// </summary>
 internal static class InitCommand
 {
     public static Command Create()
@@ -21,6 +24,11 @@ internal static class InitCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(store)!.FullName;
+
+            // As root: SQLite makes the store and its journals in that folder, and the secret goes
+            // beside it, so a folder a user could change would let them plant links for root to follow.
+            if (Core.Native.Libc.GetEuid() == 0)
+                Core.Paths.TrustedPath.Require(Core.Paths.TrustedPath.NearestExisting(Path.GetDirectoryName(path) ?? "/"), "the store's folder");
             var users = result.GetValue(sample);
             var created = StoreInitializer.Create(path, users, result.GetValue(seed));
             result.Out().WriteLine(users > 0

@@ -8,14 +8,15 @@ internal static class QuickstartCommand
 {
     public static Command Create()
     {
-        // The default lies under /tmp because end users (and the checker acting as them) must be able to
-        // reach the install: a folder inside a private home would rightly fail the checker.
-        var dir = new Option<DirectoryInfo>("--dir") { Description = "Working folder (recreated); every user must be able to reach it", DefaultValueFactory = _ => new DirectoryInfo("/tmp/cpvendor-quickstart") };
+        // Without --dir a new folder is made under /tmp (end users, and the checker acting as them, must
+        // reach the install: a folder inside a private home would rightly fail the checker). A folder
+        // given must be root's alone, like every folder above it (docs/security.md).
+        var dir = new Option<DirectoryInfo?>("--dir") { Description = "Working folder (created, or emptied when an earlier quickstart made it); must be root's alone; default: a new one under /tmp" };
         var users = new Option<int>("--users") { Description = "Accounts in the sample panel", DefaultValueFactory = _ => 200 };
         var panel = new Option<string>("--panel") { Description = "embedded (the default: a sample store) or virtualmin (sample Virtualmin files as the source)", DefaultValueFactory = _ => "embedded" };
         panel.AcceptOnlyFromAmong("embedded", "virtualmin");
         var command = new Command("quickstart", "Create a sample store, install into DIR/root, run every script as CloudLinux would, show the result.") { dir, users, panel };
-        command.SetAction(result => new Quickstart(result.Out()).Run(result.GetValue(dir)!.FullName, result.GetValue(users), result.GetValue(panel)!));
+        command.SetAction(result => new Quickstart(result.Out()).Run(result.GetValue(dir)?.FullName, result.GetValue(users), result.GetValue(panel)!));
         return command;
     }
 }

@@ -5,11 +5,13 @@ using Cpvendor.Core.Native;
 namespace Cpvendor.Cpapi.Identity;
 
 /// <summary>
-/// Finds the caller (CONTRACT.md section 6): the kernel's real uid; <c>SUDO_UID</c> or
+/// Finds the caller (docs/contract.md section 6): the kernel's real uid; <c>SUDO_UID</c> or
 /// <c>PROXYEXEC_UID</c> only when the install runs in privileged mode and this process really is
 /// root (only sudo or proxyexec start the privileged copy as root for someone else). Even then the
 /// variables must agree with each other: both escalation paths at once, a <c>SUDO_UID</c> that is
-/// not the uid of <c>SUDO_USER</c>, or a value that is not a plain uid fail closed. Group
+/// not the uid of <c>SUDO_USER</c>, a <c>SUDO_COMMAND</c> that is not this copy run as
+/// <c>cpapi ...</c> (sudo's variables left in a root shell from <c>sudo -s</c>, inherited by a
+/// tool started from it), or a value that is not a uid in canonical form fail closed. Group
 /// membership, which makes a caller an administrator, comes from the account database.
 /// </summary>
 public static class CallerResolver
@@ -46,11 +48,39 @@ public static class CallerResolver
         var user = environment("SUDO_USER");
         if (user is null || Libc.Account(user) is not { } account || account.Uid != uid)
             throw CpvendorException.Invalid("SUDO_UID does not match SUDO_USER: refusing to guess who the caller is");
+        if (!NamesThisCopy(environment("SUDO_COMMAND")))
+        {
+            throw CpvendorException.Invalid(
+                "SUDO_UID is set but SUDO_COMMAND is not this privileged copy run as 'cpapi': sudo's variables were "
+                + "inherited from another sudo command (a 'sudo -s' shell?); run from a clean root login or unset SUDO_UID and SUDO_USER");
+        }
+
         return uid;
     }
 
+    /// <summary>
+    /// True when sudo itself started this process: sudo sets <c>SUDO_COMMAND</c> to the command it ran
+    /// and its arguments joined by spaces (cut when long), and the sudoers rule allows only this copy
+    /// followed by <c>cpapi</c>. The command is compared by file identity, so a path through a link
+    /// still matches.
+    /// </summary>
+    private static bool NamesThisCopy(string? sudoCommand)
+    {
+        if (sudoCommand is null)
+            return false;
+        var space = sudoCommand.IndexOf(' ', StringComparison.Ordinal);
+        if (space <= 0)
+            return false;
+        var rest = sudoCommand[(space + 1)..];
+        if (rest != "cpapi" && !rest.StartsWith("cpapi ", StringComparison.Ordinal))
+            return false;
+        return Libc.SameFile(sudoCommand[..space], "/proc/self/exe");
+    }
+
+    /// <summary>A uid as the kernel's tools print it: decimal digits, no sign, no leading zero, below 4294967295 (which chown reads as -1).</summary>
     private static uint Uid(string name, string text) =>
-        uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && uid != uint.MaxValue
+        text.Length is > 0 and <= 10 && (text.Length == 1 || text[0] != '0')
+            && uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && uid != uint.MaxValue
             ? uid
             : throw CpvendorException.Invalid($"{name} is not a uid: refusing to guess who the caller is");
 

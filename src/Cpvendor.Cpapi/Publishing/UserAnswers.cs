@@ -15,6 +15,12 @@ public sealed record UserAnswers(
 {
     public static readonly UserAnswers Nobody = new([], new Dictionary<string, DomainInfoWithPhp>());
 
+    /// <summary>
+    /// The most a caller's file may hold. Its user can write it, and in privileged mode root reads it
+    /// for them, so it is read as hostile input: anything larger fails closed instead of being loaded.
+    /// </summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
     /// <summary>Reads a caller's file; a caller with no file has no panel account and owns nothing.</summary>
     public static UserAnswers Read(InstallConfig config, uint uid)
     {
@@ -22,7 +28,7 @@ public sealed record UserAnswers(
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadCapped(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -40,6 +46,33 @@ public sealed record UserAnswers(
         {
             throw CpvendorException.DataUnavailable($"{path} is damaged: run 'cpvendor publish'");
         }
+    }
+
+    /// <summary>Reads at most <see cref="MaxBytes"/>, plus one byte that tells a larger file (whatever its size claims).</summary>
+    private static byte[] ReadCapped(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite, BufferSize = 0 };
+        using var stream = new FileStream(path, options);
+        var buffer = new byte[(int)Math.Clamp(stream.Length + 1, 1, MaxBytes + 1L)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > MaxBytes)
+                    break;
+                Array.Resize(ref buffer, (int)Math.Min(MaxBytes + 1L, buffer.Length * 2L));
+            }
+
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+                break;
+            total += read;
+        }
+
+        if (total > MaxBytes)
+            throw CpvendorException.DataUnavailable($"{path} is larger than {MaxBytes} bytes: refusing to read it (run 'cpvendor publish')");
+        return buffer.AsSpan(0, total).ToArray();
     }
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, UserAnswersJsonContext.Default.UserAnswers);

@@ -9,6 +9,9 @@ namespace Cpvendor.Doctor.Checks;
 /// </summary>
 internal sealed class EveryScriptLineAnswersAValidEnvelope : Check
 {
+    /// <summary>What to do about a line root will not run (docs/security.md, "Paths root trusts").</summary>
+    internal const string UntrustedFix = "make the program, its folders and integration.ini root's and writable by root only; or run the doctor with --allow-untrusted";
+
     public override string Name => "Every script line answers a valid envelope";
 
     public override string Section => "2";
@@ -29,6 +32,12 @@ internal sealed class EveryScriptLineAnswersAValidEnvelope : Check
             if (!File.Exists(program))
             {
                 yield return Error($"{line.Script}: {line.Program} does not exist", line.Value, "run 'cpvendor install', or correct the path in integration.ini");
+                continue;
+            }
+
+            if (host.RunTrust.Refusal(program, line.Words.Skip(1)) is { } refusal)
+            {
+                yield return Error($"{line.Script}: not run as root", refusal, UntrustedFix);
                 continue;
             }
 

@@ -34,6 +34,12 @@ internal sealed class ScriptsForEveryUserAnswerAnUnprivilegedCaller : Check
         var fine = new List<string>();
         foreach (var line in lines)
         {
+            if (host.RunTrust.Refusal(line.ProgramUnder(host), line.Words.Skip(1)) is { } refusal)
+            {
+                yield return Error($"{line.Script}: not run", refusal, EveryScriptLineAnswersAValidEnvelope.UntrustedFix);
+                continue;
+            }
+
             string[] args = [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", line.ProgramUnder(host), .. line.Words.Skip(1)];
             var run = ProcessRunner.Run(setpriv, args, TimeSpan.FromSeconds(30), clearEnvironment: true);
             var problem = EnvelopeVerdict.Judge(run, out var result);

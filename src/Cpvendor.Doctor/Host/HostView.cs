@@ -15,11 +15,15 @@ internal sealed class HostView
     private (IIniView? Ini, string? Problem)? ini;
     private AccountFiles? accounts;
 
-    public HostView(string root)
+    public HostView(string root, bool allowUntrusted = false)
     {
         Root = Path.GetFullPath(root);
         IsRealRoot = Root == "/";
+        RunTrust = new RunTrust(IniPath, allowUntrusted);
     }
+
+    /// <summary>Whether a script line of this tree may be run as this process (root runs only what root alone can change).</summary>
+    public RunTrust RunTrust { get; }
 
     public string Root { get; }
 

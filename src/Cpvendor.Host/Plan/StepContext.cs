@@ -41,10 +41,9 @@ internal sealed class StepContext
         var parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent))
             EnsureDirectory(parent, (UnixFileMode)0b111_101_101);
-        Directory.CreateDirectory(full);
-        File.SetUnixFileMode(full, mode);
-        if (AsRoot)
-            Libc.Chown(full, 0, 0);
+        if (!Libc.CreateDirectoryExclusive(full, mode))
+            throw Core.CpvendorException.Io($"{full} appeared while install was creating it: refusing to use a folder it did not make");
+        Libc.SetOwnerAndModeNoFollow(full, mode, AsRoot ? 0u : null, AsRoot ? 0u : null, directory: true);
         Manifest.Record(new Change(ChangeKind.CreatedDir, full));
     }
 }

@@ -61,9 +61,8 @@ internal static class Undoer
             case ChangeKind.ChangedMode:
                 if (Libc.Owner(change.Target) is null)
                     return null;
-                File.SetUnixFileMode(change.Target, (UnixFileMode)(change.Mode ?? 0));
-                if (Libc.GetEuid() == 0 && change.Uid is { } uid && change.Gid is { } gid)
-                    Libc.Chown(change.Target, uid, gid);
+                var asRoot = Libc.GetEuid() == 0;
+                Libc.SetOwnerAndModeNoFollow(change.Target, (UnixFileMode)(change.Mode ?? 0), asRoot ? change.Uid : null, asRoot ? change.Gid : null, directory: null);
                 return $"restored mode {Modes.OctalOf(change.Mode ?? 0)} of {change.Target}";
             case ChangeKind.AddedLine:
                 return RemoveLine(change.Target, change.Detail ?? "");

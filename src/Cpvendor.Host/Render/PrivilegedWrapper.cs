@@ -6,7 +6,9 @@ namespace Cpvendor.Host.Render;
 /// The script integration.ini names in privileged mode. Root runs the privileged copy directly;
 /// inside CageFS that path is a proxyexec stub that runs it outside the cage as root with
 /// <c>PROXYEXEC_UID</c>; elsewhere sudo runs it with <c>SUDO_UID</c> (CONTRACT.md sections 6 and 7).
-/// sudo's own complaints go to /dev/null: callers must never see anything on stderr.
+/// sudo's own complaints go to /dev/null: callers must never see anything on stderr. sudo's
+/// variables are dropped first: a caller that is root (a tool started from a <c>sudo -s</c> shell)
+/// is root, and only the sudo this wrapper runs may set them again.
 /// </summary>
 internal static class PrivilegedWrapper
 {
@@ -16,6 +18,7 @@ internal static class PrivilegedWrapper
         var sb = new StringBuilder();
         sb.Append("#!/bin/sh\n");
         sb.Append("# cpvendor privileged mode, written by 'cpvendor install --privileged=sudo'.\n");
+        sb.Append("unset SUDO_UID SUDO_GID SUDO_USER SUDO_COMMAND\n");
         sb.Append("if [ \"$(id -u)\" = 0 ] || [ -e /var/.cagefs ]; then\n");
         sb.Append("  exec ").Append(quoted).Append(" \"$@\"\n");
         sb.Append("fi\n");

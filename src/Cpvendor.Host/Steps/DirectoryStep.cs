@@ -28,8 +28,6 @@ internal sealed class DirectoryStep(string path, UnixFileMode mode, uint gid = 0
             context.Manifest.Record(new Change(ChangeKind.ChangedMode, path, (int)before.Value.Mode, before.Value.Uid, before.Value.Gid));
         }
 
-        File.SetUnixFileMode(path, mode);
-        if (context.AsRoot)
-            Libc.Chown(path, 0, gid);
+        Libc.SetOwnerAndModeNoFollow(path, mode, context.AsRoot ? 0u : null, context.AsRoot ? gid : null, directory: true);
     }
 }

@@ -44,10 +44,9 @@ internal sealed class FileStep(string path, Func<byte[]> content, UnixFileMode m
 
         if (before is not null && SameContent())
         {
-            // Only the mode or owner is off: fix them without rewriting (the mtime stays).
-            File.SetUnixFileMode(path, mode);
-            if (context.AsRoot)
-                Libc.Chown(path, 0, gid);
+            // Only the mode or owner is off: fix them without rewriting (the mtime stays), on the file
+            // itself, never on what a link in its place points at.
+            Libc.SetOwnerAndModeNoFollow(path, mode, context.AsRoot ? 0u : null, context.AsRoot ? gid : null);
         }
         else
         {

@@ -37,8 +37,9 @@ internal sealed class SudoersStep(string path, string content) : IInstallStep
         var temp = Path.Combine(Path.GetTempPath(), $"cpvendor-sudoers-{Guid.NewGuid():N}");
         try
         {
-            File.WriteAllText(temp, text);
-            File.SetUnixFileMode(temp, Modes.Sudoers);
+            // A new file (never one planted under the name), with its mode from the first byte.
+            using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Modes.Sudoers }))
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
             var result = ProcessRunner.Run(visudo, ["-cf", temp], TimeSpan.FromSeconds(30), clearEnvironment: true);
             return result.ExitCode == 0 ? null : (result.Stdout + result.Stderr).Trim();
         }

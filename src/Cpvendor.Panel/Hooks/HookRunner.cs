@@ -7,7 +7,8 @@ namespace Cpvendor.Panel.Hooks;
 /// <summary>
 /// Runs one hook (CONTRACT.md 5): the script as an argument vector, never through a shell, as the
 /// calling user (root), with a clean environment, stdin closed, a timeout after which the whole
-/// process tree is killed, and its output captured to the hook log.
+/// process tree is killed, and its output captured to the hook log. A hook that a user other than
+/// root can change is not run (docs/security.md, "Paths root trusts"); it stays pending.
 /// </summary>
 internal static class HookRunner
 {
@@ -24,6 +25,13 @@ internal static class HookRunner
         {
             HookLog.Write(config, $"MISSING {path}");
             return new Attempt(HookState.Pending, $"{path} does not exist");
+        }
+
+        // Hooks run as root: a hook a user other than root can change would run that user's commands.
+        if (Core.Native.Libc.GetEuid() == 0 && Core.Paths.TrustedPath.Problem(path) is { } untrusted)
+        {
+            HookLog.Write(config, $"NOT RUN {hook.CommandLine}: {untrusted}");
+            return new Attempt(HookState.Pending, $"refusing to run {path} as root: {untrusted}");
         }
 
         var info = new ProcessStartInfo(path)

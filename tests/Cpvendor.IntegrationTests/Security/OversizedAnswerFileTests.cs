@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Cpvendor.IntegrationTests.Harness;
+
+namespace Cpvendor.IntegrationTests.Security;
+
+/// <summary>
+/// An end user's answer file is theirs to rewrite, and in privileged mode root reads it for them: it
+/// is hostile input. A file larger than the cap (16 MiB) is refused with InternalAPIError instead of
+/// being loaded, through the real sudo as well (docs/security.md).
+/// </summary>
+public sealed class OversizedAnswerFileTests
+{
+    [Fact]
+    public void A_valid_answer_file_grown_past_the_cap_by_its_user_fails_closed_through_sudo()
+    {
+        using var env = new PrivilegedPanel();
+        var file = env.Install.UserFile(env.Panel.AliceUid);
+        var answers = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        var domains = answers["domains"]!.AsObject();
+        var (name, info) = domains.First();
+        var template = info!.ToJsonString();
+        var grown = new StringBuilder(17 * 1024 * 1024 + 4096);
+        grown.Append("{\"usernames\":").Append(answers["usernames"]!.ToJsonString()).Append(",\"domains\":{");
+        for (var i = 0; grown.Length < 17 * 1024 * 1024; i++)
+            grown.Append('"').Append(i).Append('.').Append(name).Append("\":").Append(template).Append(',');
+        grown.Append('"').Append(name).Append("\":").Append(template).Append("}}");
+
+        // The user rewrites the file they own, as any owner may.
+        var staged = Path.Combine(env.Install.Dir, "grown.json");
+        File.WriteAllText(staged, grown.ToString());
+        File.SetUnixFileMode(staged, (UnixFileMode)0b110_100_100);
+        var run = Run.Program("/bin/sh", ["-c", $"chmod u+w {file} && cat {staged} > {file}"], env.Alice);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var envelope = env.Through(env.Alice, "domains").Is("InternalAPIError");
+        Assert.Contains("larger than", envelope.Message);
+    }
+}
