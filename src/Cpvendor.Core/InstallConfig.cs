@@ -35,7 +35,7 @@ public sealed record InstallConfig
 
     public required string GovernorMap { get; init; }
 
-    /// <summary>The panel's own system accounts: kept out of CageFS (CONTRACT.md section 7).</summary>
+    /// <summary>The panel's own system accounts: kept out of CageFS (docs/contract.md section 7).</summary>
     public IReadOnlyList<string> SystemUsers { get; init; } = [];
     /// <summary>Root-only folder of ui_user_info tokens (stored as hashes).</summary>
     public required string UiTokenDir { get; init; }
@@ -46,7 +46,7 @@ public sealed record InstallConfig
     /// <summary>How long one hook may run before it is killed and retried later.</summary>
     public int HookTimeoutSeconds { get; init; } = 60;
 
-    /// <summary>The flag the admin hooks take for the admin's name (CONTRACT.md section 5: <c>--name</c>).</summary>
+    /// <summary>The flag the admin hooks take for the admin's name (docs/contract.md section 5: <c>--name</c>).</summary>
     public string AdminHookFlag { get; init; } = "--name";
 
     /// <summary>Whether several accounts may share one UNIX id (then CageFS must be told so).</summary>

@@ -26,7 +26,7 @@ public sealed record DoctorReport(
         output.WriteLine($"cpvendor doctor: {Root}");
         foreach (var finding in Findings)
         {
-            output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (CONTRACT.md {finding.Section}): {finding.Summary}");
+            output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (docs/contract.md section {finding.Section}): {finding.Summary}");
             if (finding.Evidence is { } evidence)
                 output.WriteLine($"        evidence: {evidence}");
             if (finding.Fix is { } fix)

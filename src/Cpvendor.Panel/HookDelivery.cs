@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// Delivers stored hook events (CONTRACT.md 5), oldest first. Before any hook runs, the effects of
+/// Delivers stored hook events (docs/contract.md section 5), oldest first. Before any hook runs, the effects of
 /// every change committed so far are carried out (published answers, Governor map), so a post hook
 /// that calls back into the cpapi sees its change. An event that fails, hangs or whose script is
 /// missing stays pending with a growing delay (30 s doubling up to 1 h), and every later event

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// The durable queue of hook events (CONTRACT.md 5). An event is stored through the same
+/// The durable queue of hook events (docs/contract.md section 5). An event is stored through the same
 /// <see cref="PanelWriter"/> as the change it reports, so it is committed exactly when the change is:
 /// a crash can lose neither. Code that changes the store by other means (a synchronisation from the
 /// panel's own database) enqueues its events and effects here, commits, then calls

@@ -50,7 +50,7 @@ public sealed partial class PanelService
             var promoted = "";
             if ((long)row == 1 && c.Scalar("SELECT name FROM admins ORDER BY name LIMIT 1") is string next)
             {
-                // Exactly one administrator is the main one (CONTRACT.md 3).
+                // Exactly one administrator is the main one (docs/contract.md section 3).
                 c.Execute("UPDATE admins SET is_main = 1 WHERE name = $n", ("$n", next));
                 promoted = $"; {next} is now the main administrator";
             }

@@ -6,7 +6,7 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
-    /// <summary>Records a MySQL user of an account; the Governor map is rewritten (CONTRACT.md 7).</summary>
+    /// <summary>Records a MySQL user of an account; the Governor map is rewritten (docs/contract.md section 7).</summary>
     public ChangeResult AddDbUser(string dbUser, string owner)
     {
         dbUser = Names.DbUser(dbUser);
@@ -44,7 +44,7 @@ public sealed partial class PanelService
         return $"deleted database user {dbUser}";
     });
 
-    /// <summary>The Governor map as the store says it should be (CONTRACT.md section 7), without writing it.</summary>
+    /// <summary>The Governor map as the store says it should be (docs/contract.md section 7), without writing it.</summary>
     public string RenderGovernorMap()
     {
         using var connection = Changes.StoreConnection.Open(config);

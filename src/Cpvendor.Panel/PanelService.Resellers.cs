@@ -6,7 +6,7 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
-    /// <summary>Creates a reseller (CONTRACT.md 3: unique, never an admin's name, id in MAX_UID..0xFFFFFFFF).</summary>
+    /// <summary>Creates a reseller (docs/contract.md section 3: unique, never an admin's name, id in MAX_UID..0xFFFFFFFF).</summary>
     public ChangeResult AddReseller(NewReseller reseller)
     {
         ArgumentNullException.ThrowIfNull(reseller);

@@ -8,7 +8,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// ui_user_info (CONTRACT.md 3): the panel issues a token for a logged-in user and opens LVE
+/// ui_user_info (docs/contract.md section 3): the panel issues a token for a logged-in user and opens LVE
 /// Manager with <c>?token=...</c>; LVE Manager, running as root, runs <c>cpvendor ui-user-info
 /// TOKEN</c> and learns who the user is. Identity comes only from the token. Tokens are random
 /// (256 bits), kept only as hashes in a root-only folder, expire, and anything doubtful fails closed.

@@ -16,7 +16,7 @@ namespace Cpvendor.Sources;
 
 /// <summary>
 /// <c>cpvendor sync</c>: reads the panel database, validates the whole snapshot, derives the hooks,
-/// and hands them to the lifecycle's durable outbox (CONTRACT.md section 5): the pre hooks are stored
+/// and hands them to the lifecycle's durable outbox (docs/contract.md section 5): the pre hooks are stored
 /// and delivered while the store still serves the old data, then one transaction replaces the store
 /// and stores the post hooks with the effects of the change (per-user answers, panel_info, the
 /// Governor map), and a delivery pass carries out the effects before it runs any post hook. A hook

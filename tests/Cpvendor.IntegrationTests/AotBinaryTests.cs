@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// The published binary is one NativeAOT ELF file (CONTRACT.md section 6: no startup hooks, nothing to
+/// The published binary is one NativeAOT ELF file (docs/contract.md section 6: no startup hooks, nothing to
 /// probe for): it needs only the C library, nothing beside it, and stays under a size budget.
 /// </summary>
 public sealed class AotBinaryTests

@@ -121,7 +121,7 @@ public sealed class DoctorTests
         var run = host.Doctor();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("[ERROR  ] Secrets and per-user data are readable only by who may read them (CONTRACT.md 6): the db_info secret is readable by others than root", run.Stdout);
+        Assert.Contains("[ERROR  ] Secrets and per-user data are readable only by who may read them (docs/contract.md section 6): the db_info secret is readable by others than root", run.Stdout);
         Assert.Contains("fix: chown root:root", run.Stdout);
     }
 

@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>The MySQL Governor map (CONTRACT.md 7), read back the way Governor reads it.</summary>
+/// <summary>The MySQL Governor map (docs/contract.md section 7), read back the way Governor reads it.</summary>
 public sealed class GovernorMapTests
 {
     /// <summary>

@@ -2,7 +2,7 @@ using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>Hooks that fail, hang or are missing lose nothing and keep the order of each account (CONTRACT.md 5).</summary>
+/// <summary>Hooks that fail, hang or are missing lose nothing and keep the order of each account (docs/contract.md section 5).</summary>
 public sealed class HookFailureTests
 {
     [Fact]

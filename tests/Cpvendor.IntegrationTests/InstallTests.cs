@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>cpvendor install and uninstall in throw-away roots (CONTRACT.md sections 4, 6 and 7).</summary>
+/// <summary>cpvendor install and uninstall in throw-away roots (docs/contract.md sections 4, 6 and 7).</summary>
 public sealed class InstallTests
 {
     private const int Mode0644 = 0b110_100_100;

@@ -2,7 +2,7 @@ using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>A whole panel's life through the installed commands, checked hook call by hook call (CONTRACT.md 5).</summary>
+/// <summary>A whole panel's life through the installed commands, checked hook call by hook call (docs/contract.md section 5).</summary>
 public sealed class LifecycleScenarioTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Cpvendor.Store;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// cpvendor install --privileged=sudo (CONTRACT.md sections 6 and 7): the sudoers drop-in passes
+/// cpvendor install --privileged=sudo (docs/contract.md sections 6 and 7): the sudoers drop-in passes
 /// visudo, and a real user running the wrapper through the real sudo with a forged SUDO_UID and
 /// SUDO_USER still gets only their own data.
 /// </summary>

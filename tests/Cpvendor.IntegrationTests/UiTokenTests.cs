@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>ui_user_info (CONTRACT.md 3): identity only from a live token, everything else fails closed.</summary>
+/// <summary>ui_user_info (docs/contract.md section 3): identity only from a live token, everything else fails closed.</summary>
 public sealed class UiTokenTests
 {
     private static TempInstall Panel()

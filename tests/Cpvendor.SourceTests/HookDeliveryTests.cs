@@ -3,7 +3,7 @@ using Cpvendor.SourceTests.Panel;
 
 namespace Cpvendor.SourceTests;
 
-/// <summary>A sync delivers the derived hooks through the lifecycle's queue, in order, each seeing the data CONTRACT.md section 5 promises.</summary>
+/// <summary>A sync delivers the derived hooks through the lifecycle's queue, in order, each seeing the data docs/contract.md section 5 promises.</summary>
 public sealed class HookDeliveryTests
 {
     [Theory]

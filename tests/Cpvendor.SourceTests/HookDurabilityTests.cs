@@ -4,7 +4,7 @@ using Cpvendor.SourceTests.Panel;
 namespace Cpvendor.SourceTests;
 
 /// <summary>
-/// Derived hooks have the lifecycle's guarantees (CONTRACT.md section 5): a hook that fails during a
+/// Derived hooks have the lifecycle's guarantees (docs/contract.md section 5): a hook that fails during a
 /// sync keeps its event queued, the account's later events wait behind it, and a later delivery
 /// runs them all in order.
 /// </summary>

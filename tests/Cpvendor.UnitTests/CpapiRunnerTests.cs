@@ -9,7 +9,7 @@ using Cpvendor.Store;
 namespace Cpvendor.UnitTests;
 
 /// <summary>
-/// <see cref="CpapiRunner.Run"/> in process (CONTRACT.md sections 2 and 6): one envelope whatever
+/// <see cref="CpapiRunner.Run"/> in process (docs/contract.md sections 2 and 6): one envelope whatever
 /// happens, and the caller's identity taken only from the sources the install's mode allows. The
 /// process runs as root, so the kernel says "root" and the tests vary what else could claim otherwise.
 /// </summary>

@@ -9,7 +9,7 @@ namespace Cpvendor.Cli.Commands;
 
 /// <summary>
 /// <c>cpvendor ui-user-info TOKEN</c>, the ui_user_info script of <c>[lvemanager_config]</c>
-/// (CONTRACT.md 3): the bare object for a live token; for anything else (no token, unknown, expired,
+/// (docs/contract.md section 3): the bare object for a live token; for anything else (no token, unknown, expired,
 /// unreadable token store, any failure) <c>{}</c> and exit 1. Dispatched before the parser so that
 /// even a malformed call answers that way.
 /// </summary>

@@ -4,7 +4,7 @@ using Cpvendor.Conformance.Running;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// Who can read the ini and run what it names (CONTRACT.md sections 1 and 4). As root the checker
+/// Who can read the ini and run what it names (docs/contract.md sections 1 and 4). As root the checker
 /// asks the kernel directly, running <c>test -r</c> / <c>test -x</c> as nobody, which also covers
 /// every folder on the way; otherwise it reads the mode bits.
 /// </summary>

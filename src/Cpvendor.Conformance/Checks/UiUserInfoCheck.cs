@@ -4,7 +4,7 @@ using Cpvendor.Conformance.Running;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md section 3, ui_user_info: identity comes from the token the panel issued; a token
+/// docs/contract.md section 3, ui_user_info: identity comes from the token the panel issued; a token
 /// nobody issued must not yield anyone's identity. Run as root, so that a script that wrongly falls
 /// back to the OS user would answer with root's identity here.
 /// </summary>

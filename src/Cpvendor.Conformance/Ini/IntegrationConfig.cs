@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Conformance.Ini;
 
 /// <summary>
-/// integration.ini as CloudLinux reads it (CONTRACT.md section 4): the file through configparser,
+/// integration.ini as CloudLinux reads it (docs/contract.md section 4): the file through configparser,
 /// each script line through <c>shlex.split</c>. Every problem is kept as a value for the checks to
 /// report; a script whose line cannot be used has no command.
 /// </summary>

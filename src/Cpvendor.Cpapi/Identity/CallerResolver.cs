@@ -5,7 +5,7 @@ using Cpvendor.Core.Native;
 namespace Cpvendor.Cpapi.Identity;
 
 /// <summary>
-/// Finds the caller (CONTRACT.md section 6): the kernel's real uid; <c>SUDO_UID</c> or
+/// Finds the caller (docs/contract.md section 6): the kernel's real uid; <c>SUDO_UID</c> or
 /// <c>PROXYEXEC_UID</c> only when the install runs in privileged mode and this process really is
 /// root (only sudo or proxyexec start the privileged copy as root for someone else). Even then the
 /// variables must agree with each other: both escalation paths at once, a <c>SUDO_UID</c> that is

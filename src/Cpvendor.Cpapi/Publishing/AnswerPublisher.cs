@@ -58,7 +58,7 @@ public static class AnswerPublisher
     {
         EnsureFolders(config);
         var settings = store.Settings();
-        // Only the feature names CloudLinux knows (CONTRACT.md section 3): its schema is strict.
+        // Only the feature names CloudLinux knows (docs/contract.md section 3): its schema is strict.
         var features = store.Features()
             .Where(f => Grammar.ClFeatures.Contains(f.Key))
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace Cpvendor.Cpapi.Publishing;
 /// recreated in place changes the time). A call is served from one only while the store is still in that state; any
 /// doubt (missing, unreadable, damaged, stale) answers from the store as if there were no snapshot. Listing every
 /// account is what CloudLinux asks most and costs most: this turns it into one read and one write.
-/// Files are 0640 root:admin group in a 0750 folder, as readable as the store itself (CONTRACT.md 6).
+/// Files are 0640 root:admin group in a 0750 folder, as readable as the store itself (docs/contract.md section 6).
 /// </summary>
 public static class AnswerSnapshot
 {

@@ -6,7 +6,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// CONTRACT.md section 3, db_info. The credential lives in a root-only file (section 6): an
+/// docs/contract.md section 3, db_info. The credential lives in a root-only file (section 6): an
 /// administrator who is not root is told so instead of being given the password.
 /// </summary>
 internal sealed class DbInfoScript : IScript

@@ -3,7 +3,7 @@ using Cpvendor.Host;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 2: each script line of integration.ini, run as root the way CloudLinux runs
+/// docs/contract.md section 2: each script line of integration.ini, run as root the way CloudLinux runs
 /// it (argument vector, clean environment), answers exactly one envelope with result ok, exit 0 and
 /// nothing on stderr.
 /// </summary>

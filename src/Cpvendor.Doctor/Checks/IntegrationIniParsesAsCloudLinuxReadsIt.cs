@@ -4,7 +4,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 4: integration.ini read the way CloudLinux's Python reads it (configparser,
+/// docs/contract.md section 4: integration.ini read the way CloudLinux's Python reads it (configparser,
 /// interpolation on): both sections, every script, no <c>--with-php</c>, <c>service_port</c> a bare
 /// integer when <c>run_service = 1</c>, certificate and key when <c>use_ssl = 1</c>.
 /// </summary>

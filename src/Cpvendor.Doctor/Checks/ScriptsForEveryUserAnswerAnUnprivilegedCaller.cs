@@ -3,7 +3,7 @@ using Cpvendor.Host;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 1: panel_info and domains are called by every UNIX user, so they must answer
+/// docs/contract.md section 1: panel_info and domains are called by every UNIX user, so they must answer
 /// an unprivileged caller (run as <c>nobody</c> through setpriv) with an ok envelope.
 /// </summary>
 internal sealed class ScriptsForEveryUserAnswerAnUnprivilegedCaller : Check

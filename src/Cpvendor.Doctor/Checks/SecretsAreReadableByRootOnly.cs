@@ -4,7 +4,7 @@ using Cpvendor.Core.Native;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 6: the db_info secret is 0600 root; the store is readable by root and the
+/// docs/contract.md section 6: the db_info secret is 0600 root; the store is readable by root and the
 /// admin group only; each published per-user file is 0400 and owned by its uid, in a folder other
 /// users cannot list (0711).
 /// </summary>

@@ -4,7 +4,7 @@ using Cpvendor.Host;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 6: when scripts escalate through sudo, the rule exists, passes
+/// docs/contract.md section 6: when scripts escalate through sudo, the rule exists, passes
 /// <c>visudo -cf</c>, is 0440 root, carries <c>NOPASSWD:NOSETENV:</c> (so no caller can pass a
 /// forged <c>SUDO_UID</c>) and names explicit commands, never <c>ALL</c>.
 /// </summary>

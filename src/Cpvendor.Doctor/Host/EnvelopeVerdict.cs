@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Cpvendor.Doctor.Host;
 
-/// <summary>Whether a script's output is the one valid envelope of CONTRACT.md section 2, and its result.</summary>
+/// <summary>Whether a script's output is the one valid envelope of docs/contract.md section 2, and its result.</summary>
 internal static class EnvelopeVerdict
 {
     /// <summary>Null when the run answered a valid envelope; otherwise what is wrong. <paramref name="result"/> is metadata.result.</summary>

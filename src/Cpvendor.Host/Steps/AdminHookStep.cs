@@ -3,7 +3,7 @@ using Cpvendor.Host.Plan;
 namespace Cpvendor.Host.Steps;
 
 /// <summary>
-/// Announces an administrator that already exists to CloudLinux (CONTRACT.md section 5):
+/// Announces an administrator that already exists to CloudLinux (docs/contract.md section 5):
 /// <c>post_modify_admin.py create --name ADMIN</c>, run as an argument vector with a timeout, only
 /// when the hooks directory exists. Recorded once announced, so a second install does not repeat
 /// it; a failure is reported and retried by the next install.

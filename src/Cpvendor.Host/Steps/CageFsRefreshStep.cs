@@ -3,7 +3,7 @@ using Cpvendor.Host.Plan;
 namespace Cpvendor.Host.Steps;
 
 /// <summary>
-/// Makes CageFS pick up changed files (CONTRACT.md section 7): <c>cagefsctl --force-update</c> then
+/// Makes CageFS pick up changed files (docs/contract.md section 7): <c>cagefsctl --force-update</c> then
 /// <c>--remount-all</c>, only when a CageFS file changed in this run, only on the real root (a
 /// folder standing for / has no running CageFS), and only when cagefsctl is installed.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Panel.Governor;
 
 /// <summary>
-/// Writes the MySQL Governor map (CONTRACT.md section 7): one line per database user,
+/// Writes the MySQL Governor map (docs/contract.md section 7): one line per database user,
 /// <c>db_user account uid</c> with single spaces, ordered by database user, rewritten atomically
 /// (temporary file, fsync, rename) so that Governor, which re-reads the file when its mtime changes,
 /// never sees half of it. Governor caps fields at 64 characters, keeps the first of duplicated

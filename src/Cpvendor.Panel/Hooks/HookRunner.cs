@@ -5,7 +5,7 @@ using Cpvendor.Core;
 namespace Cpvendor.Panel.Hooks;
 
 /// <summary>
-/// Runs one hook (CONTRACT.md 5): the script as an argument vector, never through a shell, as the
+/// Runs one hook (docs/contract.md section 5): the script as an argument vector, never through a shell, as the
 /// calling user (root), with a clean environment, stdin closed, a timeout after which the whole
 /// process tree is killed, and its output captured to the hook log.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cpvendor.Panel.Validation;
 
 /// <summary>
-/// MAX_UID of CONTRACT.md section 3: <c>UID_MAX</c> of the root's <c>/etc/login.defs</c>, 60000 when
+/// MAX_UID of docs/contract.md section 3: <c>UID_MAX</c> of the root's <c>/etc/login.defs</c>, 60000 when
 /// the file or the setting is missing. Reseller ids lie in MAX_UID..0xFFFFFFFF.
 /// </summary>
 internal static class LoginDefs

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cpvendor.Sources.Storage;
 
-/// <summary>MAX_UID as CONTRACT.md section 3 defines it for reseller ids: UID_MAX of the host's login.defs.</summary>
+/// <summary>MAX_UID as docs/contract.md section 3 defines it for reseller ids: UID_MAX of the host's login.defs.</summary>
 internal static class LoginDefs
 {
     public const long DefaultUidMax = 60000;

@@ -7,7 +7,7 @@ namespace Cpvendor.Sources.Storage;
 /// <summary>
 /// Writes a sync into the store in one SQLite transaction: the panel rows of a validated snapshot
 /// (when given), the sync state, the hook events to deliver and the effects to carry out (the
-/// lifecycle's outbox, CONTRACT.md section 5). Readers see the old data or the new, never a mix, and
+/// lifecycle's outbox, docs/contract.md section 5). Readers see the old data or the new, never a mix, and
 /// a crash loses neither the change nor its events. Statements are prepared once and rebound per row.
 /// </summary>
 internal static class SnapshotApplier

@@ -21,7 +21,7 @@ public sealed class Envelope
 
     public string? Message => Root.GetProperty("metadata").TryGetProperty("message", out var m) ? m.GetString() : null;
 
-    /// <summary>Parses and checks the envelope rules of CONTRACT.md section 2.</summary>
+    /// <summary>Parses and checks the envelope rules of docs/contract.md section 2.</summary>
     public static Envelope Of(RunResult run)
     {
         Assert.True(run.Stderr.Length == 0, $"stderr must stay empty: {run}");
