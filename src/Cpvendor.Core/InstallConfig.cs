@@ -55,6 +55,12 @@ public sealed record InstallConfig
     /// <summary>The lowest reseller id and highest regular uid comes from this file (UID_MAX).</summary>
     public string LoginDefs => InstallLayout.Under(Root, "etc/login.defs");
 
+    /// <summary>
+    /// The one clock of token expiry, hook backoff and timestamps. Not read from the file: tests give
+    /// a manual clock to check expiry and backoff without waiting.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public string UiBaseUri { get; init; } = "/lvemanager/";
 
     public string UiAssetsUri { get; init; } = "/lvemanager/assets/";

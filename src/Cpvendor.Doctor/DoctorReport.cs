@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cpvendor.Core;
 
 namespace Cpvendor.Doctor;
 
@@ -15,10 +16,10 @@ public sealed record DoctorReport(
     [JsonIgnore]
     public int ExitCode => Worst switch
     {
-        Severity.Error => 2,
-        Severity.Warning => 1,
-        Severity.Unknown => 3,
-        _ => 0,
+        Severity.Error => ExitCodes.DoctorError,
+        Severity.Warning => ExitCodes.DoctorWarning,
+        Severity.Unknown => ExitCodes.DoctorUnknown,
+        _ => ExitCodes.Success,
     };
 
     public void WriteText(TextWriter output)

@@ -1,5 +1,6 @@
 using System.Text;
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Host;
 

@@ -16,11 +16,14 @@ namespace Cpvendor.Panel;
 public static class HookOutbox
 {
     /// <summary>Stores a pending event in the writer's transaction; returns its id.</summary>
-    public static long Enqueue(PanelWriter writer, HookEvent hook)
+    public static long Enqueue(PanelWriter writer, HookEvent hook) => Enqueue(writer, hook, TimeProvider.System);
+
+    /// <summary>Stores <paramref name="hook"/> as pending, stamped by <paramref name="time"/>.</summary>
+    public static long Enqueue(PanelWriter writer, HookEvent hook, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(hook);
-        return Insert(writer, hook, HookState.Pending, attempts: 0, nextAttemptAt: 0, error: null);
+        return Insert(writer, hook, HookState.Pending, attempts: 0, nextAttemptAt: 0, error: null, time);
     }
 
     /// <summary>Records what the writer's change makes stale (published answers, Governor map).</summary>
@@ -45,12 +48,12 @@ public static class HookOutbox
         using var connection = PanelStore.OpenForWrite(config.Store);
         return Sql.Execute(connection, null,
             "UPDATE hook_events SET state = 'skipped', finished_at = $now, last_error = COALESCE(last_error || '; ', '') || 'skipped by operator' WHERE id = $id AND state = 'pending'",
-            ("$id", id), ("$now", Sql.Now())) == 1;
+            ("$id", id), ("$now", Sql.Now(config.Time))) == 1;
     }
 
-    internal static long Insert(PanelWriter writer, HookEvent hook, HookState state, int attempts, long nextAttemptAt, string? error)
+    internal static long Insert(PanelWriter writer, HookEvent hook, HookState state, int attempts, long nextAttemptAt, string? error, TimeProvider? time = null)
     {
-        var now = Sql.Now();
+        var now = Sql.Now(time ?? TimeProvider.System);
         var value = Sql.Scalar(writer.Connection, writer.Transaction,
             """
             INSERT INTO hook_events (phase, script, args, keys, state, attempts, created_at, next_attempt_at, finished_at, last_error)

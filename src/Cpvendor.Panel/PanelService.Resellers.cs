@@ -15,7 +15,7 @@ public sealed partial class PanelService
         var locale = Names.Locale(reseller.Locale);
         if (reseller.Id is { } id)
         {
-            var maxUid = LoginDefs.MaxUid(config.LoginDefs);
+            var maxUid = LoginDefs.UidMax(config.LoginDefs);
             if (id < maxUid || id > 0xFFFFFFFFL)
                 throw CpvendorException.Invalid($"reseller id {id} is outside {maxUid}..4294967295 (MAX_UID is UID_MAX of {config.LoginDefs})");
         }

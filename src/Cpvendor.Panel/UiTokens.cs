@@ -35,7 +35,7 @@ public static class UiTokens
                 throw CpvendorException.Invalid($"domain '{normalized}' does not belong to '{Names.Show(user)}'");
         }
 
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = config.Time.GetUtcNow().ToUnixTimeSeconds();
         var token = TokenFiles.NewToken();
         TokenFiles.Save(config, token, new TokenRecord(user, normalized, now + (long)Math.Ceiling(ttl.TotalSeconds)));
         TokenFiles.Sweep(config, now);
@@ -46,7 +46,7 @@ public static class UiTokens
     public static UiUserInfo? Resolve(InstallConfig config, string token)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var record = TokenFiles.Find(config, token, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var record = TokenFiles.Find(config, token, config.Time.GetUtcNow().ToUnixTimeSeconds());
         if (record is null)
             return null;
         using var store = PanelReader.Open(config.Store);

@@ -51,7 +51,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         if (Kind == SourceKind.Embedded)
             File.Delete(secret);
         else
-            SecureFile.WriteAtomic(secret, System.Text.Encoding.UTF8.GetBytes(connectionString!.Trim() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite, RootId, RootId);
+            SecureFile.WriteAtomic(secret, System.Text.Encoding.UTF8.GetBytes(connectionString!.Trim() + "\n"), FileModes.PrivateFile, RootId, RootId);
     }
 
     /// <summary>The connection string of a database source, from its root-only file.</summary>

@@ -114,7 +114,7 @@ public static class SyncRunner
         command.CommandText = "SELECT allow_duplicate_uids FROM panel WHERE id = 1";
         var allowDuplicates = command.ExecuteScalar() is long flag && flag != 0;
 
-        SnapshotValidator.Validate(snapshot, LoginDefs.UidMax(config.Root), allowDuplicates, problems);
+        SnapshotValidator.Validate(snapshot, LoginDefs.UidMaxUnder(config.Root), allowDuplicates, problems);
         if (problems.Count > 0)
             throw CpvendorException.Invalid(problems.Summary());
         return snapshot;

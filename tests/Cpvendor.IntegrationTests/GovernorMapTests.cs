@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
@@ -75,7 +76,7 @@ public sealed class GovernorMapTests
         using var install = TempInstall.Create(users: 5);
         var owner = Envelope.Of(install.Cpapi("users")).Data[0].GetProperty("username").GetString()!;
         var run = install.Command("db", "add", new string('d', 65), "--owner", owner);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("at most 64", run.Stderr);
         Assert.DoesNotContain(JsonSerializer.Serialize(new string('d', 65)), install.Cpapi("db_info").Stdout);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.Store;
 
@@ -94,7 +95,7 @@ public sealed class PrivilegedModeTests
 
         var run = Run.Program(host.Path("usr/libexec/cpvendor/bin/cpvendor"), ["install", "--root", Path.Combine(host.Dir, "elsewhere"), "--store", host.Store]);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("serves 'cpapi' only", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(host.Dir, "elsewhere")));
     }

@@ -58,6 +58,16 @@ public sealed class CpapiRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Every_script_of_the_grammar_has_an_implementation_and_nothing_else_is_a_script()
+    {
+        foreach (var grammar in Contract.Grammar.Scripts)
+            Assert.Equal("ok", Call([grammar.Script]).Result);
+
+        var unknown = Parse(CpapiRunner.Run(["nosuch"], () => throw new InvalidOperationException(), NoEnvironment));
+        Assert.Equal("Unknown script 'nosuch': use one of " + string.Join(", ", Contract.Grammar.Scripts.Select(g => g.Script)), unknown.Message);
+    }
+
+    [Fact]
     public void No_script_and_an_unknown_script_are_bad_requests_without_reading_the_install()
     {
         static InstallConfig Unreachable() => throw new InvalidOperationException("the install must not be read");

@@ -16,7 +16,7 @@ internal static class CpapiCommand
     {
         Libc.SilenceDescriptor(2);
         var answer = CpapiRunner.Run(args, InstallLayout.LoadForThisBinary, Environment.GetEnvironmentVariable);
-        return Libc.WriteAll(1, answer.Span) ? 0 : 1;
+        return Libc.WriteAll(1, answer.Span) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>

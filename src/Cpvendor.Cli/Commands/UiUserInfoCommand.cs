@@ -33,7 +33,7 @@ internal static class UiUserInfoCommand
             return Fail();
         }
 
-        return Libc.WriteAll(1, answer) ? 0 : 1;
+        return Libc.WriteAll(1, answer) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>
@@ -46,6 +46,6 @@ internal static class UiUserInfoCommand
     private static int Fail()
     {
         Libc.WriteAll(1, Closed);
-        return 1;
+        return ExitCodes.Failure;
     }
 }

@@ -1,4 +1,5 @@
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Conformance.Ini;
 
@@ -69,7 +70,7 @@ internal sealed class IntegrationConfig
             }
 
             lines[grammar.Script] = line!;
-            var (words, splitError) = ShellSplit.Split(line!);
+            var (words, splitError) = ShellWords.Split(line!);
             if (splitError is not null)
                 problems.Add($"{grammar.Script}: shlex.split fails: {splitError}");
             else if (words!.Count == 0)
@@ -85,7 +86,7 @@ internal sealed class IntegrationConfig
         var line = Value(LvemanagerSection, "ui_user_info");
         if (line is null)
             return null;
-        var (words, _) = ShellSplit.Split(line);
+        var (words, _) = ShellWords.Split(line);
         return words is { Count: > 0 } ? words : null;
     }
 }

@@ -18,8 +18,8 @@ public static class AnswerSnapshot
     /// <summary>The argument lists answered from a snapshot: exactly the script name, nothing else.</summary>
     public static readonly IReadOnlyList<string> Scripts = ["users", "domains"];
 
-    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_000; // 0750
-    private const UnixFileMode FileMode = (UnixFileMode)0b110_100_000; // 0640
+    private const UnixFileMode FolderMode = FileModes.GroupFolder;
+    private const UnixFileMode FileMode = FileModes.GroupFile;
     private static readonly byte[] Magic = "cpvendor-answer "u8.ToArray();
 
     public static string Folder(InstallConfig config) => Path.Combine(config.DataDir, "admin");

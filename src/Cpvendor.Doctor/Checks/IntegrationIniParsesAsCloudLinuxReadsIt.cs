@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Doctor.Checks;
 
@@ -67,7 +68,7 @@ internal sealed class IntegrationIniParsesAsCloudLinuxReadsIt : Check
                     found++;
                     yield return Error($"{grammar.Script} carries --with-php; CloudLinux adds it itself when it wants PHP details", value, "remove --with-php from the line");
                 }
-                else if (ShellSplit.Split(value) is not { Count: > 0 })
+                else if (ShellWords.Split(value).Words is not { Count: > 0 })
                 {
                     found++;
                     yield return Error($"{grammar.Script} is not a command line shlex can split", value, "fix the quoting");

@@ -1,3 +1,4 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host;
 
 namespace Cpvendor.Doctor.Checks;
@@ -34,8 +35,8 @@ internal sealed class ScriptsForEveryUserAnswerAnUnprivilegedCaller : Check
         var fine = new List<string>();
         foreach (var line in lines)
         {
-            string[] args = [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", line.ProgramUnder(host), .. line.Words.Skip(1)];
-            var run = ProcessRunner.Run(setpriv, args, TimeSpan.FromSeconds(30), clearEnvironment: true);
+            string[] argv = [setpriv, $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", line.ProgramUnder(host), .. line.Words.Skip(1)];
+            var run = ChildProcess.Run(argv, HostTools.Checked);
             var problem = EnvelopeVerdict.Judge(run, out var result);
             if (problem is not null || result != "ok")
             {

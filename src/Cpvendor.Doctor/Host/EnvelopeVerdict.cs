@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Doctor.Host;
 
@@ -6,7 +7,7 @@ namespace Cpvendor.Doctor.Host;
 internal static class EnvelopeVerdict
 {
     /// <summary>Null when the run answered a valid envelope; otherwise what is wrong. <paramref name="result"/> is metadata.result.</summary>
-    public static string? Judge(Cpvendor.Host.ProcessRunner.Result run, out string? result)
+    public static string? Judge(ChildResult run, out string? result)
     {
         result = null;
         if (run.TimedOut)

@@ -1,4 +1,5 @@
 using System.Text;
+using Cpvendor.Core;
 
 namespace Cpvendor.Host.Render;
 

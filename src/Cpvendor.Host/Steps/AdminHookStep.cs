@@ -1,3 +1,4 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
@@ -23,14 +24,10 @@ internal sealed class AdminHookStep(string hooksDir, string admin, string nameFl
 
     public void Apply(StepContext context)
     {
-        ProcessRunner.Result result;
-        try
+        var result = ChildProcess.Run([Hook, "create", nameFlag, admin], new ChildOptions { Timeout = timeout, WorkingDirectory = null });
+        if (result.StartError is { } error)
         {
-            result = ProcessRunner.Run(Hook, ["create", nameFlag, admin], timeout, clearEnvironment: true);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            context.Warnings.Add($"admin create hook for '{admin}' could not start: {e.Message}");
+            context.Warnings.Add($"admin create hook for '{admin}' could not start: {error}");
             return;
         }
 

@@ -1,3 +1,4 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
@@ -34,7 +35,7 @@ internal sealed class CageFsRefreshStep : IInstallStep
 
         foreach (var argument in new[] { "--force-update", "--remount-all" })
         {
-            var result = ProcessRunner.Run(tool, [argument], TimeSpan.FromMinutes(10));
+            var result = ChildProcess.Run([tool, argument], HostTools.Inherited with { Timeout = TimeSpan.FromMinutes(10) });
             if (result.ExitCode != 0)
                 warnings.Add($"cagefsctl {argument} failed ({result.ExitCode}): {result.Stderr.Trim()}");
         }

@@ -1,3 +1,4 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
@@ -39,7 +40,7 @@ internal sealed class SudoersStep(string path, string content) : IInstallStep
         {
             File.WriteAllText(temp, text);
             File.SetUnixFileMode(temp, Modes.Sudoers);
-            var result = ProcessRunner.Run(visudo, ["-cf", temp], TimeSpan.FromSeconds(30), clearEnvironment: true);
+            var result = ChildProcess.Run([visudo, "-cf", temp], HostTools.Checked);
             return result.ExitCode == 0 ? null : (result.Stdout + result.Stderr).Trim();
         }
         finally

@@ -37,7 +37,7 @@ internal sealed class ChangeContext
 
     public int Execute(string sql, params (string Name, object? Value)[] parameters) => Writer.Execute(sql, parameters);
 
-    public void Emit(HookEvent hook) => EventIds.Add(HookOutbox.Enqueue(Writer, hook));
+    public void Emit(HookEvent hook) => EventIds.Add(HookOutbox.Enqueue(Writer, hook, Config.Time));
 
     public void Affect(PanelEffect effect) => HookOutbox.RecordEffect(Writer, effect);
 
@@ -61,6 +61,6 @@ internal sealed class ChangeContext
         FaultPoint.Hit(Config, "after-pre-hook");
         var pending = attempt.State == HookState.Pending;
         EventIds.Add(HookOutbox.Insert(Writer, hook, attempt.State, attempts: 1,
-            nextAttemptAt: pending ? HookDelivery.NextAttempt(1) : 0, error: attempt.Error));
+            nextAttemptAt: pending ? HookDelivery.NextAttempt(Config.Time, 1) : 0, error: attempt.Error, Config.Time));
     }
 }

@@ -18,7 +18,7 @@ namespace Cpvendor.Panel.Governor;
 internal static class GovernorMapWriter
 {
     private const UnixFileMode MapMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: read by root's db_governor only
-    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_101; // 0755
+    private const UnixFileMode FolderMode = FileModes.PublicFolder;
 
     // Built inside SQLite in one pass: on a store of 10,000 accounts this is one string, not 15,000 rows.
     private const string Query =

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cpvendor.Core;
 
 namespace Cpvendor.IntegrationTests.Harness;
 
@@ -25,7 +26,7 @@ public sealed class Envelope
     public static Envelope Of(RunResult run)
     {
         Assert.True(run.Stderr.Length == 0, $"stderr must stay empty: {run}");
-        Assert.True(run.ExitCode == 0, $"a well-formed envelope exits 0: {run}");
+        Assert.True(run.ExitCode == ExitCodes.Success, $"a well-formed envelope exits 0: {run}");
         JsonElement root;
         try
         {
