@@ -37,5 +37,8 @@ public sealed class CpvendorException : Exception
 
     public static CpvendorException Invalid(string detail) => new(detail, ExitCodes.Invalid);
 
+    /// <summary>The store refused a change or a read (locked past its timeout, damaged, a constraint); the message is SQLite's.</summary>
+    public static CpvendorException StoreFailed(string detail, Exception inner) => new(detail, ExitCodes.Failure, inner);
+
     public static CpvendorException Io(string detail, Exception? inner = null) => new(detail, ExitCodes.Io, inner);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cpvendor.Core;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Hooks;
+using Cpvendor.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Panel;
@@ -25,6 +26,11 @@ public static class HookDelivery
     public static DeliveryReport RunPending(InstallConfig config, bool ignoreBackoff = true)
     {
         ArgumentNullException.ThrowIfNull(config);
+        return StoreFailure.Guard(() => RunPendingUnguarded(config, ignoreBackoff));
+    }
+
+    private static DeliveryReport RunPendingUnguarded(InstallConfig config, bool ignoreBackoff)
+    {
         using var guard = FileLock.TryAcquire(FileLock.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
         if (guard is null)
         {

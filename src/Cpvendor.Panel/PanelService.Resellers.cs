@@ -22,11 +22,11 @@ public sealed partial class PanelService
 
         return Change(c =>
         {
-            if (c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+            if (c.Writer.ResellerExists(name))
                 throw CpvendorException.Invalid($"reseller '{name}' already exists");
-            if (c.Exists("SELECT 1 FROM admins WHERE name = $n", ("$n", name)))
+            if (c.Writer.AdminExists(name))
                 throw CpvendorException.Invalid($"'{name}' is an administrator; a reseller cannot have an administrator's name");
-            if (reseller.Id is { } rid && c.Scalar("SELECT name FROM resellers WHERE reseller_id = $i", ("$i", rid)) is string other)
+            if (reseller.Id is { } rid && c.Writer.ResellerWithId(rid) is { } other)
                 throw CpvendorException.Invalid($"reseller id {rid} already belongs to '{other}'");
             c.Writer.Insert(new ResellerRow(name, reseller.Id, email, locale));
             return $"created reseller {name}" + (reseller.Id is { } shown ? $" (id {shown})" : "");
@@ -39,10 +39,10 @@ public sealed partial class PanelService
         name = Names.Login(name, "reseller name");
         return Change(c =>
         {
-            if (!c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+            if (!c.Writer.ResellerExists(name))
                 throw CpvendorException.Invalid($"no reseller '{name}'");
             EnsureOwnsNothing(c, name, "reseller");
-            c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name));
+            c.Writer.DeleteReseller(name);
             return $"deleted reseller {name}";
         });
     }

@@ -34,7 +34,10 @@ public sealed partial class PanelService
     /// begins (lock order: delivery, then store), and earlier events are delivered first so that
     /// the pre hook keeps its place in line.
     /// </summary>
-    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false)
+    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false) =>
+        StoreFailure.Guard(() => ChangeUnguarded(apply, withPreHooks));
+
+    private ChangeResult ChangeUnguarded(Func<ChangeContext, string> apply, bool withPreHooks)
     {
         FileLock? delivery = null;
         try

@@ -4,10 +4,12 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Store;
 
 /// <summary>
-/// Row-level writes inside one transaction. Validation of panel rules lives with the lifecycle
-/// operations; this type only persists and bumps the store revision on commit.
+/// Row-level writes inside one transaction, and the reads a change makes through that same
+/// transaction, one named operation each (the partials under <c>Changes/</c>, one per entity).
+/// Validation of panel rules lives with the lifecycle operations; this type only persists and bumps
+/// the store revision on commit. Its connection and transaction never leave it.
 /// </summary>
-public sealed class PanelWriter : IDisposable
+public sealed partial class PanelWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
@@ -18,10 +20,6 @@ public sealed class PanelWriter : IDisposable
         this.connection = connection;
         transaction = connection.BeginTransaction(deferred: false);
     }
-
-    public SqliteConnection Connection => connection;
-
-    public SqliteTransaction Transaction => transaction;
 
     public void SetPanel(string name, string version, string? userLoginUrl, string? defaultPhp, string defaultHandler, bool allowDuplicateUids) =>
         Execute(
