@@ -78,11 +78,7 @@ public sealed partial class PanelWriter : IDisposable
     /// <summary>Runs one statement in this transaction; returns the number of rows changed.</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
     }
 
