@@ -24,7 +24,7 @@ internal static class Cli
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             error.WriteLine($"cpvendor: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 

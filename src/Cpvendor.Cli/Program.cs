@@ -1,6 +1,7 @@
 using Cpvendor.Cli;
 using Cpvendor.Cli.Commands;
 using Cpvendor.Cli.Commands.Settings;
+using Cpvendor.Core;
 
 // cpapi is what CloudLinux runs thousands of times a day: it is dispatched before the command-line
 // parser is even built. Every other command goes through the parser.
@@ -8,7 +9,7 @@ if (args.Length > 0 && args[0] == "cpapi")
     return CpapiCommand.Run(args.AsSpan(1).ToArray());
 
 if (PrivilegedGuard.Refuses(Console.Error))
-    return 2;
+    return ExitCodes.Invalid;
 
 // ui_user_info is what LVE Manager runs: it answers {} on any failure, parse errors included.
 if (args.Length > 0 && args[0] == "ui-user-info")

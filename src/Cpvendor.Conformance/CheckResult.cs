@@ -1,7 +1,7 @@
 namespace Cpvendor.Conformance;
 
 /// <summary>
-/// The verdict of one check: its sentence-like name, the CONTRACT.md section it enforces, the
+/// The verdict of one check: its sentence-like name, the docs/contract.md section it enforces, the
 /// status, a one-line message (what was wrong, or why it was skipped) and the evidence: the calls
 /// made and the parts of the answers that matter.
 /// </summary>

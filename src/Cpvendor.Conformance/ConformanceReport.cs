@@ -1,3 +1,5 @@
+using Cpvendor.Core;
+
 namespace Cpvendor.Conformance;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed record ConformanceReport(
     public int Count(CheckStatus status) => Results.Count(r => r.Status == status);
 
     /// <summary>0: no failure; 1: at least one check failed; 2: the checker could not run.</summary>
-    public int ExitCode => Aborted is not null ? 2 : Count(CheckStatus.Fail) > 0 ? 1 : 0;
+    public int ExitCode => Aborted is not null ? ExitCodes.CheckAborted : Count(CheckStatus.Fail) > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
 
     public string Verdict => Aborted is not null
         ? "the checker could not run: " + Aborted

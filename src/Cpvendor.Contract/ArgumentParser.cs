@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cpvendor.Contract;
 
 /// <summary>
-/// Parses a script's arguments against its <see cref="ScriptGrammar"/> (CONTRACT.md section 2,
+/// Parses a script's arguments against its <see cref="ScriptGrammar"/> (docs/contract.md section 2,
 /// "Arguments"): <c>--opt=value</c>, <c>--opt value</c>, <c>-o value</c>, <c>-ovalue</c>; booleans
 /// <c>true|false</c>; flags take no value; a repeated option keeps its last value. Every deviation is
 /// a <see cref="ResultKind.BadRequest"/> problem naming the offending argument.

@@ -1,7 +1,7 @@
 namespace Cpvendor.Contract;
 
 /// <summary>
-/// The argument grammar of the eight scripts, one table each (CONTRACT.md section 3).
+/// The argument grammar of the eight scripts, one table each (docs/contract.md section 3).
 /// </summary>
 public static class Grammar
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Cpvendor.Contract;
 
-// The data objects of CONTRACT.md section 3. Property order is the wire order; every property is
+// The data objects of docs/contract.md section 3. Property order is the wire order; every property is
 // always written, null included (the serializer context never ignores nulls).
 
 public sealed record PanelInfo(

@@ -1,6 +1,6 @@
 namespace Cpvendor.Contract;
 
-/// <summary>The five values of <c>metadata.result</c> (CONTRACT.md section 2).</summary>
+/// <summary>The five values of <c>metadata.result</c> (docs/contract.md section 2).</summary>
 public enum ResultKind
 {
     Ok,

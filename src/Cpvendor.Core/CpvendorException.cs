@@ -10,38 +10,38 @@ public sealed class CpvendorException : Exception
         : base(message, inner) => ExitCode = exitCode;
 
     public CpvendorException()
-        : this("cpvendor failed", 1)
+        : this("cpvendor failed", ExitCodes.Failure)
     {
     }
 
     public CpvendorException(string message)
-        : this(message, 1)
+        : this(message, ExitCodes.Failure)
     {
     }
 
     public CpvendorException(string message, Exception inner)
-        : this(message, 1, inner)
+        : this(message, ExitCodes.Failure, inner)
     {
     }
 
     /// <summary>The exit status a command reports for this failure.</summary>
     public int ExitCode { get; }
 
-    public static CpvendorException NotInstalled(string detail) => new($"cpvendor is not installed here: {detail}", 3);
+    public static CpvendorException NotInstalled(string detail) => new($"cpvendor is not installed here: {detail}", ExitCodes.NotInstalled);
 
-    public static CpvendorException BadConfig(string path, string detail) => new($"{path}: {detail}", 3);
+    public static CpvendorException BadConfig(string path, string detail) => new($"{path}: {detail}", ExitCodes.NotInstalled);
 
-    public static CpvendorException StoreUnavailable(string detail, Exception? inner = null) => new($"panel store unavailable: {detail}", 4, inner);
+    public static CpvendorException StoreUnavailable(string detail, Exception? inner = null) => new($"panel store unavailable: {detail}", ExitCodes.Unavailable, inner);
 
-    public static CpvendorException DataUnavailable(string detail) => new($"published data unavailable: {detail}", 4);
+    public static CpvendorException DataUnavailable(string detail) => new($"published data unavailable: {detail}", ExitCodes.Unavailable);
 
-    public static CpvendorException Invalid(string detail) => new(detail, 2);
+    public static CpvendorException Invalid(string detail) => new(detail, ExitCodes.Invalid);
 
-    public static CpvendorException Io(string detail, Exception? inner = null) => new(detail, 5, inner);
+    /// <summary>The store refused a change or a read (locked past its timeout, damaged, a constraint); the message is SQLite's.</summary>
+    public static CpvendorException StoreFailed(string detail, Exception inner) => new(detail, ExitCodes.Failure, inner);
 
-    /// <summary>Exit status of a root command that refused a path or program a user other than root can change.</summary>
-    public const int UntrustedExitCode = 6;
+    public static CpvendorException Io(string detail, Exception? inner = null) => new(detail, ExitCodes.Io, inner);
 
     /// <summary>A root command refused to use a folder, or run a program, that a user other than root can change.</summary>
-    public static CpvendorException Untrusted(string detail) => new(detail, UntrustedExitCode);
+    public static CpvendorException Untrusted(string detail) => new(detail, ExitCodes.Untrusted);
 }

@@ -1,6 +1,6 @@
 namespace Cpvendor.Core;
 
-/// <summary>Where the caller's identity may come from (CONTRACT.md section 6).</summary>
+/// <summary>Where the caller's identity may come from (docs/contract.md section 6).</summary>
 public enum IdentityMode
 {
     /// <summary>The kernel's real uid only. The default: scripts run unprivileged.</summary>

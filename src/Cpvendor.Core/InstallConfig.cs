@@ -35,7 +35,7 @@ public sealed record InstallConfig
 
     public required string GovernorMap { get; init; }
 
-    /// <summary>The panel's own system accounts: kept out of CageFS (CONTRACT.md section 7).</summary>
+    /// <summary>The panel's own system accounts: kept out of CageFS (docs/contract.md section 7).</summary>
     public IReadOnlyList<string> SystemUsers { get; init; } = [];
     /// <summary>Root-only folder of ui_user_info tokens (stored as hashes).</summary>
     public required string UiTokenDir { get; init; }
@@ -46,7 +46,7 @@ public sealed record InstallConfig
     /// <summary>How long one hook may run before it is killed and retried later.</summary>
     public int HookTimeoutSeconds { get; init; } = 60;
 
-    /// <summary>The flag the admin hooks take for the admin's name (CONTRACT.md section 5: <c>--name</c>).</summary>
+    /// <summary>The flag the admin hooks take for the admin's name (docs/contract.md section 5: <c>--name</c>).</summary>
     public string AdminHookFlag { get; init; } = "--name";
 
     /// <summary>Whether several accounts may share one UNIX id (then CageFS must be told so).</summary>
@@ -54,6 +54,12 @@ public sealed record InstallConfig
 
     /// <summary>The lowest reseller id and highest regular uid comes from this file (UID_MAX).</summary>
     public string LoginDefs => InstallLayout.Under(Root, "etc/login.defs");
+
+    /// <summary>
+    /// The one clock of token expiry, hook backoff and timestamps. Not read from the file: tests give
+    /// a manual clock to check expiry and backoff without waiting.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public string UiBaseUri { get; init; } = "/lvemanager/";
 

@@ -13,7 +13,8 @@ namespace Cpvendor.Cpapi;
 /// </summary>
 public static class CpapiRunner
 {
-    private static readonly IReadOnlyList<IScript> Scripts =
+    /// <summary>One implementation per grammar of <see cref="Grammar.Scripts"/>, which alone names the scripts.</summary>
+    private static readonly IScript[] Implementations =
     [
         new PanelInfoScript(), new DbInfoScript(), new PackagesScript(), new UsersScript(),
         new DomainsScript(), new ResellersScript(), new AdminsScript(), new PhpScript(),
@@ -75,18 +76,21 @@ public static class CpapiRunner
         return envelope.Build(writer => script.Write(context, arguments!, writer));
     }
 
-    private static IScript? Find(string name)
+    private static IScript? Find(string name) => Grammar.Find(name) is { } grammar ? Implementation(grammar) : null;
+
+    /// <summary>The implementation of <paramref name="grammar"/>, or null when a grammar has none.</summary>
+    private static IScript? Implementation(ScriptGrammar grammar)
     {
-        foreach (var script in Scripts)
+        foreach (var script in Implementations)
         {
-            if (script.Grammar.Script == name)
+            if (ReferenceEquals(script.Grammar, grammar))
                 return script;
         }
 
         return null;
     }
 
-    private static string ScriptList() => string.Join(", ", Scripts.Select(s => s.Grammar.Script));
+    private static string ScriptList() => string.Join(", ", Grammar.Scripts.Select(s => s.Script));
 
     private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "...";
 }

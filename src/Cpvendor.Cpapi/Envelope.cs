@@ -6,7 +6,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Cpapi;
 
 /// <summary>
-/// Builds the one JSON document a script prints (CONTRACT.md section 2) in memory, so that nothing
+/// Builds the one JSON document a script prints (docs/contract.md section 2) in memory, so that nothing
 /// reaches stdout until the whole answer is known to be complete and valid.
 /// </summary>
 public sealed class Envelope

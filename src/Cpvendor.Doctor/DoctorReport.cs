@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cpvendor.Core;
 
 namespace Cpvendor.Doctor;
 
@@ -20,12 +21,12 @@ public sealed record DoctorReport(
     /// convention); 6 when a script line was not run because a user other than root can change it.
     /// </summary>
     [JsonIgnore]
-    public int ExitCode => RefusedToRun.Count > 0 ? Core.CpvendorException.UntrustedExitCode : Worst switch
+    public int ExitCode => RefusedToRun.Count > 0 ? Core.ExitCodes.Untrusted : Worst switch
     {
-        Severity.Error => 2,
-        Severity.Warning => 1,
-        Severity.Unknown => 3,
-        _ => 0,
+        Severity.Error => ExitCodes.DoctorError,
+        Severity.Warning => ExitCodes.DoctorWarning,
+        Severity.Unknown => ExitCodes.DoctorUnknown,
+        _ => ExitCodes.Success,
     };
 
     public void WriteText(TextWriter output)
@@ -33,7 +34,7 @@ public sealed record DoctorReport(
         output.WriteLine($"cpvendor doctor: {Root}");
         foreach (var finding in Findings)
         {
-            output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (CONTRACT.md {finding.Section}): {finding.Summary}");
+            output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (docs/contract.md section {finding.Section}): {finding.Summary}");
             if (finding.Evidence is { } evidence)
                 output.WriteLine($"        evidence: {evidence}");
             if (finding.Fix is { } fix)

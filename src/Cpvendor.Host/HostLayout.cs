@@ -4,14 +4,14 @@ namespace Cpvendor.Host;
 
 /// <summary>
 /// Where install puts things on a host besides <see cref="InstallLayout"/>: the privileged copy
-/// outside cage-mounted folders, the sudo and CageFS files (CONTRACT.md sections 6 and 7). Every
+/// outside cage-mounted folders, the sudo and CageFS files (docs/contract.md sections 6 and 7). Every
 /// path is under a root, like the rest of the install.
 /// </summary>
 public static class HostLayout
 {
     public const string Name = "cpvendor";
 
-    /// <summary>The privileged copy: under /usr/libexec, which CageFS does not mount (CONTRACT.md section 7).</summary>
+    /// <summary>The privileged copy: under /usr/libexec, which CageFS does not mount (docs/contract.md section 7).</summary>
     public static string PrivilegedBinary(string root) => InstallLayout.Under(root, "usr/libexec/cpvendor/bin/cpvendor");
 
     /// <summary>The privileged copy's own settings (identity = privileged), found beside it as ../etc/cpvendor.conf.</summary>

@@ -1,6 +1,6 @@
 namespace Cpvendor.Host;
 
-/// <summary>How the CPAPI scripts reach data only root can read (CONTRACT.md section 6).</summary>
+/// <summary>How the CPAPI scripts reach data only root can read (docs/contract.md section 6).</summary>
 public enum PrivilegedMode
 {
     /// <summary>The default: scripts run as the caller and read what the caller may read.</summary>
@@ -23,10 +23,10 @@ public sealed record InstallOptions(string Root, string Store, string AdminGroup
 
     public int ServicePort { get; init; } = 9000;
 
-    /// <summary>The flag that carries the admin name to <c>post_modify_admin.py</c> (CONTRACT.md section 5).</summary>
+    /// <summary>The flag that carries the admin name to <c>post_modify_admin.py</c> (docs/contract.md section 5).</summary>
     public string AdminHookFlag { get; init; } = "--name";
 
-    /// <summary>How long one hook may run (CONTRACT.md section 5: a hanging hook must not block the panel).</summary>
+    /// <summary>How long one hook may run (docs/contract.md section 5: a hanging hook must not block the panel).</summary>
     public TimeSpan HookTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Accounts may share a UNIX id; CageFS is told through /etc/cagefs/enable.duplicate.uids.</summary>

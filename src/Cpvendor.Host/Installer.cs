@@ -7,7 +7,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Host;
 
 /// <summary>
-/// Installs cpvendor into a root as a plan of small idempotent steps (CONTRACT.md sections 4, 6 and
+/// Installs cpvendor into a root as a plan of small idempotent steps (docs/contract.md sections 4, 6 and
 /// 7): folders, the binary, its settings, integration.ini, store permissions, published answers,
 /// the CageFS files, in privileged mode the sudo and proxyexec pieces, then the CageFS refresh and
 /// the admin create hook. A dry run checks every step and applies none; a second run finds every

@@ -1,10 +1,11 @@
 using System.Text;
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Host;
 
 /// <summary>
-/// Renders <c>/opt/cpvendor/etc/integration.ini</c> (CONTRACT.md section 4): one line per script, each a
+/// Renders <c>/opt/cpvendor/etc/integration.ini</c> (docs/contract.md section 4): one line per script, each a
 /// command line CloudLinux splits like a shell and appends its own arguments to; never
 /// <c>--with-php</c>; <c>%</c> doubled because CloudLinux reads the file with interpolation on.
 /// <paramref name="ScriptRunner"/> replaces the binary on script lines (the privileged wrapper).

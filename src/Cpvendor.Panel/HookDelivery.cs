@@ -2,12 +2,13 @@ using System.Text.Json;
 using Cpvendor.Core;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Hooks;
+using Cpvendor.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// Delivers stored hook events (CONTRACT.md 5), oldest first. Before any hook runs, the effects of
+/// Delivers stored hook events (docs/contract.md section 5), oldest first. Before any hook runs, the effects of
 /// every change committed so far are carried out (published answers, Governor map), so a post hook
 /// that calls back into the cpapi sees its change. An event that fails, hangs or whose script is
 /// missing stays pending with a growing delay (30 s doubling up to 1 h), and every later event
@@ -25,6 +26,11 @@ public static class HookDelivery
     public static DeliveryReport RunPending(InstallConfig config, bool ignoreBackoff = true)
     {
         ArgumentNullException.ThrowIfNull(config);
+        return StoreFailure.Guard(() => RunPendingUnguarded(config, ignoreBackoff));
+    }
+
+    private static DeliveryReport RunPendingUnguarded(InstallConfig config, bool ignoreBackoff)
+    {
         using var guard = FileLock.TryAcquire(FileLock.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
         if (guard is null)
         {
@@ -45,7 +51,7 @@ public static class HookDelivery
 
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         int delivered = 0, skipped = 0, failed = 0, waiting = 0;
-        var now = Sql.Now();
+        var now = Sql.Now(config.Time);
         foreach (var (id, hook, attempts, nextAttemptAt) in pending)
         {
             if (hook.Keys.Any(blocked.Contains) || (!ignoreBackoff && nextAttemptAt > now))
@@ -57,7 +63,7 @@ public static class HookDelivery
 
             var attempt = HookRunner.Run(config, hook);
             FaultPoint.Hit(config, "after-hook");
-            Record(connection, null, id, attempts, attempt);
+            Record(config.Time, connection, null, id, attempts, attempt);
             switch (attempt.State)
             {
                 case HookState.Done:
@@ -78,7 +84,7 @@ public static class HookDelivery
         return new DeliveryReport(delivered, skipped, failed, waiting, LockBusy: false);
     }
 
-    internal static void Record(SqliteConnection connection, SqliteTransaction? transaction, long id, int attemptsBefore, HookRunner.Attempt attempt)
+    internal static void Record(TimeProvider time, SqliteConnection connection, SqliteTransaction? transaction, long id, int attemptsBefore, HookRunner.Attempt attempt)
     {
         var attempts = attemptsBefore + 1;
         Sql.Execute(connection, transaction,
@@ -88,11 +94,11 @@ public static class HookDelivery
             WHERE id = $id AND state = 'pending'
             """,
             ("$state", HookOutbox.StateName(attempt.State)), ("$attempts", attempts), ("$error", attempt.Error),
-            ("$next", attempt.State == HookState.Pending ? NextAttempt(attempts) : 0),
-            ("$finished", attempt.State == HookState.Pending ? null : Sql.Now()), ("$id", id));
+            ("$next", attempt.State == HookState.Pending ? NextAttempt(time, attempts) : 0),
+            ("$finished", attempt.State == HookState.Pending ? null : Sql.Now(time)), ("$id", id));
     }
 
-    internal static long NextAttempt(int attempts) => Sql.Now() + Math.Min(30L << Math.Min(attempts - 1, 7), 3600);
+    internal static long NextAttempt(TimeProvider time, int attempts) => Sql.Now(time) + Math.Min(30L << Math.Min(attempts - 1, 7), 3600);
 
     private static List<(long Id, HookEvent Hook, int Attempts, long NextAttemptAt)> LoadPending(SqliteConnection connection)
     {

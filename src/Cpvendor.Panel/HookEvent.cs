@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// One hook call of CONTRACT.md section 5: the script, its exact argument vector, and the keys that
+/// One hook call of docs/contract.md section 5: the script, its exact argument vector, and the keys that
 /// order it. Two events sharing a key are delivered in the order they were stored, and a later one
 /// waits while an earlier one is still pending, so CloudLinux never hears of a rename before the
 /// creation. Keys name what the event concerns: <c>user:NAME</c>, <c>uid:N</c>, <c>admin:NAME</c>,
@@ -20,7 +20,7 @@ public sealed record HookEvent(HookPhase Phase, string Script, IReadOnlyList<str
     /// <summary>The command line as shown in logs and listings (the hook itself gets an argument vector).</summary>
     public string CommandLine => Script + " " + string.Join(' ', Arguments);
 
-    /// <summary><c>post_modify_admin.py create --name ADMIN</c>; the flag is configurable (CONTRACT.md 5).</summary>
+    /// <summary><c>post_modify_admin.py create --name ADMIN</c>; the flag is configurable (docs/contract.md section 5).</summary>
     public static HookEvent AdminCreated(string name, string nameFlag = "--name") =>
         Post(ModifyAdmin, ["create", nameFlag, name], [Admin(name)]);
 

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// The durable queue of hook events (CONTRACT.md 5). An event is stored through the same
+/// The durable queue of hook events (docs/contract.md section 5). An event is stored through the same
 /// <see cref="PanelWriter"/> as the change it reports, so it is committed exactly when the change is:
 /// a crash can lose neither. Code that changes the store by other means (a synchronisation from the
 /// panel's own database) enqueues its events and effects here, commits, then calls
@@ -16,67 +16,52 @@ namespace Cpvendor.Panel;
 public static class HookOutbox
 {
     /// <summary>Stores a pending event in the writer's transaction; returns its id.</summary>
-    public static long Enqueue(PanelWriter writer, HookEvent hook)
+    public static long Enqueue(PanelWriter writer, HookEvent hook) => Enqueue(writer, hook, TimeProvider.System);
+
+    /// <summary>Stores <paramref name="hook"/> as pending, stamped by <paramref name="time"/>.</summary>
+    public static long Enqueue(PanelWriter writer, HookEvent hook, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(hook);
-        return Insert(writer, hook, HookState.Pending, attempts: 0, nextAttemptAt: 0, error: null);
+        return Insert(writer, hook, HookState.Pending, attempts: 0, nextAttemptAt: 0, error: null, time);
     }
 
     /// <summary>Records what the writer's change makes stale (published answers, Governor map).</summary>
     public static void RecordEffect(PanelWriter writer, PanelEffect effect)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Execute("INSERT INTO pending_effects (effect) VALUES ($e)", ("$e", effect.Value));
+        writer.RecordEffect(effect.Value);
     }
 
     /// <summary>Pending events (and, with <paramref name="all"/>, delivered and skipped ones too), oldest first.</summary>
     public static IReadOnlyList<QueuedHookEvent> List(InstallConfig config, bool all = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        using var connection = PanelStore.OpenForWrite(config.Store);
-        return Read(connection, all ? "" : " WHERE state = 'pending'");
+        return StoreFailure.Guard(() =>
+        {
+            using var connection = PanelStore.OpenForWrite(config.Store);
+            return Read(connection, all ? "" : " WHERE state = 'pending'");
+        });
     }
 
     /// <summary>Marks a pending event skipped: it will never be delivered, and events behind it go on.</summary>
     public static bool Skip(InstallConfig config, long id)
     {
         ArgumentNullException.ThrowIfNull(config);
-        using var connection = PanelStore.OpenForWrite(config.Store);
-        return Sql.Execute(connection, null,
-            "UPDATE hook_events SET state = 'skipped', finished_at = $now, last_error = COALESCE(last_error || '; ', '') || 'skipped by operator' WHERE id = $id AND state = 'pending'",
-            ("$id", id), ("$now", Sql.Now())) == 1;
-    }
-
-    internal static long Insert(PanelWriter writer, HookEvent hook, HookState state, int attempts, long nextAttemptAt, string? error)
-    {
-        var now = Sql.Now();
-        var value = Sql.Scalar(writer.Connection, writer.Transaction,
-            """
-            INSERT INTO hook_events (phase, script, args, keys, state, attempts, created_at, next_attempt_at, finished_at, last_error)
-            VALUES ($phase, $script, $args, $keys, $state, $attempts, $now, $next, $finished, $error)
-            RETURNING id
-            """,
-            ("$phase", hook.Phase == HookPhase.Pre ? "pre" : "post"), ("$script", hook.Script),
-            ("$args", JsonSerializer.Serialize(hook.Arguments.ToArray(), PanelJsonContext.Default.StringArray)),
-            ("$keys", " " + string.Join(' ', hook.Keys) + " "), ("$state", StateName(state)), ("$attempts", attempts),
-            ("$now", now), ("$next", nextAttemptAt), ("$finished", state == HookState.Pending ? null : now), ("$error", error));
-        return (long)value!;
-    }
-
-    /// <summary>Whether a pending event shares a key with <paramref name="keys"/>: then a new event must wait behind it.</summary>
-    internal static bool HasPendingFor(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<string> keys)
-    {
-        using var command = Sql.Command(connection, transaction, "SELECT keys FROM hook_events WHERE state = 'pending'");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        return StoreFailure.Guard(() =>
         {
-            var stored = reader.GetString(0);
-            if (keys.Any(k => stored.Contains(" " + k + " ", StringComparison.Ordinal)))
-                return true;
-        }
+            using var connection = PanelStore.OpenForWrite(config.Store);
+            return Sql.Execute(connection, null,
+                "UPDATE hook_events SET state = 'skipped', finished_at = $now, last_error = COALESCE(last_error || '; ', '') || 'skipped by operator' WHERE id = $id AND state = 'pending'",
+                ("$id", id), ("$now", Sql.Now(config.Time))) == 1;
+        });
+    }
 
-        return false;
+    internal static long Insert(PanelWriter writer, HookEvent hook, HookState state, int attempts, long nextAttemptAt, string? error, TimeProvider? time = null)
+    {
+        return writer.InsertHookEvent(hook.Phase == HookPhase.Pre ? "pre" : "post", hook.Script,
+            JsonSerializer.Serialize(hook.Arguments.ToArray(), PanelJsonContext.Default.StringArray), hook.Keys, StateName(state),
+            attempts, Sql.Now(time ?? TimeProvider.System), nextAttemptAt, error);
     }
 
     internal static IReadOnlyList<QueuedHookEvent> Read(SqliteConnection connection, string where, params (string, object?)[] parameters)

@@ -1,6 +1,6 @@
 namespace Cpvendor.Panel;
 
-/// <summary>Whether a hook runs before the change is applied or after it is visible (CONTRACT.md 5).</summary>
+/// <summary>Whether a hook runs before the change is applied or after it is visible (docs/contract.md section 5).</summary>
 public enum HookPhase
 {
     Pre,

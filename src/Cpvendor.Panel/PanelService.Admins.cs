@@ -30,16 +30,16 @@ public sealed partial class PanelService
 
         return Change(c =>
         {
-            if (c.Exists("SELECT 1 FROM admins WHERE name = $n", ("$n", name)))
+            if (c.Writer.AdminExists(name))
                 throw CpvendorException.Invalid($"administrator '{name}' already exists");
-            if (c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+            if (c.Writer.ResellerExists(name))
                 throw CpvendorException.Invalid($"'{name}' is a reseller; administrators and resellers need different names");
             EnsureNameFree(c, new NameClaim(name, NameRole.AdminName, name, unixUid));
             if (unixUser is not null)
                 EnsureNameFree(c, new NameClaim(unixUser, NameRole.AdminUnixUser, name, unixUid));
-            var main = admin.IsMain || !c.Exists("SELECT 1 FROM admins");
+            var main = admin.IsMain || !c.Writer.AnyAdmin();
             if (main)
-                c.Execute("UPDATE admins SET is_main = 0 WHERE is_main = 1");
+                c.Writer.SetMainAdmin(null);
             WithStaffHooks(c, unixUid, () =>
             {
                 c.Writer.Insert(new AdminRow(name, unixUser, email, locale, main));
@@ -58,21 +58,20 @@ public sealed partial class PanelService
         name = Names.Login(name, "administrator name");
         return Change(c =>
         {
-            var row = c.Scalar("SELECT is_main FROM admins WHERE name = $n", ("$n", name))
+            var (isMain, unixUser) = c.Writer.FindAdmin(name)
                 ?? throw CpvendorException.Invalid($"no administrator '{name}'");
             EnsureOwnsNothing(c, name, "administrator");
-            var unixUser = c.Scalar("SELECT unix_user FROM admins WHERE name = $n", ("$n", name)) as string;
-            var unixUid = c.Scalar("SELECT unix_uid FROM admins WHERE name = $n", ("$n", name)) as long?;
-            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM admins WHERE name = $n", ("$n", name)));
+            var unixUid = c.Writer.AdminUnixUid(name);
+            WithStaffHooks(c, unixUid, () => c.Writer.DeleteAdmin(name));
             var promoted = "";
-            if ((long)row == 1 && c.Scalar("SELECT name FROM admins ORDER BY name LIMIT 1") is string next)
+            if (isMain && c.Writer.FirstAdminName() is { } next)
             {
-                // Exactly one administrator is the main one (CONTRACT.md 3).
-                c.Execute("UPDATE admins SET is_main = 1 WHERE name = $n", ("$n", next));
+                // Exactly one administrator is the main one (docs/contract.md section 3).
+                c.Writer.SetMainAdmin(next);
                 promoted = $"; {next} is now the main administrator";
             }
 
-            if (unixUser is not null && !c.Exists("SELECT 1 FROM admins WHERE unix_user = $u", ("$u", unixUser)))
+            if (unixUser is not null && !c.Writer.AdminUsesUnixUser(unixUser))
                 UnixGroups.Leave(c.Config, unixUser);
             c.Emit(HookEvent.AdminDeleted(name, c.Config.AdminHookFlag));
             return $"deleted administrator {name}{promoted}";
@@ -81,8 +80,7 @@ public sealed partial class PanelService
 
     private static void EnsureOwnsNothing(ChangeContext c, string owner, string what)
     {
-        var users = c.Count("SELECT count(*) FROM users WHERE owner = $o", ("$o", owner));
-        var packages = c.Count("SELECT count(*) FROM packages WHERE owner = $o", ("$o", owner));
+        var (users, packages) = c.Writer.Owned(owner);
         if (users > 0 || packages > 0)
             throw CpvendorException.Invalid($"{what} '{owner}' still owns {users} user(s) and {packages} package(s): move or delete them first");
     }

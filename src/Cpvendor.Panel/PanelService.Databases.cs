@@ -6,14 +6,14 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
-    /// <summary>Records a MySQL user of an account; the Governor map is rewritten (CONTRACT.md 7).</summary>
+    /// <summary>Records a MySQL user of an account; the Governor map is rewritten (docs/contract.md section 7).</summary>
     public ChangeResult AddDbUser(string dbUser, string owner)
     {
         dbUser = Names.DbUser(dbUser);
         return Change(c =>
         {
             Uid(c, owner);
-            if (c.Scalar("SELECT owner FROM db_users WHERE db_user = $d", ("$d", dbUser)) is string holder)
+            if (c.Writer.DbUserOwner(dbUser) is { } holder)
                 throw CpvendorException.Invalid($"database user '{dbUser}' already exists (owned by '{holder}')");
             c.Writer.Insert(new DbUserRow(dbUser, owner));
             c.Affect(PanelEffect.GovernorDbUser(dbUser));
@@ -27,9 +27,9 @@ public sealed partial class PanelService
         return Change(c =>
         {
             EnsureDbUser(c, dbUser);
-            if (c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", newName)))
+            if (c.Writer.DbUserExists(newName))
                 throw CpvendorException.Invalid($"database user '{newName}' already exists");
-            c.Execute("UPDATE db_users SET db_user = $new WHERE db_user = $d", ("$new", newName), ("$d", dbUser));
+            c.Writer.RenameDbUser(dbUser, newName);
             c.Affect(PanelEffect.GovernorDbUser(dbUser));
             c.Affect(PanelEffect.GovernorDbUser(newName));
             return $"renamed database user {dbUser} to {newName}";
@@ -39,12 +39,12 @@ public sealed partial class PanelService
     public ChangeResult DeleteDbUser(string dbUser) => Change(c =>
     {
         EnsureDbUser(c, dbUser);
-        c.Execute("DELETE FROM db_users WHERE db_user = $d", ("$d", dbUser));
+        c.Writer.DeleteDbUser(dbUser);
         c.Affect(PanelEffect.GovernorDbUser(dbUser));
         return $"deleted database user {dbUser}";
     });
 
-    /// <summary>The Governor map as the store says it should be (CONTRACT.md section 7), without writing it.</summary>
+    /// <summary>The Governor map as the store says it should be (docs/contract.md section 7), without writing it.</summary>
     public string RenderGovernorMap()
     {
         using var connection = Changes.StoreConnection.Open(config);
@@ -60,7 +60,7 @@ public sealed partial class PanelService
 
     private static void EnsureDbUser(Changes.ChangeContext c, string dbUser)
     {
-        if (!c.Exists("SELECT 1 FROM db_users WHERE db_user = $d", ("$d", dbUser)))
+        if (!c.Writer.DbUserExists(dbUser))
             throw CpvendorException.Invalid($"no database user '{Names.Show(dbUser)}'");
     }
 }

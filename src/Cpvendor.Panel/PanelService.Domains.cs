@@ -19,12 +19,12 @@ public sealed partial class PanelService
         {
             var uid = Uid(c, domain.Owner);
             EnsureDomainFree(c, name);
-            if (domain.PhpVersionId is not null && !c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", domain.PhpVersionId)))
+            if (domain.PhpVersionId is not null && !c.Writer.PhpVersionExists(domain.PhpVersionId))
                 throw CpvendorException.Invalid($"unknown PHP version '{Names.Show(domain.PhpVersionId)}': see 'cpvendor settings show'");
-            var home = (string)c.Scalar("SELECT home FROM users WHERE username = $u", ("$u", domain.Owner))!;
+            var home = c.Writer.UserHome(domain.Owner);
             if (root is not null)
                 PanelPaths.DocumentRoot(root, home);
-            var main = !c.Exists("SELECT 1 FROM domains WHERE owner = $u AND is_main = 1", ("$u", domain.Owner));
+            var main = !c.Writer.HasMainDomain(domain.Owner);
             c.Writer.Insert(new DomainRow(name, domain.Owner, root ?? home + "/" + name, main, domain.PhpVersionId, domain.Handler));
             c.Affect(PanelEffect.User(uid));
             return $"added domain {name} to {domain.Owner}";
@@ -41,27 +41,19 @@ public sealed partial class PanelService
         var renamed = DomainNames.Normalize(newName);
         return Change(c =>
         {
-            var owner = c.Scalar("SELECT owner FROM domains WHERE name = $d", ("$d", old)) as string
-                ?? throw CpvendorException.Invalid($"no domain '{old}'");
+            var owner = c.Writer.DomainOwner(old) ?? throw CpvendorException.Invalid($"no domain '{old}'");
             var uid = Uid(c, owner);
             var moves = new List<(string From, string To)> { (old, renamed) };
             if (includeSubdomains)
             {
-                using var command = Sql.Command(c.Writer.Connection, c.Writer.Transaction,
-                    "SELECT name FROM domains WHERE owner = $o AND substr(name, -length($suffix)) = $suffix ORDER BY name",
-                    ("$o", owner), ("$suffix", "." + old));
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var sub = reader.GetString(0);
+                foreach (var sub in c.Writer.SubdomainsOf(owner, old))
                     moves.Add((sub, DomainNames.Normalize(sub[..^old.Length] + renamed)));
-                }
             }
 
             foreach (var (_, to) in moves)
                 EnsureDomainFree(c, to);
             foreach (var (from, to) in moves)
-                c.Execute("UPDATE domains SET name = $to WHERE name = $from", ("$to", to), ("$from", from));
+                c.Writer.RenameDomain(from, to);
             c.Affect(PanelEffect.User(uid));
             c.Emit(HookEvent.DomainRenamed(owner, uid, old, renamed, includeSubdomains));
             return $"renamed domain {old} to {renamed}" + (moves.Count > 1 ? $" with {moves.Count - 1} subdomain(s)" : "");
@@ -74,11 +66,10 @@ public sealed partial class PanelService
         var domain = DomainNames.Normalize(name);
         return Change(c =>
         {
-            var owner = c.Scalar("SELECT owner FROM domains WHERE name = $d", ("$d", domain)) as string
-                ?? throw CpvendorException.Invalid($"no domain '{domain}'");
-            if (c.Exists("SELECT 1 FROM domains WHERE name = $d AND is_main = 1", ("$d", domain)))
+            var owner = c.Writer.DomainOwner(domain) ?? throw CpvendorException.Invalid($"no domain '{domain}'");
+            if (c.Writer.IsMainDomain(domain))
                 throw CpvendorException.Invalid($"'{domain}' is the main domain of '{owner}'; an account keeps exactly one main domain");
-            c.Execute("DELETE FROM domains WHERE name = $d", ("$d", domain));
+            c.Writer.DeleteDomain(domain);
             c.Affect(PanelEffect.User(Uid(c, owner)));
             return $"deleted domain {domain}";
         });
@@ -86,7 +77,7 @@ public sealed partial class PanelService
 
     private static void EnsureDomainFree(ChangeContext c, string domain)
     {
-        if (c.Scalar("SELECT owner FROM domains WHERE name = $d", ("$d", domain)) is string owner)
+        if (c.Writer.DomainOwner(domain) is { } owner)
             throw CpvendorException.Invalid($"domain '{domain}' already exists (owned by '{owner}')");
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class PanelService
         var host = DomainNames.Normalize(hostName);
         return Change(c =>
         {
-            c.Execute("UPDATE panel SET host_name = $h WHERE id = 1", ("$h", host));
+            c.Writer.SetHostName(host);
             c.Affect(PanelEffect.AllUsers);
             return $"set the host name to {host}";
         });
@@ -65,7 +65,7 @@ public sealed partial class PanelService
     /// has a regular uid. A reseller without one holds its name alone.
     /// </summary>
     private long? ResellerUnixUid(string name) =>
-        Libc.Account(name) is { } account && AccountIds.IsValid(account.Uid, LoginDefs.MinUid(config.LoginDefs), LoginDefs.MaxUid(config.LoginDefs))
+        Libc.Account(name) is { } account && AccountIds.IsValid(account.Uid, LoginDefs.UidMin(config.LoginDefs), LoginDefs.UidMax(config.LoginDefs))
             ? account.Uid
             : null;
 }

@@ -14,7 +14,7 @@ public sealed partial class PanelService
         return Change(c =>
         {
             EnsureOwner(c, owner);
-            if (c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", owner), ("$n", name)))
+            if (c.Writer.PackageExists(owner, name))
                 throw CpvendorException.Invalid($"package '{name}' of '{owner}' already exists");
             c.Writer.Insert(new PackageRow(owner, name));
             return $"created package {name} of {owner}";
@@ -28,10 +28,9 @@ public sealed partial class PanelService
         return Change(c =>
         {
             EnsurePackage(c, owner, name);
-            if (c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", owner), ("$n", newName)))
+            if (c.Writer.PackageExists(owner, newName))
                 throw CpvendorException.Invalid($"package '{newName}' of '{owner}' already exists");
-            // users.package_* follow through ON UPDATE CASCADE.
-            c.Execute("UPDATE packages SET name = $new WHERE owner = $o AND name = $n", ("$new", newName), ("$o", owner), ("$n", name));
+            c.Writer.RenamePackage(owner, name, newName);
             c.Emit(HookEvent.PackageRenamed(owner, name, newName));
             return $"renamed package {name} of {owner} to {newName}";
         });
@@ -41,23 +40,23 @@ public sealed partial class PanelService
     public ChangeResult DeletePackage(string owner, string name) => Change(c =>
     {
         EnsurePackage(c, owner, name);
-        var users = c.Count("SELECT count(*) FROM users WHERE package_owner = $o AND package_name = $n", ("$o", owner), ("$n", name));
+        var users = c.Writer.UsersOfPackage(owner, name);
         if (users > 0)
             throw CpvendorException.Invalid($"package '{name}' of '{owner}' is still assigned to {users} user(s)");
-        c.Execute("DELETE FROM packages WHERE owner = $o AND name = $n", ("$o", owner), ("$n", name));
+        c.Writer.DeletePackage(owner, name);
         return $"deleted package {name} of {owner}";
     });
 
     private static void EnsureOwner(ChangeContext c, string owner)
     {
-        if (!c.Exists("SELECT 1 FROM admins WHERE name = $o UNION ALL SELECT 1 FROM resellers WHERE name = $o", ("$o", owner)))
+        if (!c.Writer.OwnerExists(owner))
             throw CpvendorException.Invalid($"unknown owner '{Names.Show(owner)}': no administrator or reseller of that name");
     }
 
     private static void EnsurePackage(ChangeContext c, string owner, string name)
     {
         EnsureOwner(c, owner);
-        if (!c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", owner), ("$n", name)))
+        if (!c.Writer.PackageExists(owner, name))
             throw CpvendorException.Invalid($"no package '{Names.Show(name)}' of '{owner}'");
     }
 }

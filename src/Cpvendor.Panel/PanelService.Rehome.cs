@@ -13,13 +13,14 @@ public sealed partial class PanelService
     /// </summary>
     public ChangeResult RehomeUser(string name, string home)
     {
-        var newHome = Names.AbsolutePath(home, "home directory");
+        var newHome = PanelPaths.Home(home);
         return Change(c =>
         {
             var uid = Uid(c, name);
-            if (c.Exists("SELECT 1 FROM users WHERE username = $u AND home = $h", ("$u", name), ("$h", newHome)))
+            if (c.Writer.UserHasHome(name, newHome))
                 throw CpvendorException.Invalid($"user '{name}' already lives in {newHome}");
-            c.Execute("UPDATE users SET home = $h WHERE username = $u", ("$h", newHome), ("$u", name));
+            EnsureHomeFree(c, newHome, uid, except: name);
+            c.Writer.SetUserHome(name, newHome);
             c.Affect(PanelEffect.User(uid));
             c.Emit(HookEvent.UserRenamed(name, name, uid));
             return $"moved the home of user {name} to {newHome}";

@@ -7,7 +7,7 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
-    /// <summary>Creates a reseller (CONTRACT.md 3: unique, never an admin's name, id in MAX_UID..0xFFFFFFFF).</summary>
+    /// <summary>Creates a reseller (docs/contract.md section 3: unique, never an admin's name, id in MAX_UID..0xFFFFFFFF).</summary>
     public ChangeResult AddReseller(NewReseller reseller)
     {
         ArgumentNullException.ThrowIfNull(reseller);
@@ -16,18 +16,18 @@ public sealed partial class PanelService
         var locale = Names.Locale(reseller.Locale);
         if (reseller.Id is { } id)
         {
-            var maxUid = LoginDefs.MaxUid(config.LoginDefs);
+            var maxUid = LoginDefs.UidMax(config.LoginDefs);
             if (id < maxUid || id > 0xFFFFFFFFL)
                 throw CpvendorException.Invalid($"reseller id {id} is outside {maxUid}..4294967295 (MAX_UID is UID_MAX of {config.LoginDefs})");
         }
 
         return Change(c =>
         {
-            if (c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+            if (c.Writer.ResellerExists(name))
                 throw CpvendorException.Invalid($"reseller '{name}' already exists");
-            if (c.Exists("SELECT 1 FROM admins WHERE name = $n", ("$n", name)))
+            if (c.Writer.AdminExists(name))
                 throw CpvendorException.Invalid($"'{name}' is an administrator; a reseller cannot have an administrator's name");
-            if (reseller.Id is { } rid && c.Scalar("SELECT name FROM resellers WHERE reseller_id = $i", ("$i", rid)) is string other)
+            if (reseller.Id is { } rid && c.Writer.ResellerWithId(rid) is { } other)
                 throw CpvendorException.Invalid($"reseller id {rid} already belongs to '{other}'");
             var unixUid = ResellerUnixUid(name);
             EnsureNameFree(c, new NameClaim(name, NameRole.ResellerName, name, unixUid));
@@ -46,11 +46,11 @@ public sealed partial class PanelService
         name = Names.Login(name, "reseller name");
         return Change(c =>
         {
-            if (!c.Exists("SELECT 1 FROM resellers WHERE name = $n", ("$n", name)))
+            if (!c.Writer.ResellerExists(name))
                 throw CpvendorException.Invalid($"no reseller '{name}'");
             EnsureOwnsNothing(c, name, "reseller");
-            var unixUid = c.Scalar("SELECT unix_uid FROM resellers WHERE name = $n", ("$n", name)) as long?;
-            WithStaffHooks(c, unixUid, () => c.Execute("DELETE FROM resellers WHERE name = $n", ("$n", name)));
+            var unixUid = c.Writer.ResellerUnixUid(name);
+            WithStaffHooks(c, unixUid, () => c.Writer.DeleteReseller(name));
             return $"deleted reseller {name}";
         });
     }

@@ -25,8 +25,8 @@ public sealed partial class PanelService
 
         return Change(c =>
         {
-            var current = ReadSettings(c);
-            if (update.DefaultPhp is { } php && !c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", php)))
+            var current = c.Writer.Settings();
+            if (update.DefaultPhp is { } php && !c.Writer.PhpVersionExists(php))
                 throw CpvendorException.Invalid($"unknown PHP version '{Names.Show(php)}': add it with 'cpvendor settings php add'");
             c.Writer.SetPanel(
                 update.Name ?? current.Name,
@@ -75,7 +75,7 @@ public sealed partial class PanelService
             Names.AbsolutePath(path, "PHP " + what);
         return Change(c =>
         {
-            if (c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", php.Identifier)))
+            if (c.Writer.PhpVersionExists(php.Identifier))
                 throw CpvendorException.Invalid($"PHP version '{php.Identifier}' already exists");
             c.Writer.Insert(php);
             c.Affect(PanelEffect.NativePhp);
@@ -86,12 +86,12 @@ public sealed partial class PanelService
     /// <summary>Removes a PHP version no domain uses and that is not the default.</summary>
     public ChangeResult DeletePhp(string identifier) => Change(c =>
     {
-        if (!c.Exists("SELECT 1 FROM php_versions WHERE identifier = $p", ("$p", identifier)))
+        if (!c.Writer.PhpVersionExists(identifier))
             throw CpvendorException.Invalid($"no PHP version '{Names.Show(identifier)}'");
-        var domains = c.Count("SELECT count(*) FROM domains WHERE php_version_id = $p", ("$p", identifier));
-        if (domains > 0 || c.Exists("SELECT 1 FROM panel WHERE default_php = $p", ("$p", identifier)))
+        var domains = c.Writer.DomainsUsingPhp(identifier);
+        if (domains > 0 || c.Writer.IsDefaultPhp(identifier))
             throw CpvendorException.Invalid($"PHP version '{identifier}' is in use ({domains} domain(s){(domains == 0 ? ", the default" : "")})");
-        c.Execute("DELETE FROM php_versions WHERE identifier = $p", ("$p", identifier));
+        c.Writer.DeletePhp(identifier);
         c.Affect(PanelEffect.NativePhp);
         return $"deleted PHP version {identifier}";
     });
@@ -109,16 +109,5 @@ public sealed partial class PanelService
             throw CpvendorException.Invalid("the credential needs a login, a password, a host and a port in 1..65535");
         credential.Write(config.DbSecret);
         return $"stored the db_info credential for {credential.Login}@{credential.Host}:{credential.Port} in {config.DbSecret} (0600)";
-    }
-
-    private static PanelSettings ReadSettings(Changes.ChangeContext c)
-    {
-        using var command = Changes.Sql.Command(c.Writer.Connection, c.Writer.Transaction,
-            "SELECT name, version, user_login_url, default_php, default_handler, allow_duplicate_uids FROM panel WHERE id = 1");
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return new PanelSettings("cpvendor", "1.0.0", null, null, "fpm", false, 0);
-        return new PanelSettings(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetInt64(5) != 0, 0);
     }
 }

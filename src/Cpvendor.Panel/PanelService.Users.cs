@@ -35,13 +35,13 @@ public sealed partial class PanelService
         return Change(c =>
         {
             EnsureOwner(c, user.Owner);
-            if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", name)))
+            if (c.Writer.UserExists(name))
                 throw CpvendorException.Invalid($"user '{name}' already exists");
             EnsureNameFree(c, new NameClaim(name, NameRole.Username, name, uid));
             EnsureHomeFree(c, home, uid, except: null);
-            if (!config.AllowDuplicateUids && c.Scalar("SELECT username FROM users WHERE uid = $id LIMIT 1", ("$id", (long)uid)) is string holder)
+            if (!config.AllowDuplicateUids && c.Writer.UserWithUid(uid) is { } holder)
                 throw CpvendorException.Invalid($"uid {uid} already belongs to '{holder}' (this install does not allow duplicate uids)");
-            if (user.Package is not null && !c.Exists("SELECT 1 FROM packages WHERE owner = $o AND name = $n", ("$o", user.Owner), ("$n", user.Package)))
+            if (user.Package is not null && !c.Writer.PackageExists(user.Owner, user.Package))
                 throw CpvendorException.Invalid($"no package '{user.Package}' of '{user.Owner}'");
             EnsureDomainFree(c, domain);
             WithStaffHooks(c, uid, () =>
@@ -62,16 +62,14 @@ public sealed partial class PanelService
         return Change(c =>
         {
             var uid = Uid(c, name);
-            if (c.Exists("SELECT 1 FROM users WHERE username = $u", ("$u", newName)))
+            if (c.Writer.UserExists(newName))
                 throw CpvendorException.Invalid($"user '{newName}' already exists");
             EnsureNameFree(c, new NameClaim(newName, NameRole.Username, newName, uid));
-            if (c.Exists("SELECT 1 FROM users WHERE username = $u AND home = '/home/' || $u", ("$u", name)))
+            if (c.Writer.HomeIsNamedAfter(name))
                 EnsureHomeFree(c, "/home/" + newName, uid, except: name);
-            // domains.owner and db_users.owner follow through ON UPDATE CASCADE; a home named after the account moves with it.
-            c.Execute("UPDATE users SET username = $new, home = CASE WHEN home = '/home/' || $old THEN '/home/' || $new ELSE home END WHERE username = $old",
-                ("$new", newName), ("$old", name));
+            c.Writer.RenameUser(name, newName);
             c.Affect(PanelEffect.User(uid));
-            if (c.Exists("SELECT 1 FROM db_users WHERE owner = $u", ("$u", newName)))
+            if (c.Writer.HasDbUsers(newName))
             {
                 c.Affect(PanelEffect.GovernorAccount(name));
                 c.Affect(PanelEffect.GovernorAccount(newName));
@@ -86,9 +84,9 @@ public sealed partial class PanelService
     {
         var uid = Uid(c, name);
         EnsureOwner(c, newOwner);
-        if (c.Exists("SELECT 1 FROM users WHERE username = $u AND owner = $o", ("$u", name), ("$o", newOwner)))
+        if (c.Writer.UserBelongsTo(name, newOwner))
             throw CpvendorException.Invalid($"user '{name}' already belongs to '{newOwner}'");
-        c.Execute("UPDATE users SET owner = $o WHERE username = $u", ("$o", newOwner), ("$u", name));
+        c.Writer.MoveUser(name, newOwner);
         c.Affect(PanelEffect.User(uid));
         c.Emit(HookEvent.UserMoved(name, newOwner, uid));
         return $"moved user {name} to {newOwner}";
@@ -112,11 +110,10 @@ public sealed partial class PanelService
         {
             var uid = Uid(c, name);
             c.RunPreHook(HookEvent.UserDeleting(name, uid));
-            var databases = c.Execute("DELETE FROM db_users WHERE owner = $u", ("$u", name));
-            c.Execute("DELETE FROM domains WHERE owner = $u", ("$u", name));
+            var databases = 0;
             WithStaffHooks(c, uid, () =>
             {
-                c.Execute("DELETE FROM users WHERE username = $u", ("$u", name));
+                databases = c.Writer.DeleteUser(name);
                 c.Emit(HookEvent.UserDeleted(name, uid));
             });
             c.Affect(PanelEffect.User(uid));
@@ -133,7 +130,5 @@ public sealed partial class PanelService
     }
 
     private static uint Uid(ChangeContext c, string name) =>
-        c.Scalar("SELECT uid FROM users WHERE username = $u", ("$u", name)) is long uid
-            ? (uint)uid
-            : throw CpvendorException.Invalid($"no user '{Names.Show(name)}'");
+        c.Writer.UserUid(name) ?? throw CpvendorException.Invalid($"no user '{Names.Show(name)}'");
 }

@@ -11,7 +11,7 @@ namespace Cpvendor.Panel;
 /// cpvendor commands are thin over it). Each operation validates its input, changes the store in
 /// one transaction that also stores its hook events and the effects it has (an outbox), then
 /// republishes what the change affects, rewrites the Governor map if needed and delivers the hooks
-/// (CONTRACT.md 5). Bad input throws <see cref="CpvendorException"/> with exit code 2 and changes
+/// (docs/contract.md section 5). Bad input throws <see cref="CpvendorException"/> with exit code 2 and changes
 /// nothing. Run as root.
 /// </summary>
 public sealed partial class PanelService
@@ -34,7 +34,10 @@ public sealed partial class PanelService
     /// begins (lock order: delivery, then store), and earlier events are delivered first so that
     /// the pre hook keeps its place in line.
     /// </summary>
-    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false)
+    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false) =>
+        StoreFailure.Guard(() => ChangeUnguarded(apply, withPreHooks));
+
+    private ChangeResult ChangeUnguarded(Func<ChangeContext, string> apply, bool withPreHooks)
     {
         FileLock? delivery = null;
         try

@@ -9,7 +9,7 @@ using Cpvendor.Store.Identity;
 namespace Cpvendor.Panel;
 
 /// <summary>
-/// ui_user_info (CONTRACT.md 3): the panel issues a token for a logged-in user and opens LVE
+/// ui_user_info (docs/contract.md section 3): the panel issues a token for a logged-in user and opens LVE
 /// Manager with <c>?token=...</c>; LVE Manager, running as root, runs <c>cpvendor ui-user-info
 /// TOKEN</c> and learns who the user is. Identity comes only from the token. Tokens are random
 /// (256 bits), kept only as hashes in a root-only folder, expire, and anything doubtful fails closed.
@@ -56,7 +56,7 @@ public static class UiTokens
                 throw CpvendorException.Invalid($"domain '{normalized}' does not belong to '{Names.Show(user)}'");
         }
 
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = config.Time.GetUtcNow().ToUnixTimeSeconds();
         var token = TokenFiles.NewToken();
         TokenFiles.Save(config, token, new TokenRecord(user, normalized, now + (long)Math.Ceiling(ttl.TotalSeconds))
         {
@@ -76,7 +76,7 @@ public static class UiTokens
     public static UiUserInfo? Resolve(InstallConfig config, string token)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var record = TokenFiles.Find(config, token, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var record = TokenFiles.Find(config, token, config.Time.GetUtcNow().ToUnixTimeSeconds());
         if (record is not { Type: { } type, IdentityId: { } id, Uid: { } uid })
             return null;
         using var store = PanelReader.Open(config.Store);

@@ -41,9 +41,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         using (var connection = PanelStore.OpenForWrite(storePath))
         using (var writer = new PanelWriter(connection))
         {
-            writer.Execute(
-                "UPDATE source SET kind = $k, server = $s, max_age_seconds = $m, derive_hooks = $h WHERE id = 1",
-                ("$k", KindName(Kind)), ("$s", Server), ("$m", MaxAgeSeconds), ("$h", DeriveHooks ? 1 : 0));
+            writer.SetSource(KindName(Kind), Server, MaxAgeSeconds, DeriveHooks);
             writer.Commit();
         }
 
@@ -51,7 +49,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         if (Kind == SourceKind.Embedded)
             File.Delete(secret);
         else
-            SecureFile.WriteAtomic(secret, System.Text.Encoding.UTF8.GetBytes(connectionString!.Trim() + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite, RootId, RootId);
+            SecureFile.WriteAtomic(secret, System.Text.Encoding.UTF8.GetBytes(connectionString!.Trim() + "\n"), FileModes.PrivateFile, RootId, RootId);
     }
 
     /// <summary>The connection string of a database source, from its root-only file.</summary>

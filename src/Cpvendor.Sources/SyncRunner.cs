@@ -17,7 +17,7 @@ namespace Cpvendor.Sources;
 
 /// <summary>
 /// <c>cpvendor sync</c>: reads the panel database, validates the whole snapshot, derives the hooks,
-/// and hands them to the lifecycle's durable outbox (CONTRACT.md section 5): the pre hooks are stored
+/// and hands them to the lifecycle's durable outbox (docs/contract.md section 5): the pre hooks are stored
 /// and delivered while the store still serves the old data, then one transaction replaces the store
 /// and stores the post hooks with the effects of the change (per-user answers, panel_info, the
 /// Governor map), and a delivery pass carries out the effects before it runs any post hook. A hook
@@ -124,7 +124,7 @@ public static class SyncRunner
         command.CommandText = "SELECT allow_duplicate_uids FROM panel WHERE id = 1";
         var allowDuplicates = command.ExecuteScalar() is long flag && flag != 0;
 
-        SnapshotValidator.Validate(snapshot, LoginDefs.UidMax(config.Root), allowDuplicates, problems);
+        SnapshotValidator.Validate(snapshot, LoginDefs.UidMaxUnder(config.Root), allowDuplicates, problems);
         SnapshotValidator.ValidateIdentities(snapshot, IdentityRulesOf(config), problems);
         if (problems.Count > 0)
             throw CpvendorException.Invalid(problems.Summary());
@@ -133,7 +133,7 @@ public static class SyncRunner
 
     /// <summary>The host's account uid range and UNIX accounts, as the lifecycle commands judge them.</summary>
     internal static IdentityRules IdentityRulesOf(InstallConfig config) =>
-        new(Panel.Validation.LoginDefs.MinUid(config.LoginDefs), Panel.Validation.LoginDefs.MaxUid(config.LoginDefs),
+        new(Core.LoginDefs.UidMin(config.LoginDefs), Core.LoginDefs.UidMax(config.LoginDefs),
             name => Core.Native.Libc.Account(name)?.Uid);
 
     private static long? LastGoodSync(SqliteConnection store)

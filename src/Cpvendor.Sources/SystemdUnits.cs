@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cpvendor.Core;
 
 namespace Cpvendor.Sources;
 
@@ -52,7 +53,7 @@ public static class SystemdUnits
     {
         var folder = Path.Combine(Path.GetFullPath(root), Folder);
         Directory.CreateDirectory(folder);
-        var mode = (UnixFileMode)0b110_100_100; // 0644: systemd units are public
+        var mode = FileModes.PublicFile; // systemd units are public
         var service = Path.Combine(folder, ServiceName);
         var timer = Path.Combine(folder, TimerName);
         Core.SecureFile.WriteAtomic(service, System.Text.Encoding.UTF8.GetBytes(Service(binary)), mode);

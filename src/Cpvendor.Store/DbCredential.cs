@@ -44,7 +44,7 @@ public sealed record DbCredential(
 
     /// <summary>Writes the credential atomically with mode 0600.</summary>
     public void Write(string path) =>
-        SecureFile.WriteAtomic(path, JsonSerializer.SerializeToUtf8Bytes(this, DbCredentialJsonContext.Default.DbCredential), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        SecureFile.WriteAtomic(path, JsonSerializer.SerializeToUtf8Bytes(this, DbCredentialJsonContext.Default.DbCredential), FileModes.PrivateFile);
 }
 
 [JsonSerializable(typeof(DbCredential))]

@@ -4,24 +4,27 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Store;
 
 /// <summary>
-/// Row-level writes inside one transaction. Validation of panel rules lives with the lifecycle
-/// operations; this type only persists and bumps the store revision on commit.
+/// Row-level writes inside one transaction, and the reads a change makes through that same
+/// transaction, one named operation each (the partials under <c>Changes/</c>, one per entity).
+/// Validation of panel rules lives with the lifecycle operations; this type only persists and bumps
+/// the store revision on commit. Its connection and transaction never leave it.
 /// </summary>
-public sealed class PanelWriter : IDisposable
+public sealed partial class PanelWriter : IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private bool committed;
+
+    /// <summary>The connection and transaction, for the store's own query classes only (never handed out of the store).</summary>
+    internal SqliteConnection Connection => connection;
+
+    internal SqliteTransaction Transaction => transaction;
 
     public PanelWriter(SqliteConnection connection)
     {
         this.connection = connection;
         transaction = connection.BeginTransaction(deferred: false);
     }
-
-    public SqliteConnection Connection => connection;
-
-    public SqliteTransaction Transaction => transaction;
 
     public void SetPanel(string name, string version, string? userLoginUrl, string? defaultPhp, string defaultHandler, bool allowDuplicateUids) =>
         Execute(
@@ -80,11 +83,7 @@ public sealed class PanelWriter : IDisposable
     /// <summary>Runs one statement in this transaction; returns the number of rows changed.</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        using var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
     }
 

@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.Store.Sample;
 
 namespace Cpvendor.Store;
@@ -24,7 +25,7 @@ public static class StoreInitializer
             writer.Commit();
         }
 
-        Core.Native.Libc.SetOwnerAndModeNoFollow(path, UnixFileMode.UserRead | UnixFileMode.UserWrite, owner: null, group: null);
+        Core.Native.Libc.SetOwnerAndModeNoFollow(path, FileModes.PrivateFile, owner: null, group: null);
         if (sampleUsers > 0)
         {
             new DbCredential("cpvendor_stats", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant(), "localhost", 3306)

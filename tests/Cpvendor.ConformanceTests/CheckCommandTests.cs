@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Cpvendor.Core;
 
 namespace Cpvendor.ConformanceTests;
 
@@ -10,7 +11,7 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
     public void Check_of_a_missing_ini_exits_2_and_says_why()
     {
         var result = Proc.Run(Repo.Binary, "check", "--ini", "/nonexistent/integration.ini");
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(ExitCodes.CheckAborted, result.ExitCode);
         Assert.Contains("cannot read /nonexistent/integration.ini", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -18,7 +19,7 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
     public void Check_as_a_user_that_does_not_exist_exits_2()
     {
         var result = Proc.Run(Repo.Binary, "check", "--ini", install.Ini, "--as-user", "no-such-user-cpvendor");
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(ExitCodes.CheckAborted, result.ExitCode);
         Assert.Contains("no such UNIX user", result.Stderr, StringComparison.Ordinal);
     }
 
@@ -50,7 +51,7 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
         var ini = Path.Combine(install.Dir, "broken.ini");
         File.WriteAllText(ini, "[integration_scripts]\npanel_info = /bin/true\nthis line has no delimiter\n");
         var run = CheckRun.Of(ini, []);
-        Assert.Equal(1, run.Process.ExitCode);
+        Assert.Equal(ExitCodes.CheckFailed, run.Process.ExitCode);
         Assert.Equal(["Ini_is_read_by_configparser"], run.With("fail"));
         Assert.Contains("ParsingError", run.Check("Ini_is_read_by_configparser").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("skip", run.Statuses["Ini_names_all_eight_scripts"]);
@@ -73,7 +74,7 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
         watch.Stop();
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"took {watch.Elapsed}");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCodes.CheckFailed, result.ExitCode);
         using var report = System.Text.Json.JsonDocument.Parse(result.Stdout);
         var timeout = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Every_call_finishes_before_the_timeout");
         Assert.Equal("fail", timeout.GetProperty("status").GetString());
@@ -87,7 +88,7 @@ public sealed class CheckCommandTests(OwnInstallFixture install)
         var result = Proc.Run(Repo.Binary, "quickstart", "--dir", dir, "--users", "20");
         Assert.Contains("The conformance checker runs every script", result.Stdout, StringComparison.Ordinal);
         var summary = result.Stdout.Split('\n').Single(l => l.Contains(" checks: ", StringComparison.Ordinal));
-        var failed = summary.Contains(" 0 failed", StringComparison.Ordinal) ? 0 : 1;
+        var failed = summary.Contains(" 0 failed", StringComparison.Ordinal) ? ExitCodes.Success : ExitCodes.CheckFailed;
         Assert.Equal(failed, result.ExitCode);
     }
 }

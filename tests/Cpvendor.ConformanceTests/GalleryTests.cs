@@ -1,3 +1,5 @@
+using Cpvendor.Core;
+
 namespace Cpvendor.ConformanceTests;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     public void Each_defect_fails_exactly_the_check_meant_for_it(string vendor, string[] expected)
     {
         var run = CheckRun.Of(gallery.Ini(vendor), gallery.EndUsers);
-        Assert.True(run.Process.ExitCode == 1, $"exit {run.Process.ExitCode}, expected 1\n{run.Process.Stderr}");
+        Assert.True(run.Process.ExitCode == ExitCodes.CheckFailed, $"exit {run.Process.ExitCode}, expected {ExitCodes.CheckFailed}\n{run.Process.Stderr}");
         Assert.True(expected.Order(StringComparer.Ordinal).SequenceEqual(run.With("fail", "warn")), $"{vendor}: expected to fail {string.Join(", ", expected)}\n{run.Explain()}");
         foreach (var name in expected)
             Assert.NotEmpty(run.Check(name).GetProperty("evidence").EnumerateArray());
@@ -45,7 +47,7 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     public void The_reference_vendor_passes_every_check()
     {
         var run = CheckRun.Of(gallery.Ini("reference"), gallery.EndUsers);
-        Assert.True(run.Process.ExitCode == 0, run.Explain() + "\n" + run.Process.Stderr);
+        Assert.True(run.Process.ExitCode == ExitCodes.Success, run.Explain() + "\n" + run.Process.Stderr);
         Assert.Empty(run.With("fail", "warn"));
         Assert.Equal([SslSkip], run.With("skip"));
     }
@@ -56,7 +58,7 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
         var run = CheckRun.Of(gallery.Ini("reference"), [], slow: "0.001");
         Assert.Equal(["Every_call_answers_quickly"], run.With("fail", "warn"));
         Assert.Equal("warn", run.Statuses["Every_call_answers_quickly"]);
-        Assert.Equal(0, run.Process.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.Process.ExitCode);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     public void Without_end_users_the_end_user_checks_are_skipped_with_the_reason()
     {
         var run = CheckRun.Of(gallery.Ini("domains-leak-to-end-users"), []);
-        Assert.Equal(0, run.Process.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.Process.ExitCode);
         var check = run.Check("Domains_as_end_user_hides_foreign_domains");
         Assert.Equal("skip", check.GetProperty("status").GetString());
         Assert.Contains("--as-user", check.GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using Cpvendor.Core;
+
 namespace Cpvendor.ConformanceTests;
 
 /// <summary>Our own cpapi, installed from a sample store, judged by our own checker as any vendor would be.</summary>
@@ -10,7 +12,7 @@ public sealed class OwnCpapiTests(OwnInstallFixture install)
         var run = CheckRun.Of(install.Ini, install.EndUsers);
         Assert.True(run.With("fail", "warn").Count == 0, "our cpapi does not conform:\n" + run.Explain());
         Assert.Equal(["Ini_ssl_cert_and_key_are_given_when_use_ssl_is_on"], run.With("skip"));
-        Assert.Equal(0, run.Process.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.Process.ExitCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cpvendor.Core;
 
 namespace Cpvendor.ConformanceTests;
 
@@ -42,7 +43,7 @@ public sealed class OwnInstallFixture : IDisposable
 
     private static Proc.Result Must(Proc.Result result)
     {
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         return result;
     }
 

@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
@@ -29,7 +30,7 @@ public sealed class AccountsTests
     {
         using var install = TempInstall.Create(users: 0);
         var run = install.Command("admin", "add", "ops", "--unix-user", "cpvendor-no-such-user");
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("no UNIX account", run.Stderr);
     }
 

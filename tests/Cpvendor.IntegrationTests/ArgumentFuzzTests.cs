@@ -6,7 +6,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md section 2 under random input: thousands of argument vectors per script, as root and as
+/// docs/contract.md section 2 under random input: thousands of argument vectors per script, as root and as
 /// an end user, each answered by exactly one valid envelope, nothing on stderr, exit 0, and never an
 /// answer the caller may not have. Reproduce a failure with CPVENDOR_FUZZ_SEED (printed in the
 /// message); CPVENDOR_FUZZ_RUNS sets the vectors per script as root (default 1500; an eighth of that

@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
@@ -63,7 +64,7 @@ public sealed class BadInputTests : IDisposable
 
         var run = install.Command(command);
 
-        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Invalid, run.ToString());
         Assert.Equal("", run.Stdout);
         Assert.Single(run.Stderr.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("cpvendor: ", run.Stderr);

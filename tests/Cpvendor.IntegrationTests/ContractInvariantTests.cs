@@ -4,7 +4,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// The rules of CONTRACT.md section 3 that tie one script's answer to another's, checked on the
+/// The rules of docs/contract.md section 3 that tie one script's answer to another's, checked on the
 /// answers themselves (not on the test's rows), so they hold whatever the store says.
 /// </summary>
 public sealed class ContractInvariantTests(KnownInstall known) : IClassFixture<KnownInstall>

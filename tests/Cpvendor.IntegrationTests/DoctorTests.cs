@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.Store;
@@ -126,7 +127,7 @@ public sealed class DoctorTests
 
         Assert.True(after.Any(f => Rank(f.Severity) >= Rank("warning")), $"'{check}' did not find '{defect}': {string.Join("\n", after)}");
         Assert.All(after.Where(f => Rank(f.Severity) >= Rank("warning")), f => Assert.False(string.IsNullOrEmpty(f.Fix)));
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
     }
 
     [Fact]
@@ -150,8 +151,8 @@ public sealed class DoctorTests
 
         var run = host.Doctor();
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("[ERROR  ] Secrets and per-user data are readable only by who may read them (CONTRACT.md 6): the db_info secret is readable by others than root", run.Stdout);
+        Assert.Equal(ExitCodes.DoctorError, run.ExitCode);
+        Assert.Contains("[ERROR  ] Secrets and per-user data are readable only by who may read them (docs/contract.md section 6): the db_info secret is readable by others than root", run.Stdout);
         Assert.Contains("fix: chown root:root", run.Stdout);
     }
 

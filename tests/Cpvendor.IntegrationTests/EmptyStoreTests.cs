@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md section 2: NotFound is for filters naming something that does not exist, never for an
+/// docs/contract.md section 2: NotFound is for filters naming something that does not exist, never for an
 /// unfiltered call; an empty panel answers empty lists and objects. db_info without a credential file
 /// is <c>mysql: null</c> (no SQL snapshots), not an error.
 /// </summary>

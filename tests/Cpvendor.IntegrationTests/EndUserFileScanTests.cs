@@ -4,7 +4,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md section 6, "nor by reading files directly": as each end user, every file under the
+/// docs/contract.md section 6, "nor by reading files directly": as each end user, every file under the
 /// install root and beside the store that the user can read (found and read as that user) holds
 /// nothing about any other account and not the db_info password.
 /// </summary>

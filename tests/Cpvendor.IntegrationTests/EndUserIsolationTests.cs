@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md sections 1 and 6 with real UNIX users: the caller is who the kernel says; an end user
+/// docs/contract.md sections 1 and 6 with real UNIX users: the caller is who the kernel says; an end user
 /// gets panel_info and their own domains, nothing else, and cannot tell a foreign user or domain that
 /// exists from one that does not.
 /// </summary>
@@ -142,7 +142,7 @@ public sealed class EndUserIsolationTests(UsersInstall env) : IClassFixture<User
     [Fact]
     public void The_db_info_password_is_for_root_only()
     {
-        // CONTRACT.md section 6: the secret lives in a root-only file; an administrator who is not
+        // docs/contract.md section 6: the secret lives in a root-only file; an administrator who is not
         // root is told so rather than given a partial or empty answer.
         var envelope = As(env.Admin, "db_info").Is("PermissionDenied");
 

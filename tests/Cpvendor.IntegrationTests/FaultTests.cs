@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md section 2, InternalAPIError: when the data is unavailable (store missing, unreadable,
+/// docs/contract.md section 2, InternalAPIError: when the data is unavailable (store missing, unreadable,
 /// locked, corrupt; published files missing or damaged; no configuration) every script still answers
 /// with exactly one valid envelope saying so, never with partial or made-up data.
 /// </summary>

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>The MySQL Governor map (CONTRACT.md 7), read back the way Governor reads it.</summary>
+/// <summary>The MySQL Governor map (docs/contract.md section 7), read back the way Governor reads it.</summary>
 public sealed class GovernorMapTests
 {
     /// <summary>
@@ -75,7 +76,7 @@ public sealed class GovernorMapTests
         using var install = TempInstall.Create(users: 5);
         var owner = Envelope.Of(install.Cpapi("users")).Data[0].GetProperty("username").GetString()!;
         var run = install.Command("db", "add", new string('d', 65), "--owner", owner);
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("at most 64", run.Stderr);
         Assert.DoesNotContain(JsonSerializer.Serialize(new string('d', 65)), install.Cpapi("db_info").Stdout);
     }

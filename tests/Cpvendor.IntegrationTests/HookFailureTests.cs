@@ -1,8 +1,9 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>Hooks that fail, hang or are missing lose nothing and keep the order of each account (CONTRACT.md 5).</summary>
+/// <summary>Hooks that fail, hang or are missing lose nothing and keep the order of each account (docs/contract.md section 5).</summary>
 public sealed class HookFailureTests
 {
     [Fact]
@@ -15,7 +16,7 @@ public sealed class HookFailureTests
 
         hooks.Set("fail-post_modify_user.py", on: true);
         var created = install.Command("user", "add", "alice", "--owner", "boss", "--domain", "alice.example", "--uid", "31001");
-        Assert.Equal(0, created.ExitCode);
+        Assert.Equal(ExitCodes.Success, created.ExitCode);
         Assert.Contains("queued", created.Stdout);
         Assert.Contains("exited 1: failing on purpose", created.Stdout);
         install.Checked("user", "rename", "alice", "--new-username", "alicia");
@@ -34,7 +35,7 @@ public sealed class HookFailureTests
         Assert.Equal(3, pending.Trim().Split('\n').Length);
 
         // Still failing: hooks run retries, delivers nothing of alice's, exits non-zero.
-        Assert.Equal(1, install.Command("hooks", "run").ExitCode);
+        Assert.Equal(ExitCodes.Failure, install.Command("hooks", "run").ExitCode);
         Assert.Contains("attempts=2", install.Checked("hooks", "list"));
 
         hooks.Set("fail-post_modify_user.py", on: false);
@@ -57,7 +58,7 @@ public sealed class HookFailureTests
         install.Checked("admin", "add", "boss");
         hooks.Set("hang-post_modify_user.py", on: true);
         var run = install.Command("user", "add", "alice", "--owner", "boss", "--domain", "alice.example", "--uid", "31001");
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("timed out after 2s", run.Stdout);
         Assert.Equal("ok", Envelope.Of(install.Cpapi("users", "--username", "alice")).Result);
 
@@ -88,6 +89,6 @@ public sealed class HookFailureTests
         install.Checked("hooks", "run");
         Assert.Equal("post_modify_package.py rename --name Silver --new-name Bronze", hooks.Lines()[^1]);
         Assert.DoesNotContain("post_modify_package.py rename --name Gold --new-name Silver", hooks.Lines());
-        Assert.NotEqual(0, install.Command("hooks", "skip", first).ExitCode);
+        Assert.NotEqual(ExitCodes.Success, install.Command("hooks", "skip", first).ExitCode);
     }
 }

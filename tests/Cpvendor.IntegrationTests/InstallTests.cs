@@ -1,9 +1,10 @@
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>cpvendor install and uninstall in throw-away roots (CONTRACT.md sections 4, 6 and 7).</summary>
+/// <summary>cpvendor install and uninstall in throw-away roots (docs/contract.md sections 4, 6 and 7).</summary>
 public sealed class InstallTests
 {
     private const int Mode0644 = 0b110_100_100;
@@ -54,7 +55,7 @@ public sealed class InstallTests
         Assert.Single(File.ReadAllLines(hookLog));
 
         var uninstall = host.Uninstall();
-        Assert.True(uninstall.ExitCode == 0, uninstall.ToString());
+        Assert.True(uninstall.ExitCode == ExitCodes.Success, uninstall.ToString());
         TreeSnapshot.Of(host.Root, host.Store, host.Secret).AssertSameAs(before, withTimes: false);
     }
 
@@ -67,7 +68,7 @@ public sealed class InstallTests
 
         var run = host.Install("--dry-run", "--privileged=sudo", "--system-user", "panelsvc");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Contains($"would   file {host.Path("opt/cpvendor/etc/integration.ini")}", run.Stdout);
         Assert.Contains($"would   file {host.Path("etc/sudoers.d/cpvendor")}", run.Stdout);
         Assert.Contains("would   refresh CageFS", run.Stdout);
@@ -86,7 +87,7 @@ public sealed class InstallTests
         Assert.Contains("cpapi panel_info", File.ReadAllText(ini));
         Assert.Equal((UnixFileMode)Mode0644, File.GetUnixFileMode(ini));
 
-        Assert.Equal(0, host.Uninstall().ExitCode);
+        Assert.Equal(ExitCodes.Success, host.Uninstall().ExitCode);
         TreeSnapshot.Of(host.Root).AssertSameAs(before, withTimes: false);
     }
 
@@ -111,7 +112,7 @@ public sealed class InstallTests
     {
         using var host = TempHost.Create();
         var run = host.Uninstall();
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(ExitCodes.NotInstalled, run.ExitCode);
         Assert.Contains("nothing was installed", run.Stderr);
     }
 

@@ -1,8 +1,9 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>A whole panel's life through the installed commands, checked hook call by hook call (CONTRACT.md 5).</summary>
+/// <summary>A whole panel's life through the installed commands, checked hook call by hook call (docs/contract.md section 5).</summary>
 public sealed class LifecycleScenarioTests
 {
     [Fact]
@@ -76,7 +77,7 @@ public sealed class LifecycleScenarioTests
         using var install = TempInstall.Create(users: 0, installOptions: ["--admin-hook-flag", "--username"]);
         var hooks = new RecordingHooks(install);
         var run = install.Command("admin", "add", "boss");
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         // The strict recording hook takes only --name: the event stays queued instead of being lost.
         Assert.Contains("queued", run.Stdout);
         Assert.Contains("post_modify_admin.py create --username boss", install.Checked("hooks", "list"));

@@ -3,7 +3,7 @@ using Cpvendor.Store;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>CONTRACT.md section 3, panel_info: supported_cl_features lists only keys CloudLinux knows.</summary>
+/// <summary>docs/contract.md section 3, panel_info: supported_cl_features lists only keys CloudLinux knows.</summary>
 public sealed class PanelInfoTests
 {
     [Fact]

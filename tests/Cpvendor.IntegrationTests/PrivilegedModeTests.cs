@@ -1,11 +1,12 @@
 using System.Globalization;
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.Store;
 
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// cpvendor install --privileged=sudo (CONTRACT.md sections 6 and 7): the sudoers drop-in passes
+/// cpvendor install --privileged=sudo (docs/contract.md sections 6 and 7): the sudoers drop-in passes
 /// visudo, and a real user running the wrapper through the real sudo with a forged SUDO_UID and
 /// SUDO_USER still gets only their own data.
 /// </summary>
@@ -94,7 +95,7 @@ public sealed class PrivilegedModeTests
 
         var run = Run.Program(host.Path("usr/libexec/cpvendor/bin/cpvendor"), ["install", "--root", Path.Combine(host.Dir, "elsewhere"), "--store", host.Store]);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("serves 'cpapi' only", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(host.Dir, "elsewhere")));
     }

@@ -3,7 +3,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// The RPM (CONTRACT.md sections 4 and 7): built by packaging/rpm/build-rpm.sh, listed, installed
+/// The RPM (docs/contract.md sections 4 and 7): built by packaging/rpm/build-rpm.sh, listed, installed
 /// into a throw-away root with <c>rpm --root</c>, used, erased. rpm runs the scriptlets chrooted
 /// into that root, so the root gets the minimal set they need: /bin/sh, the C library, /dev/null
 /// and /dev/urandom, and account files with the admin group (there is no groupadd in it).

@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
@@ -12,7 +13,7 @@ public sealed class SmokeTests
         try
         {
             var run = Run.Cpvendor("quickstart", "--dir", Path.Combine(dir, "qs"), "--users", "20");
-            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
             Assert.Contains(" 0 failed, 0 warned", run.Stdout);
             Assert.Contains("): conforms", run.Stdout);
         }

@@ -4,7 +4,7 @@ using Cpvendor.IntegrationTests.Harness;
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// CONTRACT.md section 6: nothing the caller controls loads code or changes which data is read. Each
+/// docs/contract.md section 6: nothing the caller controls loads code or changes which data is read. Each
 /// test plants something real (a working startup hook, a library whose constructor writes a marker, a
 /// configuration that would make the caller an administrator) and shows that the answer is byte for
 /// byte the clean one and that no marker appeared. LD_PRELOAD is out of scope: the dynamic loader

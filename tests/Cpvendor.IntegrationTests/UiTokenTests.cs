@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests;
 
-/// <summary>ui_user_info (CONTRACT.md 3): identity only from a live token, everything else fails closed.</summary>
+/// <summary>ui_user_info (docs/contract.md section 3): identity only from a live token, everything else fails closed.</summary>
 public sealed class UiTokenTests
 {
     private static TempInstall Panel()
@@ -21,13 +22,13 @@ public sealed class UiTokenTests
     private static JsonElement Info(TempInstall install, string token)
     {
         var run = install.Command("ui-user-info", token);
-        Assert.True(run.ExitCode == 0 && run.Stderr.Length == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success && run.Stderr.Length == 0, run.ToString());
         return JsonDocument.Parse(run.Stdout).RootElement.Clone();
     }
 
     private static void AssertClosed(RunResult run)
     {
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Equal("{}", run.Stdout.Trim());
         Assert.Equal("", run.Stderr);
     }
@@ -113,7 +114,7 @@ public sealed class UiTokenTests
         var token = Issue(install, "--user", "alice");
         AssertClosed(Run.Program(install.Binary, ["ui-user-info", token], stranger));
         var issue = Run.Program(install.Binary, ["ui-token", "issue", "--user", "alice"], stranger);
-        Assert.NotEqual(0, issue.ExitCode);
+        Assert.NotEqual(ExitCodes.Success, issue.ExitCode);
         Assert.Equal("", issue.Stdout);
     }
 
@@ -121,9 +122,9 @@ public sealed class UiTokenTests
     public void Token_for_an_unknown_user_or_a_foreign_domain_is_refused()
     {
         using var install = Panel();
-        Assert.Equal(2, install.Command("ui-token", "issue", "--user", "nobody").ExitCode);
+        Assert.Equal(ExitCodes.Invalid, install.Command("ui-token", "issue", "--user", "nobody").ExitCode);
         var run = install.Command("ui-token", "issue", "--user", "res1", "--domain", "alice.example");
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
         Assert.Contains("does not belong", run.Stderr);
     }
 }

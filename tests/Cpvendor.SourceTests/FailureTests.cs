@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.SourceTests.Panel;
 using Microsoft.Data.Sqlite;
@@ -23,7 +24,7 @@ public sealed class FailureTests
         fixture.Database.Execute("UPDATE panel_accounts SET email = 'changed@example.com' WHERE id = 6");
 
         var run = fixture.Install.Sync();
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("nothing applied", run.Stderr);
         Assert.Contains("owner 'ghost'", run.Stderr);
         Assert.Contains("main domains", run.Stderr);
@@ -46,7 +47,7 @@ public sealed class FailureTests
             fixture.Database.ConnectionString.Replace(port, "Port=9", StringComparison.Ordinal));
 
         var run = fixture.Install.Sync();
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("unreachable", run.Stderr);
         Assert.Equal(good, Answers.Of(fixture.Install, Probe));
         var status = Run.Program(fixture.Install.Binary, ["sync", "--status"]);
@@ -73,7 +74,7 @@ public sealed class FailureTests
         var sync = Task.Run(fixture.Install.Sync);
         KillSessionsWhenBusy(fixture.Database, TimeSpan.FromSeconds(20));
         var run = await sync;
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Equal(good, Answers.Of(fixture.Install, Probe));
     }
 

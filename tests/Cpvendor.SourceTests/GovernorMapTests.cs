@@ -3,7 +3,7 @@ using Cpvendor.SourceTests.Panel;
 
 namespace Cpvendor.SourceTests;
 
-/// <summary>A sync keeps the MySQL Governor map (CONTRACT.md section 7) in step with the panel's database users.</summary>
+/// <summary>A sync keeps the MySQL Governor map (docs/contract.md section 7) in step with the panel's database users.</summary>
 public sealed class GovernorMapTests
 {
     [Fact]

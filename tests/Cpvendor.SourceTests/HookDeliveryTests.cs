@@ -1,9 +1,10 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.SourceTests.Panel;
 
 namespace Cpvendor.SourceTests;
 
-/// <summary>A sync delivers the derived hooks through the lifecycle's queue, in order, each seeing the data CONTRACT.md section 5 promises.</summary>
+/// <summary>A sync delivers the derived hooks through the lifecycle's queue, in order, each seeing the data docs/contract.md section 5 promises.</summary>
 public sealed class HookDeliveryTests
 {
     [Theory]
@@ -37,7 +38,7 @@ public sealed class HookDeliveryTests
         database.Execute("DELETE FROM panel_sites WHERE account_id = 4");
         database.Execute("DELETE FROM panel_accounts WHERE id = 4");
         var sync = install.Sync();
-        Assert.True(sync.ExitCode == 0 && sync.Stderr.Length == 0, sync.ToString());
+        Assert.True(sync.ExitCode == ExitCodes.Success && sync.Stderr.Length == 0, sync.ToString());
 
         Assert.Equal(
             [
@@ -77,7 +78,7 @@ public sealed class HookDeliveryTests
 
         database.Execute("UPDATE panel_accounts SET login = 'renamed1' WHERE id = 2");
         var sync = install.Sync();
-        Assert.True(sync.ExitCode == 0 && sync.Stderr.Length == 0, sync.ToString());
+        Assert.True(sync.ExitCode == ExitCodes.Success && sync.Stderr.Length == 0, sync.ToString());
 
         Assert.Contains("no pending hook events", install.Command("hooks", "list").Stdout, StringComparison.Ordinal);
         var all = install.Command("hooks", "list", "--all").Stdout;

@@ -5,7 +5,7 @@ using Cpvendor.Store.Model;
 
 namespace Cpvendor.SourceTests;
 
-/// <summary>The hooks a panel never sent, derived by stable ids (CONTRACT.md section 5), in order.</summary>
+/// <summary>The hooks a panel never sent, derived by stable ids (docs/contract.md section 5), in order.</summary>
 public sealed class HookDerivationTests
 {
     private static readonly PanelSnapshot Base = Panel(

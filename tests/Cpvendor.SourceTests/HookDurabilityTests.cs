@@ -1,10 +1,11 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.SourceTests.Panel;
 
 namespace Cpvendor.SourceTests;
 
 /// <summary>
-/// Derived hooks have the lifecycle's guarantees (CONTRACT.md section 5): a hook that fails during a
+/// Derived hooks have the lifecycle's guarantees (docs/contract.md section 5): a hook that fails during a
 /// sync keeps its event queued, the account's later events wait behind it, and a later delivery
 /// runs them all in order.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class HookDurabilityTests
         hooks.Set("fail-post_modify_user.py", on: true);
         database.Execute("UPDATE panel_accounts SET login = 'renamed1' WHERE id = 2");
         var first = install.Sync();
-        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(first.ExitCode == ExitCodes.Success, first.ToString());
         Assert.Contains("1 queued after a failure", first.Stderr, StringComparison.Ordinal);
         Assert.Empty(hooks.Calls());
         Assert.Equal("ok", Envelope.Of(install.Cpapi("users", "--username", "renamed1")).Result);
@@ -41,7 +42,7 @@ public sealed class HookDurabilityTests
         database.Execute("INSERT INTO panel_accounts (id, login, uid, owner_login, plan_id, email, lang, home_dir, server_id) VALUES (900, 'newbie', 29000, 'admin', NULL, NULL, 'EN_us', '/home/newbie', NULL)");
         database.Execute("INSERT INTO panel_sites (id, account_id, fqdn, docroot, is_primary, php_code, php_handler) VALUES (900, 900, 'newbie.example', '/home/newbie/public_html', TRUE, NULL, NULL)");
         var second = install.Sync();
-        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(second.ExitCode == ExitCodes.Success, second.ToString());
         Assert.Contains("3 queued after a failure", second.Stderr, StringComparison.Ordinal);
         Assert.Equal(["post_modify_user.py create --username newbie --owner admin"], hooks.Lines());
         pending = Pending(install);
@@ -51,7 +52,7 @@ public sealed class HookDurabilityTests
         Assert.EndsWith($"attempts=0 post_modify_domain.py modify -u renamed1 --domain {site} --new-domain renamed-site.example", pending[2], StringComparison.Ordinal);
 
         var run = install.Command("hooks", "run");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Equal(
             [
                 "post_modify_user.py create --username newbie --owner admin",
@@ -81,7 +82,7 @@ public sealed class HookDurabilityTests
         database.Execute("DELETE FROM panel_sites WHERE account_id = 4");
         database.Execute("DELETE FROM panel_accounts WHERE id = 4");
         var sync = install.Sync();
-        Assert.True(sync.ExitCode == 0, sync.ToString());
+        Assert.True(sync.ExitCode == ExitCodes.Success, sync.ToString());
         Assert.Empty(hooks.Calls());
         Assert.Equal("NotFound", Envelope.Of(install.Cpapi("users", "--username", deleted)).Result);
         var pending = Pending(install);
@@ -97,7 +98,7 @@ public sealed class HookDurabilityTests
         Assert.Equal(2, Pending(install).Length);
 
         var run = install.Command("hooks", "run");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         Assert.Equal([$"pre_modify_user.py delete --username {deleted}", $"post_modify_user.py delete --username {deleted}"], hooks.Lines());
         Assert.Empty(Pending(install));
     }
@@ -106,7 +107,7 @@ public sealed class HookDurabilityTests
     private static string[] Pending(TempInstall install)
     {
         var list = install.Command("hooks", "list");
-        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.True(list.ExitCode == ExitCodes.Success, list.ToString());
         return list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l != "no pending hook events").ToArray();
     }
 }

@@ -4,7 +4,7 @@ using Cpvendor.Cpapi.Identity;
 
 namespace Cpvendor.UnitTests;
 
-/// <summary>Where identity may come from (CONTRACT.md section 6). The delegated paths apply only to a root process.</summary>
+/// <summary>Where identity may come from (docs/contract.md section 6). The delegated paths apply only to a root process.</summary>
 public sealed class CallerResolverTests
 {
     private static readonly InstallConfig Privileged = InstallConfig.ForRoot("/tmp/none", "/tmp/none/panel.db") with { Identity = IdentityMode.Privileged };

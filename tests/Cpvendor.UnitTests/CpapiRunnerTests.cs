@@ -9,7 +9,7 @@ using Cpvendor.Store;
 namespace Cpvendor.UnitTests;
 
 /// <summary>
-/// <see cref="CpapiRunner.Run"/> in process (CONTRACT.md sections 2 and 6): one envelope whatever
+/// <see cref="CpapiRunner.Run"/> in process (docs/contract.md sections 2 and 6): one envelope whatever
 /// happens, and the caller's identity taken only from the sources the install's mode allows. The
 /// process runs as root, so the kernel says "root" and the tests vary what else could claim otherwise.
 /// </summary>
@@ -55,6 +55,16 @@ public sealed class CpapiRunnerTests : IDisposable
     {
         foreach (var script in new[] { "panel_info", "db_info", "packages", "users", "domains", "resellers", "admins", "php" })
             Assert.Equal("ok", Call([script]).Result);
+    }
+
+    [Fact]
+    public void Every_script_of_the_grammar_has_an_implementation_and_nothing_else_is_a_script()
+    {
+        foreach (var grammar in Contract.Grammar.Scripts)
+            Assert.Equal("ok", Call([grammar.Script]).Result);
+
+        var unknown = Parse(CpapiRunner.Run(["nosuch"], () => throw new InvalidOperationException(), NoEnvironment));
+        Assert.Equal("Unknown script 'nosuch': use one of " + string.Join(", ", Contract.Grammar.Scripts.Select(g => g.Script)), unknown.Message);
     }
 
     [Fact]

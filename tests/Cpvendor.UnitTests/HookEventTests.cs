@@ -2,7 +2,7 @@ using Cpvendor.Panel;
 
 namespace Cpvendor.UnitTests;
 
-/// <summary>The exact argument vectors of CONTRACT.md section 5, and the keys that order them.</summary>
+/// <summary>The exact argument vectors of docs/contract.md section 5, and the keys that order them.</summary>
 public sealed class HookEventTests
 {
     public static TheoryData<string, string> Table => new()

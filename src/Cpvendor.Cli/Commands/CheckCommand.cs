@@ -49,7 +49,7 @@ internal static class CheckCommand
             if (!result.GetValue(allowUntrusted) && TrustPreflight.Refusal(options.IniPath) is { } refusal)
             {
                 error.WriteLine($"cpvendor check: refusing to run its scripts as root: {refusal}; make it root's alone, run the check as another user, or pass --allow-untrusted");
-                return CpvendorException.UntrustedExitCode;
+                return ExitCodes.Untrusted;
             }
 
             var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;

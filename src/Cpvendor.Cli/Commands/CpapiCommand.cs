@@ -8,7 +8,7 @@ namespace Cpvendor.Cli.Commands;
 /// <summary>
 /// <c>cpvendor cpapi SCRIPT [ARGS...]</c>: the eight integration scripts. stderr is pointed at
 /// /dev/null first so that nothing, not even a runtime failure, can reach it; the answer is written
-/// to stdout in one piece; the exit status of a well-formed envelope is always 0 (CONTRACT.md 2).
+/// to stdout in one piece; the exit status of a well-formed envelope is always 0 (docs/contract.md section 2).
 /// </summary>
 internal static class CpapiCommand
 {
@@ -16,7 +16,7 @@ internal static class CpapiCommand
     {
         Libc.SilenceDescriptor(2);
         var answer = CpapiRunner.Run(args, InstallLayout.LoadForThisBinary, Environment.GetEnvironmentVariable);
-        return Libc.WriteAll(1, answer.Span) ? 0 : 1;
+        return Libc.WriteAll(1, answer.Span) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>

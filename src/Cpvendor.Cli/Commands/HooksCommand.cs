@@ -24,7 +24,7 @@ internal static class HooksCommand
 
             if (events.Count == 0)
                 output.WriteLine(r.GetValue(all) ? "no hook events" : "no pending hook events");
-            return 0;
+            return ExitCodes.Success;
         });
 
         var run = new Command("run", "Deliver every pending event now, in order.");
@@ -34,7 +34,7 @@ internal static class HooksCommand
             if (report.LockBusy)
                 throw CpvendorException.Io("another cpvendor process is delivering hooks; try again when it is done");
             r.Out().WriteLine($"delivered {report.Delivered}, skipped {report.Skipped}, failed {report.Failed}, waiting behind a failure {report.Waiting}");
-            return report.StillPending == 0 ? 0 : 1;
+            return report.StillPending == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
 
         var id = new Argument<long>("ID");
@@ -44,7 +44,7 @@ internal static class HooksCommand
             if (!HookOutbox.Skip(InstallLayout.LoadForThisBinary(), r.GetValue(id)))
                 throw CpvendorException.Invalid($"no pending hook event {r.GetValue(id)}");
             r.Out().WriteLine($"skipped hook event {r.GetValue(id)}");
-            return 0;
+            return ExitCodes.Success;
         });
 
         return new Command("hooks", "The queue of CloudLinux hook events.") { list, run, skip };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cpvendor.Core;
 using Cpvendor.Store;
 using Cpvendor.Store.Sample;
 
@@ -34,7 +35,7 @@ internal static class InitCommand
             result.Out().WriteLine(users > 0
                 ? $"created {path} with a sample panel of {users} accounts ({created.Domains} domains, {created.Resellers} resellers)"
                 : $"created empty store {path}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

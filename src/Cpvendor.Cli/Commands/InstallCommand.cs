@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cpvendor.Core;
 using Cpvendor.Host;
 using Cpvendor.Host.Choices;
 
@@ -69,7 +70,7 @@ internal static class InstallCommand
             output.WriteLine(dry
                 ? $"dry run: {report.Changed} step(s) would change {report.Config.Root}; nothing was changed"
                 : report.Changed == 0 ? $"{report.Config.Root} already up to date" : $"installed into {report.Config.Root} ({report.Changed} step(s) changed)");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cpvendor.Core;
 using Cpvendor.Panel;
 
 namespace Cpvendor.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class Lifecycle
             });
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>A subcommand with one NAME argument and an action on it.</summary>

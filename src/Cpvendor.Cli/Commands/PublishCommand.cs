@@ -14,7 +14,7 @@ internal static class PublishCommand
         {
             var report = AnswerPublisher.PublishAll(InstallLayout.LoadForThisBinary());
             result.Out().WriteLine($"published {report.Users} per-user files, removed {report.Removed} stale ones");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

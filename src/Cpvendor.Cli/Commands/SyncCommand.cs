@@ -28,7 +28,7 @@ internal static class SyncCommand
                     output.WriteLine(line);
                 foreach (var line in UnmappedLines(config))
                     output.WriteLine(line);
-                return state.Staleness is null && state.LastError is null ? 0 : 1;
+                return state.Staleness is null && state.LastError is null ? ExitCodes.Success : ExitCodes.Failure;
             }
 
             var report = SyncRunner.Run(config);
@@ -46,7 +46,7 @@ internal static class SyncCommand
             else if (report.Delivery.StillPending > 0)
                 error.WriteLine($"hooks: {report.Delivery.StillPending} queued after a failure, retried by the next syncs (cpvendor hooks list)");
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -18,7 +18,7 @@ internal static class UiTokenCommand
         {
             var token = UiTokens.IssueFor(InstallLayout.LoadForThisBinary(), r.GetValue(user)!, r.GetValue(type), r.GetValue(domain), TimeSpan.FromSeconds(r.GetValue(ttl)));
             r.Out().WriteLine(token);
-            return 0;
+            return ExitCodes.Success;
         });
         return new Command("ui-token", "Tokens for ui_user_info.") { issue };
     }

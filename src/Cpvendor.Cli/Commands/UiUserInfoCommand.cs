@@ -9,7 +9,7 @@ namespace Cpvendor.Cli.Commands;
 
 /// <summary>
 /// <c>cpvendor ui-user-info TOKEN</c>, the ui_user_info script of <c>[lvemanager_config]</c>
-/// (CONTRACT.md 3): the bare object for a live token; for anything else (no token, unknown, expired,
+/// (docs/contract.md section 3): the bare object for a live token; for anything else (no token, unknown, expired,
 /// unreadable token store, any failure) <c>{}</c> and exit 1. Dispatched before the parser so that
 /// even a malformed call answers that way.
 /// </summary>
@@ -33,7 +33,7 @@ internal static class UiUserInfoCommand
             return Fail();
         }
 
-        return Libc.WriteAll(1, answer) ? 0 : 1;
+        return Libc.WriteAll(1, answer) ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>
@@ -46,6 +46,6 @@ internal static class UiUserInfoCommand
     private static int Fail()
     {
         Libc.WriteAll(1, Closed);
-        return 1;
+        return ExitCodes.Failure;
     }
 }

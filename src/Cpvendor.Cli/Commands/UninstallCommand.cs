@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cpvendor.Core;
 using Cpvendor.Host;
 
 namespace Cpvendor.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class UninstallCommand
             var report = new Installer(output).Uninstall(result.GetValue(root)!.FullName);
             report.WriteTo(output);
             output.WriteLine($"uninstalled: {report.Undone.Count} change(s) taken back");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Conformance.Checks;
 
-/// <summary>CONTRACT.md sections 2 and 3: how arguments are read, and which calls are refused and how.</summary>
+/// <summary>docs/contract.md sections 2 and 3: how arguments are read, and which calls are refused and how.</summary>
 internal static partial class ArgumentChecks
 {
     public const string Section = "§2 Arguments";

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Cpvendor.Conformance.Ini;
 using Cpvendor.Conformance.Running;
+using Cpvendor.Core;
 
 namespace Cpvendor.Conformance.Checks;
 
@@ -15,7 +15,7 @@ internal sealed class CheckContext
         IsRoot = isRoot;
         Calls = new CallLog(config, options.Timeout);
         Baseline = new Baseline((script, args) => Call(script, CallExpectation.Ok, args));
-        MaxUid = ReadMaxUid("/etc/login.defs");
+        MaxUid = LoginDefs.UidMax("/etc/login.defs");
     }
 
     public CheckerOptions Options { get; }
@@ -48,26 +48,4 @@ internal sealed class CheckContext
     public string? EndUsersMissing => EndUsers.Count == 0
         ? "no end user given: run with --as-user NAME (an existing UNIX user who is a panel end user)"
         : !IsRoot ? "the checker must run as root to run scripts as another user" : null;
-
-    internal static long ReadMaxUid(string path)
-    {
-        const long Default = 60000;
-        try
-        {
-            foreach (var line in File.ReadLines(path))
-            {
-                var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length >= 2 && parts[0] == "UID_MAX" && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                    return value;
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
-        return Default;
-    }
 }

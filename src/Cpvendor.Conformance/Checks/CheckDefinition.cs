@@ -1,7 +1,7 @@
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// One check of the kit: a name that reads as a sentence, the CONTRACT.md section it enforces, what
+/// One check of the kit: a name that reads as a sentence, the docs/contract.md section it enforces, what
 /// it verifies, and the code. Aggregate checks judge every answer of the run, so they run last.
 /// </summary>
 internal sealed record CheckDefinition(string Name, string Section, string Summary, Func<CheckContext, Findings> Run, bool Aggregate = false);

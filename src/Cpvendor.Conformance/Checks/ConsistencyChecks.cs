@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Cpvendor.Conformance.Checks;
 
-/// <summary>CONTRACT.md section 3: what the scripts say must agree with each other.</summary>
+/// <summary>docs/contract.md section 3: what the scripts say must agree with each other.</summary>
 internal static partial class ConsistencyChecks
 {
     public static IEnumerable<CheckDefinition> All =>

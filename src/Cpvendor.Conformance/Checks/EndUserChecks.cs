@@ -5,7 +5,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md sections 1, 3 (domains) and 6: scripts run as each <c>--as-user</c> UNIX user with
+/// docs/contract.md sections 1, 3 (domains) and 6: scripts run as each <c>--as-user</c> UNIX user with
 /// that user's real uid, gid and groups. An end user's own domains are those of the panel users
 /// whose id is their uid, as root's <c>users</c> answer says.
 /// </summary>

@@ -5,7 +5,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md section 2, judged on every answer of the run. Each layer has one owner: the JSON
+/// docs/contract.md section 2, judged on every answer of the run. Each layer has one owner: the JSON
 /// check judges documents, the envelope check their shape, the rest only well-formed envelopes, so
 /// one defect shows up once, where it belongs.
 /// </summary>

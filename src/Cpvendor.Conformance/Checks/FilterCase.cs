@@ -4,7 +4,7 @@ namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
 /// A filtered call the checker makes, as options and values, so that it can be written in each
-/// form the contract allows (CONTRACT.md section 2): <c>--x=v</c>, <c>--x v</c>, <c>-x v</c>.
+/// form the contract allows (docs/contract.md section 2): <c>--x=v</c>, <c>--x v</c>, <c>-x v</c>.
 /// </summary>
 internal sealed record FilterCase(string Script, IReadOnlyList<(string Option, string Value)> Options)
 {

@@ -4,7 +4,7 @@ using Cpvendor.Conformance.Running;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md section 3: each filter, written <c>--x=v</c>, returns exactly the part of the
+/// docs/contract.md section 3: each filter, written <c>--x=v</c>, returns exactly the part of the
 /// unfiltered answer it names (the other spellings are judged by the argument checks).
 /// </summary>
 internal static partial class FilterChecks

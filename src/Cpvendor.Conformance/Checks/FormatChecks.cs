@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Conformance.Checks;
 
-/// <summary>CONTRACT.md section 3: the value formats a schema's types do not capture.</summary>
+/// <summary>docs/contract.md section 3: the value formats a schema's types do not capture.</summary>
 internal static class FormatChecks
 {
     public const string DomainsSection = "§3 domains";

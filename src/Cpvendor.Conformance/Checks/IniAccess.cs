@@ -1,16 +1,20 @@
 using Cpvendor.Conformance.Ini;
 using Cpvendor.Conformance.Running;
+using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// Who can read the ini and run what it names (CONTRACT.md sections 1 and 4). As root the checker
+/// Who can read the ini and run what it names (docs/contract.md sections 1 and 4). As root the checker
 /// asks the kernel directly, running <c>test -r</c> / <c>test -x</c> as nobody, which also covers
 /// every folder on the way; otherwise it reads the mode bits.
 /// </summary>
 internal static class IniAccess
 {
-    private const UnixFileMode GroupOrOtherWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+    private const UnixFileMode GroupOrOtherWrite = FileModes.GroupOrOtherWrite;
+
+    private static readonly ChildOptions TenSeconds = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public static Findings IsReadableByEveryUser(CheckContext context)
     {
@@ -97,14 +101,14 @@ internal static class IniAccess
         if (!context.IsRoot)
             return (mode & otherBit) != 0;
         var argv = RunAs.Nobody.PrefixWithoutGroups().Concat(["/usr/bin/test", test, path]).ToList();
-        return ProcessExec.Run(argv, TimeSpan.FromSeconds(10)).ExitCode == 0;
+        return ChildProcess.Run(argv, TenSeconds).ExitCode == 0;
     }
 
     private static string? Owner(string path)
     {
-        var outcome = ProcessExec.Run(["/usr/bin/stat", "-c", "%u:%g", path], TimeSpan.FromSeconds(10));
-        return outcome.ExitCode == 0 ? System.Text.Encoding.UTF8.GetString(outcome.Stdout).Trim() : null;
+        var outcome = ChildProcess.Run(["/usr/bin/stat", "-c", "%u:%g", path], TenSeconds);
+        return outcome.ExitCode == 0 ? outcome.Stdout.Trim() : null;
     }
 
-    public static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0xfff, 8).PadLeft(3, '0');
+    public static string Octal(UnixFileMode mode) => FileModes.Octal(mode);
 }

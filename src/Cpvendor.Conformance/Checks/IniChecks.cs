@@ -4,7 +4,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Conformance.Checks;
 
-/// <summary>CONTRACT.md sections 1 and 4: the file CloudLinux reads before anything else.</summary>
+/// <summary>docs/contract.md sections 1 and 4: the file CloudLinux reads before anything else.</summary>
 internal static class IniChecks
 {
     public const string Section = "§4 integration.ini";

@@ -3,7 +3,7 @@ using Cpvendor.Conformance.Running;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md section 2: "a crash ... still a valid envelope". Odd values of known options (huge,
+/// docs/contract.md section 2: "a crash ... still a valid envelope". Odd values of known options (huge,
 /// control characters, quotes, bytes that are not UTF-8, empty) must still produce one JSON answer.
 /// These probes are judged here only; their envelope shape and stderr by the every-answer checks.
 /// </summary>

@@ -4,7 +4,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Conformance.Checks;
 
 /// <summary>
-/// CONTRACT.md sections 2 and 3: every ok answer a check expected to succeed, matched against the
+/// docs/contract.md sections 2 and 3: every ok answer a check expected to succeed, matched against the
 /// strict schema of its script (missing keys, unknown keys and wrong types are separate checks, so a
 /// vendor sees which habit is wrong). panel_info's own rules follow.
 /// </summary>

@@ -2,7 +2,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Conformance.Checks;
 
-/// <summary>The strict schema of each script's data (CONTRACT.md section 3), chosen by the call's arguments.</summary>
+/// <summary>The strict schema of each script's data (docs/contract.md section 3), chosen by the call's arguments.</summary>
 internal static class Schemas
 {
     private static readonly Shape PackageRef = Shape.Object(new Field("name", Shape.Str), new Field("owner", Shape.Str));

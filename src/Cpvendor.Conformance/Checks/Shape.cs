@@ -29,7 +29,7 @@ internal sealed record SchemaProblem(SchemaProblemKind Kind, string Path, string
 internal sealed record Field(string Name, Shape Shape, bool Nullable = false);
 
 /// <summary>
-/// A strict schema of a JSON value (CONTRACT.md section 3): objects list every key they must carry
+/// A strict schema of a JSON value (docs/contract.md section 3): objects list every key they must carry
 /// and may carry nothing else, except keys another check owns (<see cref="OwnedElsewhere"/>).
 /// </summary>
 internal sealed record Shape(ShapeKind Kind, IReadOnlyList<Field>? Fields = null, Shape? Element = null, IReadOnlyList<string>? OwnedElsewhere = null)

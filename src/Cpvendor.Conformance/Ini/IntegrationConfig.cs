@@ -1,9 +1,10 @@
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Conformance.Ini;
 
 /// <summary>
-/// integration.ini as CloudLinux reads it (CONTRACT.md section 4): the file through configparser,
+/// integration.ini as CloudLinux reads it (docs/contract.md section 4): the file through configparser,
 /// each script line through <c>shlex.split</c>. Every problem is kept as a value for the checks to
 /// report; a script whose line cannot be used has no command.
 /// </summary>
@@ -69,7 +70,7 @@ internal sealed class IntegrationConfig
             }
 
             lines[grammar.Script] = line!;
-            var (words, splitError) = ShellSplit.Split(line!);
+            var (words, splitError) = ShellWords.Split(line!);
             if (splitError is not null)
                 problems.Add($"{grammar.Script}: shlex.split fails: {splitError}");
             else if (words!.Count == 0)
@@ -85,7 +86,7 @@ internal sealed class IntegrationConfig
         var line = Value(LvemanagerSection, "ui_user_info");
         if (line is null)
             return null;
-        var (words, _) = ShellSplit.Split(line);
+        var (words, _) = ShellWords.Split(line);
         return words is { Count: > 0 } ? words : null;
     }
 }

@@ -64,7 +64,7 @@ public static class TrustPreflight
     private static string? OnCleanPath(string name) =>
         name.Contains('/', StringComparison.Ordinal)
             ? Path.GetFullPath(name, "/")
-            : Running.ProcessExec.CleanPath.Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+            : Core.Processes.ChildProcess.CleanPath.Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
     private static IEnumerable<string> Grammar() => Contract.Grammar.Scripts.Select(g => g.Script);
 

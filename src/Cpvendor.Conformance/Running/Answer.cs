@@ -5,7 +5,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Conformance.Running;
 
 /// <summary>
-/// A script's stdout read as CloudLinux reads it (CONTRACT.md section 2): one UTF-8 JSON document,
+/// A script's stdout read as CloudLinux reads it (docs/contract.md section 2): one UTF-8 JSON document,
 /// an object with exactly <c>data</c> and <c>metadata</c>, <c>metadata.result</c> one of the five
 /// kinds. Each layer that fails leaves its reason; the layers above it stay empty.
 /// </summary>

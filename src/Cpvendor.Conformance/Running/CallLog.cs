@@ -1,4 +1,5 @@
 using Cpvendor.Conformance.Ini;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Conformance.Running;
 
@@ -35,8 +36,8 @@ internal sealed class CallLog
                 return null;
             var argv = Argv(call, command);
             var outcome = timeouts.GetValueOrDefault(call.Script) >= MaxTimeouts
-                ? new ProcessExec.Outcome([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
-                : ProcessExec.Run(argv, timeout);
+                ? new ChildResult([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
+                : ChildProcess.Run(argv, new ChildOptions { Timeout = timeout });
             if (outcome.TimedOut)
                 timeouts[call.Script] = timeouts.GetValueOrDefault(call.Script) + 1;
             result = new CallResult(call, argv, outcome);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Conformance.Running;
 
@@ -8,11 +9,11 @@ internal sealed class CallResult
 {
     private Answer? answer;
 
-    public CallResult(ScriptCall call, IReadOnlyList<string> argv, ProcessExec.Outcome outcome)
+    public CallResult(ScriptCall call, IReadOnlyList<string> argv, ChildResult outcome)
     {
         Call = call;
         Argv = argv;
-        Stdout = outcome.Stdout;
+        Stdout = outcome.StdoutBytes;
         Stderr = outcome.Stderr;
         ExitCode = outcome.ExitCode;
         Elapsed = outcome.Elapsed;

@@ -17,10 +17,10 @@ namespace Cpvendor.Cpapi.Publishing;
 /// </summary>
 public static class AnswerPublisher
 {
-    private const UnixFileMode PublicDirMode = (UnixFileMode)0b111_101_101; // 0755
-    private const UnixFileMode UsersDirMode = (UnixFileMode)0b111_001_001; // 0711
-    private const UnixFileMode PublicFileMode = (UnixFileMode)0b110_100_100; // 0644
-    private const UnixFileMode UserFileMode = UnixFileMode.UserRead; // 0400
+    private const UnixFileMode PublicDirMode = FileModes.PublicFolder;
+    private const UnixFileMode UsersDirMode = FileModes.UsersFolder;
+    private const UnixFileMode PublicFileMode = FileModes.PublicFile;
+    private const UnixFileMode UserFileMode = FileModes.OwnerReadOnly;
 
     /// <summary>Republishes everything and removes files of ids that no longer have an account.</summary>
     public static PublishReport PublishAll(InstallConfig config)
@@ -58,7 +58,7 @@ public static class AnswerPublisher
     {
         EnsureFolders(config);
         var settings = store.Settings();
-        // Only the feature names CloudLinux knows (CONTRACT.md section 3): its schema is strict.
+        // Only the feature names CloudLinux knows (docs/contract.md section 3): its schema is strict.
         var features = store.Features()
             .Where(f => Grammar.ClFeatures.Contains(f.Key))
             .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);

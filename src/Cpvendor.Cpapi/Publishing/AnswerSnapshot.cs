@@ -11,15 +11,15 @@ namespace Cpvendor.Cpapi.Publishing;
 /// recreated in place changes the time). A call is served from one only while the store is still in that state; any
 /// doubt (missing, unreadable, damaged, stale) answers from the store as if there were no snapshot. Listing every
 /// account is what CloudLinux asks most and costs most: this turns it into one read and one write.
-/// Files are 0640 root:admin group in a 0750 folder, as readable as the store itself (CONTRACT.md 6).
+/// Files are 0640 root:admin group in a 0750 folder, as readable as the store itself (docs/contract.md section 6).
 /// </summary>
 public static class AnswerSnapshot
 {
     /// <summary>The argument lists answered from a snapshot: exactly the script name, nothing else.</summary>
     public static readonly IReadOnlyList<string> Scripts = ["users", "domains"];
 
-    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_000; // 0750
-    private const UnixFileMode FileMode = (UnixFileMode)0b110_100_000; // 0640
+    private const UnixFileMode FolderMode = FileModes.GroupFolder;
+    private const UnixFileMode FileMode = FileModes.GroupFile;
     private static readonly byte[] Magic = "cpvendor-answer "u8.ToArray();
 
     public static string Folder(InstallConfig config) => Path.Combine(config.DataDir, "admin");

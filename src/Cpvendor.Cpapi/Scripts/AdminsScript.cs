@@ -4,7 +4,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// CONTRACT.md section 3, admins [--name|-n NAME | --is-main|-m true|false]. <c>--is-main</c> is a
+/// docs/contract.md section 3, admins [--name|-n NAME | --is-main|-m true|false]. <c>--is-main</c> is a
 /// condition, not a name, so an empty answer to it is an empty list rather than NotFound.
 /// </summary>
 internal sealed class AdminsScript : IScript

@@ -5,7 +5,7 @@ using Cpvendor.Cpapi.Publishing;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// CONTRACT.md section 3, domains [--owner|-o USER | --name|-n DOMAIN] [--with-php].
+/// docs/contract.md section 3, domains [--owner|-o USER | --name|-n DOMAIN] [--with-php].
 /// Administrators are answered from the store. An end user is answered from their own published
 /// file, which only they can read; asking for anything outside it is PermissionDenied whether or not
 /// it exists, so the answer never reveals a foreign user or domain (section 6).

@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Cpapi.Scripts;
 
-/// <summary>CONTRACT.md section 3, packages [--owner|-o NAME].</summary>
+/// <summary>docs/contract.md section 3, packages [--owner|-o NAME].</summary>
 internal sealed class PackagesScript : IScript
 {
     public ScriptGrammar Grammar => Contract.Grammar.Packages;

@@ -5,7 +5,7 @@ using Cpvendor.Core;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// CONTRACT.md section 3, panel_info. Served to every caller from the published public file, which
+/// docs/contract.md section 3, panel_info. Served to every caller from the published public file, which
 /// holds no secret and nothing about any account, so it works inside CageFS without privileges.
 /// </summary>
 internal sealed class PanelInfoScript : IScript

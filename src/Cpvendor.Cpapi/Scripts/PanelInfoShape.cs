@@ -4,7 +4,7 @@ using Cpvendor.Contract;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// Checks the published panel_info file before it is passed on as it is (CONTRACT.md section 3):
+/// Checks the published panel_info file before it is passed on as it is (docs/contract.md section 3):
 /// one object with exactly <c>name</c>, <c>version</c>, <c>user_login_url</c> and
 /// <c>supported_cl_features</c>, in that order, the features an object of booleans with known names.
 /// Any other JSON is damage, not an answer: in particular an object without

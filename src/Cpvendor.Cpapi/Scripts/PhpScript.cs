@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Cpapi.Scripts;
 
-/// <summary>CONTRACT.md section 3, php (API 1.4): the PHP versions the panel offers.</summary>
+/// <summary>docs/contract.md section 3, php (API 1.4): the PHP versions the panel offers.</summary>
 internal sealed class PhpScript : IScript
 {
     public ScriptGrammar Grammar => Contract.Grammar.Php;

@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 
 namespace Cpvendor.Cpapi.Scripts;
 
-/// <summary>CONTRACT.md section 3, resellers [--id N | --name|-n NAME].</summary>
+/// <summary>docs/contract.md section 3, resellers [--id N | --name|-n NAME].</summary>
 internal sealed class ResellersScript : IScript
 {
     public ScriptGrammar Grammar => Contract.Grammar.Resellers;

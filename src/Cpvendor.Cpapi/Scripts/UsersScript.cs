@@ -5,7 +5,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Cpapi.Scripts;
 
 /// <summary>
-/// CONTRACT.md section 3, users: one of <c>--owner</c>, <c>--package-name</c> with
+/// docs/contract.md section 3, users: one of <c>--owner</c>, <c>--package-name</c> with
 /// <c>--package-owner</c>, <c>--username</c>, <c>--unix-id</c>, and <c>--fields</c> to project.
 /// A filter naming something that does not exist is NotFound; an existing owner or package with
 /// no accounts is an empty list.

@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: the UNIX users of the panel's administrators belong to the
+/// docs/contract.md section 7: the UNIX users of the panel's administrators belong to the
 /// <c>clsudoers</c> group (the admin create hook puts them there), which LVE Manager requires.
 /// </summary>
 internal sealed class AdminsAreInClsudoers : Check

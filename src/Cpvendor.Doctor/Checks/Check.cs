@@ -2,7 +2,7 @@ namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
 /// One thing a support engineer looks at. The name reads as a sentence that is true on a healthy
-/// host; <see cref="Section"/> is the CONTRACT.md section it enforces. A check returns at least one
+/// host; <see cref="Section"/> is the docs/contract.md section it enforces. A check returns at least one
 /// finding, and reports what it could not read as <see cref="Severity.Unknown"/>.
 /// </summary>
 internal abstract class Check

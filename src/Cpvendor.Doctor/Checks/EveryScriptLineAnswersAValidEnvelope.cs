@@ -1,9 +1,10 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host;
 
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 2: each script line of integration.ini, run as root the way CloudLinux runs
+/// docs/contract.md section 2: each script line of integration.ini, run as root the way CloudLinux runs
 /// it (argument vector, clean environment), answers exactly one envelope with result ok, exit 0 and
 /// nothing on stderr.
 /// </summary>
@@ -41,18 +42,8 @@ internal sealed class EveryScriptLineAnswersAValidEnvelope : Check
                 continue;
             }
 
-            ProcessRunner.Result? run = null;
-            string? startProblem = null;
-            try
-            {
-                run = ProcessRunner.Run(program, line.Words.Skip(1), TimeSpan.FromSeconds(30), clearEnvironment: true);
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                startProblem = e.Message;
-            }
-
-            if (run is null)
+            var run = ChildProcess.Run([program, .. line.Words.Skip(1)], HostTools.Checked);
+            if (run.StartError is { } startProblem)
             {
                 yield return Error($"{line.Script}: {line.Program} cannot be started", startProblem, $"chmod 0755 {program}");
                 continue;

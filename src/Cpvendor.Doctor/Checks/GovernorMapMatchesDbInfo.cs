@@ -4,7 +4,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: <c>/etc/container/dbuser-map</c> holds one <c>db_user account uid</c>
+/// docs/contract.md section 7: <c>/etc/container/dbuser-map</c> holds one <c>db_user account uid</c>
 /// line per database user of db_info's mapping, read the way MySQL Governor reads it (single
 /// spaces, first of a duplicated db_user wins, lines with an empty field or uid below 1 skipped).
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 5: a hook that fails or hangs is recorded and retried, never lost. Events
+/// docs/contract.md section 5: a hook that fails or hangs is recorded and retried, never lost. Events
 /// still waiting or given up on are reported from the store's hook queue. The queue is read
 /// defensively (any table whose name mentions hooks, with a state or status column): a store
 /// without one is reported as unknown.

@@ -2,7 +2,7 @@ using Cpvendor.Core.Native;
 
 namespace Cpvendor.Doctor.Checks;
 
-/// <summary>CONTRACT.md section 1: every UNIX user reads integration.ini (0644 root:root, folders searchable).</summary>
+/// <summary>docs/contract.md section 1: every UNIX user reads integration.ini (0644 root:root, folders searchable).</summary>
 internal sealed class IntegrationIniIsReadableByEveryone : Check
 {
     public override string Name => "Integration ini is readable by everyone";

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 4: integration.ini read the way CloudLinux's Python reads it (configparser,
+/// docs/contract.md section 4: integration.ini read the way CloudLinux's Python reads it (configparser,
 /// interpolation on): both sections, every script, no <c>--with-php</c>, <c>service_port</c> a bare
 /// integer when <c>run_service = 1</c>, certificate and key when <c>use_ssl = 1</c>.
 /// </summary>
@@ -67,7 +68,7 @@ internal sealed class IntegrationIniParsesAsCloudLinuxReadsIt : Check
                     found++;
                     yield return Error($"{grammar.Script} carries --with-php; CloudLinux adds it itself when it wants PHP details", value, "remove --with-php from the line");
                 }
-                else if (ShellSplit.Split(value) is not { Count: > 0 })
+                else if (ShellWords.Split(value).Words is not { Count: > 0 })
                 {
                     found++;
                     yield return Error($"{grammar.Script} is not a command line shlex can split", value, "fix the quoting");

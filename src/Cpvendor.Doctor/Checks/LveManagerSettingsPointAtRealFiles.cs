@@ -32,7 +32,7 @@ internal sealed class LveManagerSettingsPointAtRealFiles : Check
         var facts = new List<string>();
 
         var ui = Value("ui_user_info");
-        var uiProgram = ui is null ? null : Host.ShellSplit.Split(ui) is { Count: > 0 } words ? words[0] : null;
+        var uiProgram = ui is null ? null : Core.ShellWords.Split(ui).Words is { Count: > 0 } words ? words[0] : null;
         if (uiProgram is null)
             errors.Add("ui_user_info is missing");
         else if (!File.Exists(Local(host, uiProgram)))

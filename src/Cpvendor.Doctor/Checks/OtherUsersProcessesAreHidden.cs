@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: <c>fs.proc_can_see_other_uid = 0</c> hides other users' processes;
+/// docs/contract.md section 7: <c>fs.proc_can_see_other_uid = 0</c> hides other users' processes;
 /// <c>fs.proc_super_gid</c> names the group that still sees them all (the panel's administrators).
 /// </summary>
 internal sealed class OtherUsersProcessesAreHidden : Check

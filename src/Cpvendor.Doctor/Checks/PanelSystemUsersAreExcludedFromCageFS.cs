@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: the panel's own system users (configured with
+/// docs/contract.md section 7: the panel's own system users (configured with
 /// <c>cpvendor install --system-user</c>) are listed in a file of <c>/etc/cagefs/exclude/</c>; a caged
 /// panel service cannot reach the files it manages.
 /// </summary>

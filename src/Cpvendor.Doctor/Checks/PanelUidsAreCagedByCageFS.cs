@@ -3,7 +3,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: CageFS cages only uids at or above its MIN_UID
+/// docs/contract.md section 7: CageFS cages only uids at or above its MIN_UID
 /// (<c>cagefsctl --get-min-uid</c>, by default UID_MIN of login.defs); a panel account below it
 /// runs uncaged and sees the whole server.
 /// </summary>

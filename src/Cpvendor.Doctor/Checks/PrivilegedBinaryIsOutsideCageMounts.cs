@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: a program run through proxyexec (every path in a
+/// docs/contract.md section 7: a program run through proxyexec (every path in a
 /// <c>/etc/cagefs/*.proxy.commands</c> file) must lie outside folders cagefs.mp mounts; otherwise the
 /// cage shows the real file instead of the proxyexec stub and the call never leaves the cage.
 /// </summary>

@@ -3,7 +3,7 @@ using Cpvendor.Cpapi.Publishing;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md sections 3 and 6: end users and panel_info are answered from published files; these
+/// docs/contract.md sections 3 and 6: end users and panel_info are answered from published files; these
 /// must reflect the store's current revision (the stamp the publisher writes), or callers see old data.
 /// </summary>
 internal sealed class PublishedAnswersMatchTheStore : Check

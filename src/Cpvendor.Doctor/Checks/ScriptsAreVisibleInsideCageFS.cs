@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md sections 1 and 7: panel_info and domains run inside CageFS, so the ini, the
+/// docs/contract.md sections 1 and 7: panel_info and domains run inside CageFS, so the ini, the
 /// programs its lines name and the install's settings must lie under a folder CageFS mounts
 /// (<c>cagefs.mp</c>) or be copied into the skeleton (<c>conf.d</c>).
 /// </summary>

@@ -1,9 +1,10 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host;
 
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 1: panel_info and domains are called by every UNIX user, so they must answer
+/// docs/contract.md section 1: panel_info and domains are called by every UNIX user, so they must answer
 /// an unprivileged caller (run as <c>nobody</c> through setpriv) with an ok envelope.
 /// </summary>
 internal sealed class ScriptsForEveryUserAnswerAnUnprivilegedCaller : Check
@@ -40,8 +41,8 @@ internal sealed class ScriptsForEveryUserAnswerAnUnprivilegedCaller : Check
                 continue;
             }
 
-            string[] args = [$"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", line.ProgramUnder(host), .. line.Words.Skip(1)];
-            var run = ProcessRunner.Run(setpriv, args, TimeSpan.FromSeconds(30), clearEnvironment: true);
+            string[] argv = [setpriv, $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups", "--", line.ProgramUnder(host), .. line.Words.Skip(1)];
+            var run = ChildProcess.Run(argv, HostTools.Checked);
             var problem = EnvelopeVerdict.Judge(run, out var result);
             if (problem is not null || result != "ok")
             {

@@ -1,17 +1,18 @@
 using System.Globalization;
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
 
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 6: the db_info secret is 0600 root; the store is readable by root and the
+/// docs/contract.md section 6: the db_info secret is 0600 root; the store is readable by root and the
 /// admin group only; each published per-user file is 0400 and owned by its uid, in a folder other
 /// users cannot list (0711).
 /// </summary>
 internal sealed class SecretsAreReadableByRootOnly : Check
 {
-    private const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
-    private const UnixFileMode Other = (UnixFileMode)0b000_000_111;
+    private const UnixFileMode GroupOrOther = FileModes.AnyGroupOrOther;
+    private const UnixFileMode Other = FileModes.AnyOther;
 
     public override string Name => "Secrets and per-user data are readable only by who may read them";
 
@@ -43,7 +44,7 @@ internal sealed class SecretsAreReadableByRootOnly : Check
             yield return Error("the store is readable beyond root and the admin group", $"{config.Store} {Format.ModeText(store.Mode)} {store.Uid}:{store.Gid}", $"chown root:{config.AdminGroup} {config.Store} && chmod 0640 {config.Store}");
         }
 
-        if (Libc.Owner(config.UsersDir) is { } dir && (dir.Mode & (UnixFileMode)0b000_100_100) != 0)
+        if (Libc.Owner(config.UsersDir) is { } dir && (dir.Mode & FileModes.GroupOrOtherRead) != 0)
         {
             problems++;
             yield return Error("other users can list the per-user answer folder", $"{config.UsersDir} {Format.ModeText(dir.Mode)}", $"chmod 0711 {config.UsersDir}");

@@ -4,7 +4,7 @@ using Cpvendor.Store;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: when the panel lets accounts share a uid, CageFS must be told with the
+/// docs/contract.md section 7: when the panel lets accounts share a uid, CageFS must be told with the
 /// empty file <c>/etc/cagefs/enable.duplicate.uids</c>; otherwise it refuses to cage them.
 /// </summary>
 internal sealed class SharedUidsAreAllowedByCageFS : Check

@@ -1,10 +1,12 @@
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Processes;
 using Cpvendor.Host;
 
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 6: when scripts escalate through sudo, the rule exists, passes
+/// docs/contract.md section 6: when scripts escalate through sudo, the rule exists, passes
 /// <c>visudo -cf</c>, is 0440 root, carries <c>NOPASSWD:NOSETENV:</c> (so no caller can pass a
 /// forged <c>SUDO_UID</c>) and names explicit commands, never <c>ALL</c>.
 /// </summary>
@@ -62,7 +64,7 @@ internal sealed class SudoRulesAreValidAndCarryNosetenv : Check
 
     private IEnumerable<Finding> Judge(string file)
     {
-        if (Libc.Owner(file) is { } status && (status.Uid != 0 || (status.Mode & (UnixFileMode)0b010_010_010) != 0))
+        if (Libc.Owner(file) is { } status && (status.Uid != 0 || (status.Mode & FileModes.AnyWrite) != 0))
             yield return Error("the drop-in is writable by someone other than root (sudo ignores it, or anyone can edit it)", $"{file} {Format.ModeText(status.Mode)} {status.Uid}:{status.Gid}", $"chown root:root {file} && chmod 0440 {file}");
 
         if (VisudoPaths.FirstOrDefault(File.Exists) is not { } visudo)
@@ -71,7 +73,7 @@ internal sealed class SudoRulesAreValidAndCarryNosetenv : Check
         }
         else
         {
-            var run = ProcessRunner.Run(visudo, ["-cf", file], TimeSpan.FromSeconds(30), clearEnvironment: true);
+            var run = ChildProcess.Run([visudo, "-cf", file], HostTools.Checked);
             if (run.ExitCode != 0)
                 yield return Error("visudo rejects the drop-in: sudo refuses to run at all while it is there", EnvelopeVerdict.Clip(run.Stdout + run.Stderr), $"fix or remove {file} (visudo -f {file})");
         }

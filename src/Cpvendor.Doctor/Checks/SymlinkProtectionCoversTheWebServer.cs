@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// CONTRACT.md section 7: <c>fs.enforce_symlinksifowner</c> stops the web server from following a
+/// docs/contract.md section 7: <c>fs.enforce_symlinksifowner</c> stops the web server from following a
 /// user's symlink to someone else's file, for the group named by <c>fs.symlinkown_gid</c>, which
 /// must be the web server's group.
 /// </summary>

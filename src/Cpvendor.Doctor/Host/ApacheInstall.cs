@@ -74,7 +74,7 @@ internal sealed record ApacheInstall(string Binary, string HostBinary, bool Pack
     {
         if (!host.IsRealRoot || !File.Exists("/usr/bin/rpm"))
             return null;
-        var run = Cpvendor.Host.ProcessRunner.Run("/usr/bin/rpm", ["-qf", "--queryformat", "%{NAME}|%{VENDOR}\n", hostPath], TimeSpan.FromSeconds(30), clearEnvironment: true);
+        var run = Core.Processes.ChildProcess.Run(["/usr/bin/rpm", "-qf", "--queryformat", "%{NAME}|%{VENDOR}\n", hostPath], Cpvendor.Host.HostTools.Checked);
         if (run.ExitCode != 0)
             return (null, null);
         var fields = run.Stdout.Split('\n')[0].Split('|');
@@ -86,7 +86,7 @@ internal sealed record ApacheInstall(string Binary, string HostBinary, bool Pack
     {
         if (!host.IsRealRoot)
             return null;
-        var run = Cpvendor.Host.ProcessRunner.Run(Binary, ["-M"], TimeSpan.FromSeconds(30), clearEnvironment: true);
+        var run = Core.Processes.ChildProcess.Run([Binary, "-M"], Cpvendor.Host.HostTools.Checked);
         if (run.ExitCode != 0)
             return null;
         return run.Stdout.Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(m => m.EndsWith("_module", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Cpvendor.Doctor.Host;
 
 /// <summary>
-/// What a caged user can see (CONTRACT.md section 7): folders mounted from the real system by
+/// What a caged user can see (docs/contract.md section 7): folders mounted from the real system by
 /// <c>cagefs.mp</c> (prefixes <c>!</c>, <c>%</c> and <c>@PATH,MODE</c> included) and paths copied
 /// into the skeleton by <c>conf.d/*.cfg</c>. Null when CageFS is not installed under the root.
 /// </summary>

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Doctor.Host;
 
-/// <summary>Whether a script's output is the one valid envelope of CONTRACT.md section 2, and its result.</summary>
+/// <summary>Whether a script's output is the one valid envelope of docs/contract.md section 2, and its result.</summary>
 internal static class EnvelopeVerdict
 {
     /// <summary>Null when the run answered a valid envelope; otherwise what is wrong. <paramref name="result"/> is metadata.result.</summary>
-    public static string? Judge(Cpvendor.Host.ProcessRunner.Result run, out string? result)
+    public static string? Judge(ChildResult run, out string? result)
     {
         result = null;
         if (run.TimedOut)

@@ -1,4 +1,5 @@
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 using Cpvendor.Doctor.Ini;
 using Cpvendor.Store;
 
@@ -98,7 +99,7 @@ internal sealed class HostView
         var tool = Under("/usr/sbin/cagefsctl");
         if (IsRealRoot && File.Exists(tool))
         {
-            var run = Cpvendor.Host.ProcessRunner.Run(tool, ["--get-min-uid"], TimeSpan.FromSeconds(30), clearEnvironment: true);
+            var run = ChildProcess.Run([tool, "--get-min-uid"], Cpvendor.Host.HostTools.Checked);
             if (run.ExitCode == 0 && uint.TryParse(run.Stdout.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var fromTool))
                 return (fromTool, $"cagefsctl --get-min-uid: {fromTool}");
         }
@@ -106,14 +107,9 @@ internal sealed class HostView
         var defs = Read("/etc/login.defs");
         if (defs.Text is null)
             return (null, defs.Problem!);
-        foreach (var line in defs.Text.Split('\n'))
-        {
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 2 && fields[0] == "UID_MIN" && uint.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var min))
-                return (min, $"UID_MIN {min} in {defs.Path}");
-        }
-
-        return (null, $"{defs.Path} has no UID_MIN");
+        return LoginDefs.Number(defs.Text, "UID_MIN") is { } min and <= uint.MaxValue
+            ? ((uint)min, $"UID_MIN {min} in {defs.Path}")
+            : (null, $"{defs.Path} has no UID_MIN");
     }
 
     private (InstallConfig?, string?) LoadConfig()

@@ -1,4 +1,5 @@
 using Cpvendor.Contract;
+using Cpvendor.Core;
 
 namespace Cpvendor.Doctor.Host;
 
@@ -24,7 +25,7 @@ internal sealed record ScriptLine(string Script, string Value, IReadOnlyList<str
             var (value, error) = ini.Get("integration_scripts", grammar.Script);
             if (error is not null || value is null)
                 continue;
-            if (ShellSplit.Split(value) is { Count: > 0 } words)
+            if (ShellWords.Split(value).Words is { Count: > 0 } words)
                 lines.Add(new ScriptLine(grammar.Script, value, words));
         }
 

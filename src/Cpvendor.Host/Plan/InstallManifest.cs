@@ -12,7 +12,7 @@ namespace Cpvendor.Host.Plan;
 internal sealed class InstallManifest
 {
     public const string RelativePath = "opt/cpvendor/etc/install-manifest.json";
-    private const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600
+    private const UnixFileMode Mode = FileModes.PrivateFile;
 
     private readonly List<Change> changes;
 

@@ -5,7 +5,7 @@ using Cpvendor.Store;
 
 namespace Cpvendor.Host.Plan;
 
-/// <summary>The steps of an install, in order; each cites the CONTRACT.md section it sets up.</summary>
+/// <summary>The steps of an install, in order; each cites the docs/contract.md section it sets up.</summary>
 internal sealed class InstallPlan(InstallOptions options, string root, string store, string sourceBinary, Func<InstallConfig> config)
 {
     public IReadOnlyList<IInstallStep> Steps()

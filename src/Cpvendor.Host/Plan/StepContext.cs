@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
 
 namespace Cpvendor.Host.Plan;
@@ -40,7 +41,7 @@ internal sealed class StepContext
             return;
         var parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent))
-            EnsureDirectory(parent, (UnixFileMode)0b111_101_101);
+            EnsureDirectory(parent, FileModes.PublicFolder);
         if (!Libc.CreateDirectoryExclusive(full, mode))
             throw Core.CpvendorException.Io($"{full} appeared while install was creating it: refusing to use a folder it did not make");
         Libc.SetOwnerAndModeNoFollow(full, mode, AsRoot ? 0u : null, AsRoot ? 0u : null, directory: true);

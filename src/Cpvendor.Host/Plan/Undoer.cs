@@ -1,5 +1,6 @@
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Steps;
 
 namespace Cpvendor.Host.Plan;
@@ -89,7 +90,7 @@ internal static class Undoer
                     return null;
                 }
 
-                var result = ProcessRunner.Run("groupdel", [change.Target]);
+                var result = ChildProcess.Run(["groupdel", change.Target], HostTools.Inherited);
                 return result.ExitCode == 0 ? $"removed group {change.Target}" : null;
             case ChangeKind.SetKey:
                 return VirtualminCommandStep.Restore(change, kept);

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Cpvendor.Host.Render;
 
-/// <summary>The small files cpvendor gives CageFS (CONTRACT.md section 7).</summary>
+/// <summary>The small files cpvendor gives CageFS (docs/contract.md section 7).</summary>
 internal static class CageFsFiles
 {
     /// <summary><c>/etc/cagefs/exclude/cpvendor</c>: the panel's own system users, one per line, never caged.</summary>

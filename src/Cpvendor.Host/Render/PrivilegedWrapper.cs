@@ -1,11 +1,12 @@
 using System.Text;
+using Cpvendor.Core;
 
 namespace Cpvendor.Host.Render;
 
 /// <summary>
 /// The script integration.ini names in privileged mode. Root runs the privileged copy directly;
 /// inside CageFS that path is a proxyexec stub that runs it outside the cage as root with
-/// <c>PROXYEXEC_UID</c>; elsewhere sudo runs it with <c>SUDO_UID</c> (CONTRACT.md sections 6 and 7).
+/// <c>PROXYEXEC_UID</c>; elsewhere sudo runs it with <c>SUDO_UID</c> (docs/contract.md sections 6 and 7).
 /// sudo's own complaints go to /dev/null: callers must never see anything on stderr. sudo's
 /// variables are dropped first: a caller that is root (a tool started from a <c>sudo -s</c> shell)
 /// is root, and only the sudo this wrapper runs may set them again.

@@ -1,9 +1,10 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
 
 /// <summary>
-/// Announces an administrator that already exists to CloudLinux (CONTRACT.md section 5):
+/// Announces an administrator that already exists to CloudLinux (docs/contract.md section 5):
 /// <c>post_modify_admin.py create --name ADMIN</c>, run as an argument vector with a timeout, only
 /// when the hooks directory exists. Recorded once announced, so a second install does not repeat
 /// it; a failure is reported and retried by the next install.
@@ -23,14 +24,10 @@ internal sealed class AdminHookStep(string hooksDir, string admin, string nameFl
 
     public void Apply(StepContext context)
     {
-        ProcessRunner.Result result;
-        try
+        var result = ChildProcess.Run([Hook, "create", nameFlag, admin], new ChildOptions { Timeout = timeout, WorkingDirectory = null });
+        if (result.StartError is { } error)
         {
-            result = ProcessRunner.Run(Hook, ["create", nameFlag, admin], timeout, clearEnvironment: true);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            context.Warnings.Add($"admin create hook for '{admin}' could not start: {e.Message}");
+            context.Warnings.Add($"admin create hook for '{admin}' could not start: {error}");
             return;
         }
 

@@ -1,9 +1,10 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
 
 /// <summary>
-/// Makes CageFS pick up changed files (CONTRACT.md section 7): <c>cagefsctl --force-update</c> then
+/// Makes CageFS pick up changed files (docs/contract.md section 7): <c>cagefsctl --force-update</c> then
 /// <c>--remount-all</c>, only when a CageFS file changed in this run, only on the real root (a
 /// folder standing for / has no running CageFS), and only when cagefsctl is installed.
 /// </summary>
@@ -34,7 +35,7 @@ internal sealed class CageFsRefreshStep : IInstallStep
 
         foreach (var argument in new[] { "--force-update", "--remount-all" })
         {
-            var result = ProcessRunner.Run(tool, [argument], TimeSpan.FromMinutes(10));
+            var result = ChildProcess.Run([tool, argument], HostTools.Inherited with { Timeout = TimeSpan.FromMinutes(10) });
             if (result.ExitCode != 0)
                 warnings.Add($"cagefsctl {argument} failed ({result.ExitCode}): {result.Stderr.Trim()}");
         }

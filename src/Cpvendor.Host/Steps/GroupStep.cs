@@ -18,7 +18,7 @@ internal sealed class GroupStep(string name) : IInstallStep
             return;
         }
 
-        ProcessRunner.RunChecked("groupadd", ["--system", name]);
+        HostTools.RunChecked(["groupadd", "--system", name]);
         context.Manifest.Record(new Change(ChangeKind.CreatedGroup, name));
     }
 }

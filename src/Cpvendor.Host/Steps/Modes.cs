@@ -1,18 +1,18 @@
-using System.Globalization;
+using Cpvendor.Core;
 
 namespace Cpvendor.Host.Steps;
 
-/// <summary>The permission bits install uses, and how they are shown.</summary>
+/// <summary>The install's names for the permissions of <see cref="FileModes"/>, and the comparison every step makes.</summary>
 internal static class Modes
 {
-    public const UnixFileMode Dir = (UnixFileMode)0b111_101_101; // 0755
-    public const UnixFileMode UsersDir = (UnixFileMode)0b111_001_001; // 0711
-    public const UnixFileMode Public = (UnixFileMode)0b110_100_100; // 0644
-    public const UnixFileMode Executable = (UnixFileMode)0b111_101_101; // 0755
-    public const UnixFileMode RootExecutable = (UnixFileMode)0b111_000_000; // 0700
-    public const UnixFileMode GroupReadable = (UnixFileMode)0b110_100_000; // 0640
-    public const UnixFileMode Secret = (UnixFileMode)0b110_000_000; // 0600
-    public const UnixFileMode Sudoers = (UnixFileMode)0b100_100_000; // 0440
+    public const UnixFileMode Dir = FileModes.PublicFolder;
+    public const UnixFileMode UsersDir = FileModes.UsersFolder;
+    public const UnixFileMode Public = FileModes.PublicFile;
+    public const UnixFileMode Executable = FileModes.Executable;
+    public const UnixFileMode RootExecutable = FileModes.PrivateFolder;
+    public const UnixFileMode GroupReadable = FileModes.GroupFile;
+    public const UnixFileMode Secret = FileModes.PrivateFile;
+    public const UnixFileMode Sudoers = FileModes.Sudoers;
 
     /// <summary>
     /// Why an existing path does not have <paramref name="mode"/> and (when installing as root) the
@@ -27,11 +27,7 @@ internal static class Modes
         return null;
     }
 
-    public static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0xfff, 8).PadLeft(3, '0');
+    public static string Octal(UnixFileMode mode) => FileModes.Octal(mode);
 
-    public static string OctalOf(int mode) => Octal((UnixFileMode)mode);
-
-    public static int Parse(string octal) => Convert.ToInt32(octal, 8);
-
-    public static string Id(uint id) => id.ToString(CultureInfo.InvariantCulture);
+    public static string OctalOf(int mode) => FileModes.Octal((UnixFileMode)mode);
 }

@@ -1,3 +1,4 @@
+using Cpvendor.Core.Processes;
 using Cpvendor.Host.Plan;
 
 namespace Cpvendor.Host.Steps;
@@ -40,7 +41,7 @@ internal sealed class SudoersStep(string path, string content) : IInstallStep
             // A new file (never one planted under the name), with its mode from the first byte.
             using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Modes.Sudoers }))
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            var result = ProcessRunner.Run(visudo, ["-cf", temp], TimeSpan.FromSeconds(30), clearEnvironment: true);
+            var result = ChildProcess.Run([visudo, "-cf", temp], HostTools.Checked);
             return result.ExitCode == 0 ? null : (result.Stdout + result.Stderr).Trim();
         }
         finally

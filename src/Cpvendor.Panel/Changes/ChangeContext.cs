@@ -26,18 +26,7 @@ internal sealed class ChangeContext
 
     public List<long> EventIds { get; } = [];
 
-    public bool Exists(string sql, params (string Name, object? Value)[] parameters) =>
-        Sql.Scalar(Writer.Connection, Writer.Transaction, "SELECT EXISTS (" + sql + ")", parameters) is long value && value != 0;
-
-    public object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
-        Sql.Scalar(Writer.Connection, Writer.Transaction, sql, parameters);
-
-    public long Count(string sql, params (string Name, object? Value)[] parameters) =>
-        (long)(Scalar(sql, parameters) ?? 0L);
-
-    public int Execute(string sql, params (string Name, object? Value)[] parameters) => Writer.Execute(sql, parameters);
-
-    public void Emit(HookEvent hook) => EventIds.Add(HookOutbox.Enqueue(Writer, hook));
+    public void Emit(HookEvent hook) => EventIds.Add(HookOutbox.Enqueue(Writer, hook, Config.Time));
 
     public void Affect(PanelEffect effect) => HookOutbox.RecordEffect(Writer, effect);
 
@@ -51,7 +40,7 @@ internal sealed class ChangeContext
     {
         if (!mayRunPreHooks)
             throw new InvalidOperationException("pre hooks run only in a change that holds the delivery lock");
-        if (HookOutbox.HasPendingFor(Writer.Connection, Writer.Transaction, hook.Keys))
+        if (Writer.HasPendingHookFor(hook.Keys))
         {
             Emit(hook);
             return;
@@ -61,6 +50,6 @@ internal sealed class ChangeContext
         FaultPoint.Hit(Config, "after-pre-hook");
         var pending = attempt.State == HookState.Pending;
         EventIds.Add(HookOutbox.Insert(Writer, hook, attempt.State, attempts: 1,
-            nextAttemptAt: pending ? HookDelivery.NextAttempt(1) : 0, error: attempt.Error));
+            nextAttemptAt: pending ? HookDelivery.NextAttempt(Config.Time, 1) : 0, error: attempt.Error, Config.Time));
     }
 }

@@ -28,5 +28,5 @@ internal static class Sql
         return command.ExecuteNonQuery();
     }
 
-    public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+    public static long Now(TimeProvider time) => time.GetUtcNow().ToUnixTimeSeconds();
 }

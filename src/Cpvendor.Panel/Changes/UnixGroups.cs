@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Panel.Changes;
 
@@ -35,20 +35,8 @@ internal static class UnixGroups
 
     private static void Gpasswd(string action, string user, string group)
     {
-        var info = new ProcessStartInfo("gpasswd")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(action);
-        info.ArgumentList.Add(user);
-        info.ArgumentList.Add(group);
-        using var process = Process.Start(info) ?? throw CpvendorException.Io("cannot run gpasswd");
-        var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw CpvendorException.Io($"gpasswd {action} {user} {group} failed: {error.Result.Trim()}");
+        var run = ChildProcess.Run(["gpasswd", action, user, group]);
+        if (!run.Succeeded)
+            throw CpvendorException.Io($"gpasswd {action} {user} {group} failed: {run.StartError ?? run.Stderr.Trim()}");
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cpvendor.Panel.Governor;
 
 /// <summary>
-/// Writes the MySQL Governor map (CONTRACT.md section 7): one line per database user,
+/// Writes the MySQL Governor map (docs/contract.md section 7): one line per database user,
 /// <c>db_user account uid</c> with single spaces, ordered by database user, rewritten atomically
 /// (temporary file, fsync, rename) so that Governor, which re-reads the file when its mtime changes,
 /// never sees half of it. Governor caps fields at 64 characters, keeps the first of duplicated
@@ -18,7 +18,7 @@ namespace Cpvendor.Panel.Governor;
 internal static class GovernorMapWriter
 {
     private const UnixFileMode MapMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: read by root's db_governor only
-    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_101; // 0755
+    private const UnixFileMode FolderMode = FileModes.PublicFolder;
 
     // Built inside SQLite in one pass: on a store of 10,000 accounts this is one string, not 15,000 rows.
     private const string Query =

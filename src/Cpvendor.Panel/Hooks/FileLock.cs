@@ -30,7 +30,7 @@ internal sealed class FileLock : IDisposable
                     Mode = FileMode.OpenOrCreate,
                     Access = FileAccess.ReadWrite,
                     Share = FileShare.None,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    UnixCreateMode = FileModes.PrivateFile,
                 };
                 return new FileLock(new FileStream(path, options));
             }

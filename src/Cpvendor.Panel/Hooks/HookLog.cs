@@ -14,11 +14,11 @@ internal static class HookLog
             if (!Directory.Exists(folder))
             {
                 Directory.CreateDirectory(folder);
-                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                File.SetUnixFileMode(folder, FileModes.PrivateFolder);
             }
 
             var text = new StringBuilder();
-            text.Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ")).Append(' ').Append(line).Append('\n');
+            text.Append(config.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ")).Append(' ').Append(line).Append('\n');
             if (!string.IsNullOrEmpty(output))
             {
                 foreach (var outputLine in output.TrimEnd().Split('\n'))
@@ -29,7 +29,7 @@ internal static class HookLog
             {
                 Mode = FileMode.Append,
                 Access = FileAccess.Write,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                UnixCreateMode = FileModes.PrivateFile,
             };
             using var stream = new FileStream(config.HookLog, options);
             stream.Write(Encoding.UTF8.GetBytes(text.ToString()));

@@ -1,11 +1,10 @@
-using System.Diagnostics;
-using System.Text;
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Panel.Hooks;
 
 /// <summary>
-/// Runs one hook (CONTRACT.md 5): the script as an argument vector, never through a shell, as the
+/// Runs one hook (docs/contract.md section 5): the script as an argument vector, never through a shell, as the
 /// calling user (root), with a clean environment, stdin closed, a timeout after which the whole
 /// process tree is killed, and its output captured to the hook log. A hook that a user other than
 /// root can change is not run (docs/security.md, "Paths root trusts"); it stays pending.
@@ -13,6 +12,8 @@ namespace Cpvendor.Panel.Hooks;
 internal static class HookRunner
 {
     private const int MaxOutput = 16 * 1024;
+
+    private static readonly Dictionary<string, string> HookEnvironment = new() { ["LANG"] = "C.UTF-8" };
 
     public sealed record Attempt(HookState State, string? Error);
 
@@ -34,72 +35,29 @@ internal static class HookRunner
             return new Attempt(HookState.Pending, $"refusing to run {path} as root: {untrusted}");
         }
 
-        var info = new ProcessStartInfo(path)
+        var run = ChildProcess.Run([path, .. hook.Arguments], new ChildOptions
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        foreach (var argument in hook.Arguments)
-            info.ArgumentList.Add(argument);
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        info.Environment["LANG"] = "C.UTF-8";
-
-        var output = new StringBuilder();
-        void Collect(object sender, DataReceivedEventArgs e)
+            Timeout = TimeSpan.FromSeconds(config.HookTimeoutSeconds),
+            Environment = HookEnvironment,
+            MaxCapture = MaxOutput,
+            MergeOutput = true,
+        });
+        if (run.StartError is { } error)
         {
-            if (e.Data is null)
-                return;
-            lock (output)
-            {
-                if (output.Length < MaxOutput)
-                    output.Append(e.Data).Append('\n');
-            }
+            HookLog.Write(config, $"CANNOT RUN {hook.CommandLine}: {error}");
+            return new Attempt(HookState.Pending, error);
         }
 
-        Process process;
-        try
+        if (run.TimedOut)
         {
-            process = Process.Start(info) ?? throw new IOException("no process");
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-        {
-            HookLog.Write(config, $"CANNOT RUN {hook.CommandLine}: {e.Message}");
-            return new Attempt(HookState.Pending, $"cannot run {path}: {e.Message}");
+            HookLog.Write(config, $"TIMEOUT after {config.HookTimeoutSeconds}s {hook.CommandLine}", run.Stdout);
+            return new Attempt(HookState.Pending, $"timed out after {config.HookTimeoutSeconds}s");
         }
 
-        using (process)
-        {
-            process.OutputDataReceived += Collect;
-            process.ErrorDataReceived += Collect;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            process.StandardInput.Close();
-            var watch = Stopwatch.StartNew();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(config.HookTimeoutSeconds)))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                HookLog.Write(config, $"TIMEOUT after {config.HookTimeoutSeconds}s {hook.CommandLine}", Captured(output));
-                return new Attempt(HookState.Pending, $"timed out after {config.HookTimeoutSeconds}s");
-            }
-
-            process.WaitForExit();
-            var code = process.ExitCode;
-            HookLog.Write(config, $"exit {code} in {watch.ElapsedMilliseconds} ms: {hook.CommandLine}", Captured(output));
-            return code == 0
-                ? new Attempt(HookState.Done, null)
-                : new Attempt(HookState.Pending, $"exited {code}: {LastLine(Captured(output))}");
-        }
-    }
-
-    private static string Captured(StringBuilder output)
-    {
-        lock (output)
-            return output.ToString();
+        HookLog.Write(config, $"exit {run.ExitCode} in {(long)run.Elapsed.TotalMilliseconds} ms: {hook.CommandLine}", run.Stdout);
+        return run.ExitCode == 0
+            ? new Attempt(HookState.Done, null)
+            : new Attempt(HookState.Pending, $"exited {run.ExitCode}: {LastLine(run.Stdout)}");
     }
 
     private static string LastLine(string output)

@@ -12,8 +12,8 @@ namespace Cpvendor.Panel.Tokens;
 /// </summary>
 internal static partial class TokenFiles
 {
-    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode FolderMode = FileModes.PrivateFolder;
+    private const UnixFileMode FileMode = FileModes.PrivateFile;
 
     /// <summary>A fresh token: 32 random bytes, base64url without padding (43 characters).</summary>
     public static string NewToken() =>

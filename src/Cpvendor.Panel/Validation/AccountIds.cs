@@ -14,8 +14,8 @@ internal static class AccountIds
 
     public static uint Check(long uid, string loginDefs)
     {
-        var min = LoginDefs.MinUid(loginDefs);
-        var max = LoginDefs.MaxUid(loginDefs);
+        var min = LoginDefs.UidMin(loginDefs);
+        var max = LoginDefs.UidMax(loginDefs);
         if (!IsValid(uid, min, max))
             throw CpvendorException.Invalid($"uid {uid} is outside {min}..{max - 1}: an account needs a regular uid (UID_MIN..UID_MAX-1 of {loginDefs}; from UID_MAX on, ids belong to resellers)");
         return (uint)uid;

@@ -5,7 +5,7 @@ namespace Cpvendor.Sources.Diff;
 
 /// <summary>
 /// Compares two snapshots by the panel's stable ids and lists the hooks a panel that never calls
-/// them would have called (CONTRACT.md section 5), in this order: pre-delete hooks (before the
+/// them would have called (docs/contract.md section 5), in this order: pre-delete hooks (before the
 /// change); then post-delete hooks, package renames, user renames, user moves, domain renames and
 /// user creations. Deletions come first because only they free a name that a rename or a creation
 /// of the same sync may take again. Within a group, by old name in ordinal order. The events are

@@ -3,7 +3,7 @@ namespace Cpvendor.Sources.Diff;
 /// <summary>
 /// What a new snapshot changes outside the store: whether anything changed at all, which UNIX ids'
 /// per-user files (account names and domains, with their PHP blocks) must be rewritten, and whether
-/// a line of the MySQL Governor map (<c>db_user account uid</c>, CONTRACT.md section 7) changed.
+/// a line of the MySQL Governor map (<c>db_user account uid</c>, docs/contract.md section 7) changed.
 /// </summary>
 internal sealed record SnapshotChanges(bool Any, IReadOnlyCollection<uint> Uids, bool GovernorMap)
 {

@@ -6,7 +6,7 @@ namespace Cpvendor.Sources.Validation;
 /// The rules the embedded store enforces, checked on a whole snapshot before anything is written:
 /// unique names and stable ids, owners that exist, one main admin, at most one main domain per
 /// account, reseller ids in MAX_UID..0xFFFFFFFF, db users of at most 64 characters, absolute paths.
-/// CONTRACT.md section 3 (the scripts' invariants) and section 7 (the governor map's limits).
+/// docs/contract.md section 3 (the scripts' invariants) and section 7 (the governor map's limits).
 /// </summary>
 internal static partial class SnapshotValidator
 {

@@ -85,7 +85,7 @@ internal static class Migrations
         CREATE INDEX db_users_owner ON db_users (owner);
         """,
         // 2: the lifecycle outbox. Every hook event a change causes is stored in the same transaction
-        // as the change (CONTRACT.md section 5), with the keys that order it against other events of
+        // as the change (docs/contract.md section 5), with the keys that order it against other events of
         // the same accounts; pending_effects lists what must be republished (per-user answers,
         // panel_info, the Governor map) before any post hook of that change may run.
         """

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace Cpvendor.IntegrationTests.Harness;
 
 /// <summary>
-/// One row of a contract table: the arguments given to <c>cpvendor cpapi</c>, the result kind the
+/// One row of a contract table (a <c>cpapi-example</c> line of docs/contract.md, see
+/// <see cref="ContractExamples"/>): the arguments given to <c>cpvendor cpapi</c>, the result kind the
 /// contract prescribes and, for <c>ok</c>, the data derived from the test's own panel. The label is
 /// the command line, so a failing row names itself.
 /// </summary>
@@ -16,10 +17,6 @@ public sealed record ContractCase(string[] Args, string Result, Func<KnownPanel,
     public string[] Resolve(KnownPanel panel) => [.. Args.Select(a => a
         .Replace("{bob-uid}", panel.BobUid.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{alice-uid}", panel.AliceUid.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))];
-
-    public static ContractCase Ok(Func<KnownPanel, JsonNode?> data, params string[] args) => new(args, "ok", data);
-
-    public static ContractCase Fails(string result, params string[] args) => new(args, result);
 
     /// <summary>Asserts that <paramref name="envelope"/> is what this row prescribes.</summary>
     public void Check(Envelope envelope, KnownPanel panel)

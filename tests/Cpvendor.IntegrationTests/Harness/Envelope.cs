@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cpvendor.Core;
 
 namespace Cpvendor.IntegrationTests.Harness;
 
@@ -21,11 +22,11 @@ public sealed class Envelope
 
     public string? Message => Root.GetProperty("metadata").TryGetProperty("message", out var m) ? m.GetString() : null;
 
-    /// <summary>Parses and checks the envelope rules of CONTRACT.md section 2.</summary>
+    /// <summary>Parses and checks the envelope rules of docs/contract.md section 2.</summary>
     public static Envelope Of(RunResult run)
     {
         Assert.True(run.Stderr.Length == 0, $"stderr must stay empty: {run}");
-        Assert.True(run.ExitCode == 0, $"a well-formed envelope exits 0: {run}");
+        Assert.True(run.ExitCode == ExitCodes.Success, $"a well-formed envelope exits 0: {run}");
         JsonElement root;
         try
         {

@@ -6,7 +6,7 @@ using Cpvendor.Store.Model;
 namespace Cpvendor.IntegrationTests.Harness;
 
 /// <summary>
-/// The answers CONTRACT.md section 3 prescribes for a <see cref="KnownPanel"/>, computed from the
+/// The answers docs/contract.md section 3 prescribes for a <see cref="KnownPanel"/>, computed from the
 /// panel's own rows: objects carry exactly the schema's keys in wire order, nulls included. Lists
 /// and keyed objects are in ordinal name order (the order the implementation documents as stable).
 /// </summary>

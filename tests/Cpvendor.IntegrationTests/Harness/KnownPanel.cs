@@ -6,7 +6,7 @@ namespace Cpvendor.IntegrationTests.Harness;
 /// <summary>
 /// A small hand-made panel whose every row is written here, so that tests derive the answers they
 /// expect from their own data (see <see cref="Expected"/>), never from the implementation. It has the
-/// awkward cases of CONTRACT.md section 3 on purpose: nulls (admin without UNIX user or email, reseller
+/// awkward cases of docs/contract.md section 3 on purpose: nulls (admin without UNIX user or email, reseller
 /// without id, user without package or email), one package name under two owners, two accounts
 /// sharing a UNIX id, domains with and without their own PHP version and handler.
 /// </summary>
@@ -40,7 +40,7 @@ public sealed class KnownPanel
 
     public uint ResellerUid { get; }
 
-    /// <summary>The UNIX account of the main administrator (listed as a user too, CONTRACT.md section 3).</summary>
+    /// <summary>The UNIX account of the main administrator (listed as a user too, docs/contract.md section 3).</summary>
     public uint AdminUid { get; }
 
     public string PanelName => "Known Panel";

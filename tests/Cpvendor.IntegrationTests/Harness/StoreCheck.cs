@@ -12,7 +12,7 @@ public static class StoreCheck
         using var connection = Open(store);
         Assert.Equal("ok", Scalar(connection, "PRAGMA integrity_check"));
         Assert.Null(Scalar(connection, "SELECT 1 FROM pragma_foreign_key_check LIMIT 1"));
-        // Every account has exactly one main domain (CONTRACT.md 3).
+        // Every account has exactly one main domain (docs/contract.md section 3).
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM users u WHERE (SELECT count(*) FROM domains d WHERE d.owner = u.username AND d.is_main = 1) <> 1"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM pending_effects"));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cpvendor.Core;
 using Cpvendor.Store;
 
 namespace Cpvendor.IntegrationTests.Harness;
@@ -60,7 +61,7 @@ public sealed class TempHost : IDisposable
     public RunResult InstallChecked(params string[] extra)
     {
         var run = Install(extra);
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         return run;
     }
 

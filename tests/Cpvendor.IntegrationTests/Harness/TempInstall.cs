@@ -82,7 +82,7 @@ public sealed class TempInstall : IDisposable
     public string Checked(params string[] args)
     {
         var run = Command(args);
-        Assert.True(run.ExitCode == 0, $"cpvendor {string.Join(' ', args)} failed: {run}");
+        Assert.True(run.ExitCode == ExitCodes.Success, $"cpvendor {string.Join(' ', args)} failed: {run}");
         return run.Stdout;
     }
 

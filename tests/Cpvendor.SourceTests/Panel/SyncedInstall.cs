@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Microsoft.Data.Sqlite;
 
@@ -25,7 +26,7 @@ public static class SyncedInstall
     public static void SyncChecked(this TempInstall install)
     {
         var run = install.Sync();
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
     }
 
     /// <summary>Empties the panel rows of a store, keeping its panel settings and features.</summary>

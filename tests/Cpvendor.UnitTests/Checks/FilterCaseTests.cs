@@ -20,21 +20,4 @@ public sealed class FilterCaseTests
         Assert.Null(filter.ShortForm);
         Assert.Equal(["--package-name", "Basic", "--package-owner", "admin"], filter.SpacedForm);
     }
-
-    [Fact]
-    public void Max_uid_comes_from_login_defs_or_defaults_to_60000()
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(file, "# comment\nUID_MIN 1000\nUID_MAX\t\t 65000\n");
-            Assert.Equal(65000, CheckContext.ReadMaxUid(file));
-            File.WriteAllText(file, "UID_MIN 1000\n");
-            Assert.Equal(60000, CheckContext.ReadMaxUid(file));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Cpvendor.Conformance.Ini;
+using Cpvendor.Core;
 
 namespace Cpvendor.UnitTests.Ini;
 
@@ -62,9 +62,32 @@ public sealed class ShellSplitTests
     [Fact]
     public void Quoted_words_keep_their_spaces()
     {
-        var (words, error) = ShellSplit.Split("/usr/bin/env 'my vendor' \"a b\"");
+        var (words, error) = ShellWords.Split("/usr/bin/env 'my vendor' \"a b\"");
         Assert.Null(error);
         Assert.Equal(["/usr/bin/env", "my vendor", "a b"], words!);
+    }
+
+    [Fact]
+    public void Joined_words_are_split_back_unchanged_by_python_shlex()
+    {
+        var random = new Random(77);
+        string[] pieces = ["a", " ", "'", "\"", "\\", "$", "`", "\t", "é", "=", "-", "/"];
+        var vectors = Enumerable.Range(0, 200)
+            .Select(_ => Enumerable.Range(0, random.Next(1, 5))
+                .Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 6)).Select(_ => pieces[random.Next(pieces.Length)])))
+                .ToArray())
+            .ToList();
+        var lines = vectors.Select(v => ShellWords.Join(v)).ToList();
+        var input = new JsonArray(lines.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray());
+
+        var python = JsonNode.Parse(Python.Run(PythonCode, input.ToJsonString()))!.AsArray();
+
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var expected = new JsonObject { ["words"] = new JsonArray(vectors[i].Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()) };
+            Assert.True(JsonNode.DeepEquals(expected, python[i]), $"{lines[i]}: python {python[i]!.ToJsonString()}");
+            Assert.Equal(vectors[i], ShellWords.Split(lines[i]).Words!);
+        }
     }
 
     private static void AssertSame(IReadOnlyList<string> lines)
@@ -74,7 +97,7 @@ public sealed class ShellSplitTests
         var mismatches = new List<string>();
         for (var i = 0; i < lines.Count; i++)
         {
-            var (words, error) = ShellSplit.Split(lines[i]);
+            var (words, error) = ShellWords.Split(lines[i]);
             JsonNode ours = error is null
                 ? new JsonObject { ["words"] = new JsonArray(words!.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()) }
                 : new JsonObject { ["error"] = error };

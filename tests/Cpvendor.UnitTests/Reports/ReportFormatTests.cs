@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Cpvendor.Conformance;
+using Cpvendor.Core;
 
 namespace Cpvendor.UnitTests.Reports;
 
@@ -79,7 +80,7 @@ public sealed class ReportFormatTests
     public void Exit_code_is_two_when_the_checker_could_not_run()
     {
         var aborted = ConformanceReport.Abort("/nope.ini", DateTimeOffset.UtcNow, "cannot read /nope.ini");
-        Assert.Equal(2, aborted.ExitCode);
-        Assert.Equal(0, Sample with { Results = [Sample.Results[0]] } is { } ok ? ok.ExitCode : -1);
+        Assert.Equal(ExitCodes.CheckAborted, aborted.ExitCode);
+        Assert.Equal(ExitCodes.Success, Sample with { Results = [Sample.Results[0]] } is { } ok ? ok.ExitCode : -1);
     }
 }

@@ -28,13 +28,13 @@ internal static class DbCredentialSettingsCommand
             if (r.GetValue(remove))
             {
                 r.Out().WriteLine(service.SetDbCredential(null));
-                return 0;
+                return ExitCodes.Success;
             }
 
             var password = Console.In.ReadLine()?.TrimEnd('\r')
                 ?? throw CpvendorException.Invalid("no password on stdin");
             r.Out().WriteLine(service.SetDbCredential(new DbCredential(r.GetValue(login)!, password, r.GetValue(host)!, r.GetValue(port))));
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -26,7 +26,7 @@ internal static class ShowSettingsCommand
                 output.WriteLine($"php {php.Identifier}: {php.Version} {php.Bin}");
             var credential = DbCredential.Read(config.DbSecret);
             output.WriteLine(credential is null ? "db_info credential: (none)" : $"db_info credential: {credential.Login}@{credential.Host}:{credential.Port}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -40,13 +40,13 @@ internal static class SourceSettingsCommand
             if (settings.Kind == SourceKind.Embedded)
             {
                 output.WriteLine("serving from the embedded store");
-                return 0;
+                return ExitCodes.Success;
             }
 
             var units = SystemdUnits.Write(config.Root, InstallLayout.BinaryUnder(config.Root));
             output.WriteLine($"serving from the {SourceSettings.KindName(settings.Kind)} {(settings.Kind == SourceKind.Virtualmin ? "files" : "database")}" + (settings.Server is { } n ? $" as server {n}" : ""));
             output.WriteLine($"wrote {string.Join(", ", units)}; run 'cpvendor sync' now and enable {SystemdUnits.TimerName}");
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,4 @@
-"""A healthy CloudLinux integration written from CONTRACT.md: the reference vendor of the gallery.
+"""A healthy CloudLinux integration written from docs/contract.md: the reference vendor of the gallery.
 
 Every broken vendor in the gallery imports this module and replaces exactly one of the functions
 or settings below, so each defect is one small, named change to a vendor that otherwise conforms.

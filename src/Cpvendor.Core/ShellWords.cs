@@ -1,14 +1,17 @@
 using System.Text;
 
-namespace Cpvendor.Conformance.Ini;
+namespace Cpvendor.Core;
 
 /// <summary>
-/// Python's <c>shlex.split(line)</c> (POSIX mode, no comments), which CloudLinux applies to each
-/// script line of integration.ini: words separated by space, tab, CR or LF; single quotes take
-/// everything literally; inside double quotes a backslash escapes only <c>"</c> and <c>\</c>;
-/// outside quotes a backslash escapes any character; <c>''</c> is an empty word.
+/// Shell words by Python's <c>shlex</c> rules, which CloudLinux applies to each script line of
+/// integration.ini (docs/contract.md section 4). <see cref="Split"/> is <c>shlex.split(line)</c>
+/// (POSIX mode, no comments): words separated by space, tab, CR or LF; single quotes take everything
+/// literally; inside double quotes a backslash escapes only <c>"</c> and <c>\</c> (before anything
+/// else it stays); outside quotes a backslash escapes any character; <c>''</c> is an empty word.
+/// <see cref="Quote"/> and <see cref="Join"/> write words that <see cref="Split"/> (and a POSIX
+/// shell) gives back unchanged. The doctor, the checker and the installer all use this one reader.
 /// </summary>
-public static class ShellSplit
+public static class ShellWords
 {
     private const char Word = 'a';
     private const char Between = ' ';
@@ -114,4 +117,15 @@ public static class ShellSplit
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
+    /// <summary>The word as it stands, when it needs no quoting, or single-quoted.</summary>
+    public static string Quote(string word)
+    {
+        if (word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "@%+=:,./-_".Contains(c, StringComparison.Ordinal)))
+            return word;
+        return "'" + word.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>The words quoted and separated by single spaces.</summary>
+    public static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Quote));
 }

@@ -1,0 +1,29 @@
+namespace Cpvendor.Core.Processes;
+
+/// <summary>
+/// How <see cref="ChildProcess"/> runs a program. The defaults are the safe ones: a clean environment
+/// holding only <see cref="ChildProcess.CleanPath"/>, working directory <c>/</c>, stdin closed, a
+/// minute to finish.
+/// </summary>
+public sealed record ChildOptions
+{
+    public static ChildOptions Default { get; } = new();
+
+    /// <summary>After this the whole process tree is killed and the result says it timed out.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Start from an empty environment plus PATH (true), or inherit this process's (false).</summary>
+    public bool CleanEnvironment { get; init; } = true;
+
+    /// <summary>Variables set on top of the clean or inherited environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>The child's working directory; null keeps this process's.</summary>
+    public string? WorkingDirectory { get; init; } = "/";
+
+    /// <summary>Bytes kept of each stream (of the merged one with <see cref="MergeOutput"/>); the rest is read and dropped.</summary>
+    public int MaxCapture { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>Capture stderr into stdout in the order the bytes arrive, as a log wants them.</summary>
+    public bool MergeOutput { get; init; }
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Cpvendor.Core.Processes;
+
+/// <summary>
+/// The one way cpvendor runs another program: an argument vector (never a shell), the environment
+/// and working directory of <see cref="ChildOptions"/>, stdin closed, stdout and stderr captured
+/// concurrently up to a bound, and a time limit after which the whole process tree is killed. A
+/// program that cannot start is a result with <see cref="ChildResult.StartError"/>, not an exception.
+/// Hooks, install steps, group changes, the doctor and the checker all run through it.
+/// </summary>
+public static class ChildProcess
+{
+    public const string CleanPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    public static ChildResult Run(IReadOnlyList<string> argv, ChildOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(argv.Count);
+        options ??= ChildOptions.Default;
+        var info = StartInfo(argv, options);
+        var watch = Stopwatch.StartNew();
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("no process");
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        {
+            return new ChildResult([], "", -1, watch.Elapsed, false, $"cannot run {argv[0]}: {e.Message}");
+        }
+
+        using (process)
+        {
+            process.StandardInput.Close();
+            using var sink = new Capture(options.MaxCapture);
+            using var errors = new Capture(options.MaxCapture);
+            var errorSink = options.MergeOutput ? sink : errors;
+            var stdout = sink.DrainAsync(process.StandardOutput.BaseStream);
+            var stderr = errorSink.DrainAsync(process.StandardError.BaseStream);
+            var timedOut = !process.WaitForExit(options.Timeout);
+            if (timedOut)
+                Kill(process);
+            process.WaitForExit();
+            Task.WaitAll(stdout, stderr);
+            watch.Stop();
+            var errorText = options.MergeOutput ? "" : Encoding.UTF8.GetString(errorSink.ToArray());
+            return new ChildResult(sink.ToArray(), errorText, timedOut ? -1 : process.ExitCode, watch.Elapsed, timedOut, null);
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> argv, ChildOptions options)
+    {
+        var info = new ProcessStartInfo(argv[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (options.WorkingDirectory is not null)
+            info.WorkingDirectory = options.WorkingDirectory;
+        for (var i = 1; i < argv.Count; i++)
+            info.ArgumentList.Add(argv[i]);
+        if (options.CleanEnvironment)
+        {
+            info.Environment.Clear();
+            info.Environment["PATH"] = CleanPath;
+        }
+
+        if (options.Environment is not null)
+        {
+            foreach (var (key, value) in options.Environment)
+                info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended between the wait and the kill.
+        }
+    }
+
+    /// <summary>A bounded buffer that one or two streams are drained into, in arrival order.</summary>
+    private sealed class Capture(int max) : IDisposable
+    {
+        private readonly MemoryStream buffer = new();
+
+        public async Task DrainAsync(Stream stream)
+        {
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
+            {
+                lock (buffer)
+                {
+                    if (buffer.Length < max)
+                        buffer.Write(chunk, 0, (int)Math.Min(read, max - buffer.Length));
+                }
+            }
+        }
+
+        public void Dispose() => buffer.Dispose();
+
+        public byte[] ToArray()
+        {
+            lock (buffer)
+                return buffer.ToArray();
+        }
+    }
+}
