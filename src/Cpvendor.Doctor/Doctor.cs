@@ -25,6 +25,7 @@ public static class Doctor
         new AdminsAreInClsudoers(),
         new GovernorMapMatchesDbInfo(),
         new HookEventsAreDelivered(),
+        new PanelRecordsAllMapOntoThisHost(),
         new PublishedAnswersMatchTheStore(),
         new SecretsAreReadableByRootOnly(),
     ];

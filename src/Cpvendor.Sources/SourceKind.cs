@@ -11,4 +11,7 @@ public enum SourceKind
 
     /// <summary>A PostgreSQL database exposing the cpvendor_* views; the store is a synced copy.</summary>
     Postgres,
+
+    /// <summary>An ISPConfig 3 master database (MariaDB/MySQL), read from its own tables; the store is a synced copy.</summary>
+    IspConfig,
 }

@@ -42,7 +42,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         using (var writer = new PanelWriter(connection))
         {
             writer.Execute(
-                "UPDATE source SET kind = $k, server = $s, max_age_seconds = $m, derive_hooks = $h WHERE id = 1",
+                "UPDATE source SET kind = $k, server = $s, max_age_seconds = $m, derive_hooks = $h, change_marker = NULL, unmapped = NULL WHERE id = 1",
                 ("$k", KindName(Kind)), ("$s", Server), ("$m", MaxAgeSeconds), ("$h", DeriveHooks ? 1 : 0));
             writer.Commit();
         }
@@ -73,6 +73,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
     {
         SourceKind.MySql => "mysql",
         SourceKind.Postgres => "postgres",
+        SourceKind.IspConfig => "ispconfig",
         _ => "embedded",
     };
 
@@ -81,7 +82,8 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         "mysql" or "mariadb" => SourceKind.MySql,
         "postgres" or "postgresql" => SourceKind.Postgres,
         "embedded" => SourceKind.Embedded,
-        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql or postgres"),
+        "ispconfig" => SourceKind.IspConfig,
+        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql, postgres or ispconfig"),
     };
 
     private static uint? RootId => Core.Native.Libc.GetEuid() == 0 ? 0u : null;

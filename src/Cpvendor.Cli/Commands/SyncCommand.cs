@@ -33,7 +33,7 @@ internal static class SyncCommand
             if (!result.GetValue(quiet))
             {
                 output.WriteLine($"synced {report.Users} accounts and {report.Domains} domains in {report.Elapsed.TotalMilliseconds:F0} ms"
-                    + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : ": no change"));
+                    + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : report.Unchanged ? ": no change (change marker unchanged, panel not read)" : ": no change"));
                 output.WriteLine($"read {report.Read.TotalMilliseconds:F0} ms, apply {report.Apply.TotalMilliseconds:F0} ms, publish and deliver {report.Publish.TotalMilliseconds:F0} ms");
             }
 

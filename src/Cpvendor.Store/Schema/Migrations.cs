@@ -128,5 +128,28 @@ internal static class Migrations
         );
         INSERT INTO source (id) VALUES (1);
         """,
+
+        // 4: sources that read a panel's own tables (ISPConfig, Virtualmin) besides the views, the
+        // change marker of the last good sync (an unchanged panel is not read again), and the
+        // records of the last read that could not be mapped. SQLite cannot widen a CHECK, so the
+        // table is rebuilt.
+        """
+        CREATE TABLE source_next (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            kind TEXT NOT NULL DEFAULT 'embedded' CHECK (kind IN ('embedded', 'mysql', 'postgres', 'ispconfig', 'virtualmin')),
+            server TEXT,
+            max_age_seconds INTEGER CHECK (max_age_seconds > 0),
+            derive_hooks INTEGER NOT NULL DEFAULT 1 CHECK (derive_hooks IN (0, 1)),
+            last_good_sync INTEGER,
+            last_attempt INTEGER,
+            last_error TEXT,
+            change_marker TEXT,
+            unmapped TEXT
+        );
+        INSERT INTO source_next (id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error)
+            SELECT id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error FROM source;
+        DROP TABLE source;
+        ALTER TABLE source_next RENAME TO source;
+        """,
     ];
 }
