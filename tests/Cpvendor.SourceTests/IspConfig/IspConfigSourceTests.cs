@@ -217,6 +217,36 @@ public sealed class IspConfigSourceTests
         Assert.Contains("ghost.example", Envelope.Of(web1.Cpapi("domains")).Run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_read_only_grants_of_the_documentation_are_enough_to_sync()
+    {
+        using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        var user = "cpv_ro_" + Guid.NewGuid().ToString("N")[..8];
+        // The GRANT statements exactly as docs/panels/ispconfig.md gives them, for this database and account.
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs/panels/ispconfig.md"));
+        var block = doc[doc.IndexOf("CREATE USER 'cpvendor'", StringComparison.Ordinal)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+        var grants = block.Split(';').Select(g => string.Join(' ', g.Split('\n').Select(l => l.Split("--")[0].Trim())).Trim()).Where(g => g.StartsWith("GRANT", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, grants.Count);
+        panel.Database.Execute($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'readonly'");
+        try
+        {
+            foreach (var grant in grants)
+                panel.Database.Execute(grant.Replace("dbispconfig.", panel.Database.Name + ".", StringComparison.Ordinal).Replace("'cpvendor'@'10.0.%'", $"'{user}'@'127.0.0.1'", StringComparison.Ordinal));
+            var readOnly = $"Server=127.0.0.1;Port=33306;User ID={user};Password=readonly;Database={panel.Database.Name}";
+            using var web1 = TempInstall.Create(users: 5, seed: 7, prepareStore: SyncedInstall.EmptyEntities);
+            IspConfigHost.WritePasswd(web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
+            Run.Checked(web1.Binary, "settings", "source", "ispconfig", "--connection-string", readOnly, "--server-id", "1");
+            web1.SyncChecked();
+            Assert.Equal(3, Envelope.Of(web1.Cpapi("users")).Data.GetArrayLength());
+            Assert.Contains("alt-php81", Envelope.Of(web1.Cpapi("domains", "--with-php")).Run.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            panel.Database.Execute($"DROP USER '{user}'@'127.0.0.1'");
+        }
+    }
+
     private static string S(JsonElement e, string property) =>
         e.TryGetProperty(property, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "-";
 
