@@ -25,6 +25,7 @@ public static class Doctor
         new AdminsAreInClsudoers(),
         new GovernorMapMatchesDbInfo(),
         new HookEventsAreDelivered(),
+        new PanelRecordsAllMapOntoThisHost(),
         new PublishedAnswersMatchTheStore(),
         new SecretsAreReadableByRootOnly(),
         new PhpSelectorKnowsThePanelsNativePhp(),
@@ -36,7 +37,6 @@ public static class Doctor
         new LinkTraversalProtectionAllowsLinksafe(),
         new XfsQuotasLetCloudLinuxToolsWrite(),
         new LveManagerSettingsPointAtRealFiles(),
-        new EveryPanelRecordIsServed(),
         new StoreAndSecretAreInFoldersOnlyRootCanChange(),
     ];
 

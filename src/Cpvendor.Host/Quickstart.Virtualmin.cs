@@ -42,8 +42,8 @@ public sealed partial class Quickstart
         new SourceSettings(SourceKind.Virtualmin, null, null, DeriveHooks: true).Save(store, "/" + VirtualminSample.ConfigDir);
         var report = SyncRunner.Run(config);
         output.WriteLine($"   {report.Users} accounts and {report.Domains} domains served");
-        foreach (var record in UnmappedRecords.Read(store))
-            output.WriteLine($"   not served: {record}");
+        foreach (var record in SyncStatus.Read(config, DateTimeOffset.UtcNow).Unmapped)
+            output.WriteLine($"   unmapped: {record}");
 
         var ini = InstallLayout.IntegrationIniUnder(config.Root);
         output.WriteLine("4. The conformance checker runs every script from integration.ini as CloudLinux runs it:");

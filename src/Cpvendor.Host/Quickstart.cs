@@ -53,6 +53,37 @@ public sealed partial class Quickstart
         return report.ExitCode;
     }
 
+    /// <summary>
+    /// The same, with the panel's data in a panel's own database: after the install,
+    /// <paramref name="attach"/> fills the panel database with sample data in that panel's format,
+    /// points the install at it and syncs (it returns what to release at the end, such as a private
+    /// database server); then the checker runs as above.
+    /// </summary>
+    public int RunWithSource(string? dir, int users, string panel, Func<string, InstallConfig, TextWriter, IDisposable?> attach)
+    {
+        ArgumentNullException.ThrowIfNull(attach);
+        dir = dir is null ? QuickstartFolder.CreateFresh() : QuickstartFolder.Prepare(Path.GetFullPath(dir));
+        var store = Path.Combine(dir, "panel.db");
+        var root = Path.Combine(dir, "root");
+        output.WriteLine($"1. Panel store (settings; the accounts come from {panel}): {store}");
+        StoreInitializer.Create(store, users, seed: 1);
+
+        output.WriteLine($"2. Install into {root}");
+        var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
+
+        output.WriteLine($"3. Sample {panel} panel, then cpvendor sync from it:");
+        using var attached = attach(store, config, new IndentedWriter(output));
+
+        var ini = InstallLayout.IntegrationIniUnder(config.Root);
+        output.WriteLine("4. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
+        var report = RunChecker(ini);
+        output.WriteLine();
+        output.WriteLine("Next:");
+        output.WriteLine($"  {InstallLayout.BinaryUnder(root)} cpapi domains --with-php");
+        output.WriteLine($"  {InstallLayout.BinaryUnder(root)} sync --status");
+        return report.ExitCode;
+    }
+
     /// <summary>The checker on the fresh install, after making sure, right before root runs the lines, that the ini and every program are still root's alone.</summary>
     private ConformanceReport RunChecker(string ini)
     {

@@ -14,4 +14,7 @@ public enum SourceKind
 
     /// <summary>Virtualmin's own virtual-server files (docs/panels/virtualmin.md); the store is a synced copy.</summary>
     Virtualmin,
+
+    /// <summary>An ISPConfig 3 master database (MariaDB/MySQL), read from its own tables; the store is a synced copy.</summary>
+    IspConfig,
 }

@@ -72,6 +72,7 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         SourceKind.MySql => "mysql",
         SourceKind.Postgres => "postgres",
         SourceKind.Virtualmin => "virtualmin",
+        SourceKind.IspConfig => "ispconfig",
         _ => "embedded",
     };
 
@@ -81,7 +82,8 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         "postgres" or "postgresql" => SourceKind.Postgres,
         "embedded" => SourceKind.Embedded,
         "virtualmin" => SourceKind.Virtualmin,
-        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql, postgres or virtualmin"),
+        "ispconfig" => SourceKind.IspConfig,
+        _ => throw CpvendorException.Invalid($"unknown source '{name}': use embedded, mysql, postgres, virtualmin or ispconfig"),
     };
 
     private static uint? RootId => Core.Native.Libc.GetEuid() == 0 ? 0u : null;

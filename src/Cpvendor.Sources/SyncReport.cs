@@ -19,4 +19,7 @@ public sealed record SyncReport(
     TimeSpan Publish)
 {
     public TimeSpan Elapsed => Read + Apply + Publish;
+
+    /// <summary>The source's change marker was the one of the last good sync, so the panel was not read.</summary>
+    public bool Unchanged { get; init; }
 }

@@ -37,13 +37,20 @@ public static class SyncRunner
         using var store = PanelStore.OpenForWrite(config.Store);
         var settings = SourceSettings.Read(store);
         if (settings.Kind == SourceKind.Embedded)
-            throw CpvendorException.Invalid("this install serves from its embedded store; point it at a panel database first: cpvendor settings source mysql|postgres --connection-string ...");
+            throw CpvendorException.Invalid("this install serves from its embedded store; point it at the panel first: cpvendor settings source mysql|postgres|ispconfig --connection-string ... or cpvendor settings source virtualmin");
         using var serial = SyncLock.Acquire(config.Store, TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30));
 
         PanelSnapshot snapshot;
+        IViewSource source;
+        string? marker;
         try
         {
-            snapshot = ReadValid(config, store, settings);
+            source = CreateSource(config, store, settings);
+            // docs/contract.md section 5 still holds for a skipped read: nothing changed, so no hook is owed.
+            marker = source is IChangeMarker cheap ? cheap.ReadMarker(settings.Server) : null;
+            if (marker is not null && marker == SourceState.ChangeMarker(store) && LastGoodSync(store) is not null && File.Exists(config.PanelInfoFile))
+                return Unchanged(config, store, clock, watch);
+            snapshot = ReadValid(config, store, settings, source);
         }
         catch (Exception e) when (e is CpvendorException or DbException or IOException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException or ArgumentException)
         {
@@ -83,6 +90,9 @@ public static class SyncRunner
             MarkGood(store, now);
         }
 
+        // The marker goes with the read it came before, and only once that read is applied: a crash
+        // before this line costs the next sync a read, never a change.
+        SourceState.SaveRead(store, marker, source is IUnmappedRecords records ? records.Unmapped : []);
         var apply = watch.Elapsed - read;
         // Publishes what the change made stale, then delivers this sync's hooks and retries earlier ones.
         var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
@@ -108,16 +118,37 @@ public static class SyncRunner
         return effects;
     }
 
-    /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>
-    internal static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings)
+    /// <summary>The marker matched the last good read: nothing to read, only the sync state, the retries and the admin answers.</summary>
+    private static SyncReport Unchanged(InstallConfig config, SqliteConnection store, Func<DateTimeOffset> clock, Stopwatch watch)
+    {
+        var read = watch.Elapsed;
+        MarkGood(store, clock().ToUnixTimeSeconds());
+        var apply = watch.Elapsed - read;
+        var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
+        AnswerPublisher.PublishAdminAnswers(config);
+        var (users, domains) = SourceState.Counts(store);
+        return new SyncReport(users, domains, false, 0, [], delivery, read, apply, watch.Elapsed - read - apply) { Unchanged = true };
+    }
+
+    /// <summary>The reader of the configured source: the cpvendor_* views, or a panel's own tables.</summary>
+    internal static IViewSource CreateSource(InstallConfig config, SqliteConnection store, SourceSettings settings)
     {
         var connectionString = SourceSettings.ReadSecret(config.Store);
-        IViewSource source = settings.Kind switch
+        return settings.Kind switch
         {
             SourceKind.MySql => new MySqlViewSource(connectionString),
+            SourceKind.IspConfig => new IspConfig.IspConfigSource(connectionString, config.Root),
             SourceKind.Virtualmin => new VirtualminSource(config, connectionString, () => new PanelReader(store).PhpVersionRows()),
             _ => new PostgresViewSource(connectionString),
         };
+    }
+
+    /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>
+    internal static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings) =>
+        ReadValid(config, store, settings, CreateSource(config, store, settings));
+
+    private static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings, IViewSource source)
+    {
         var problems = new SourceProblems();
         var snapshot = FleetSlice.Of(source.Read(settings.Server, problems), settings.Server);
         using var command = store.CreateCommand();

@@ -14,6 +14,9 @@ public sealed record SyncStatus(
     string? LastError,
     string? Staleness)
 {
+    /// <summary>The records the last good read could not map (docs/panels/ispconfig.md, "Records that cannot be mapped").</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     public static SyncStatus Read(InstallConfig config, DateTimeOffset now)
     {
         using var reader = PanelReader.Open(config.Store);
@@ -25,7 +28,10 @@ public sealed record SyncStatus(
         if (!row.Read())
             return new SyncStatus(settings, null, null, null, null);
         DateTimeOffset? Time(int i) => row.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeSeconds(row.GetInt64(i));
-        return new SyncStatus(settings, Time(0), Time(1), row.IsDBNull(2) ? null : row.GetString(2), reader.Staleness(now));
+        return new SyncStatus(settings, Time(0), Time(1), row.IsDBNull(2) ? null : row.GetString(2), reader.Staleness(now))
+        {
+            Unmapped = SourceState.Unmapped(connection),
+        };
     }
 
     /// <summary>Human-readable lines, one fact each.</summary>
@@ -43,5 +49,11 @@ public sealed record SyncStatus(
         yield return "hooks from changes: " + (Settings.DeriveHooks ? "derived" : "off (the panel calls them)");
         if (Staleness is not null)
             yield return "STALE: " + Staleness;
+        if (Unmapped.Count > 0)
+        {
+            yield return $"unmapped: {Unmapped.Count} record(s) of the panel could not be served from this host:";
+            foreach (var record in Unmapped)
+                yield return "  " + record;
+        }
     }
 }

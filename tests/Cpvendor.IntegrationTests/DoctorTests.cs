@@ -93,8 +93,8 @@ public sealed class DoctorTests
             h => h.Plant("proc/sys/fs/xfs/cap_res_quota_disable", "0\n")),
         ["vendor_php names a missing file"] = ("LVE Manager settings point at real files",
             h => EditIni(h, "[lvemanager_config]\n", "[lvemanager_config]\nvendor_php = /nonexistent/vendor.php\n")),
-        ["panel record the source could not map"] = ("Every panel record is served",
-            h => File.WriteAllText(UnmappedRecords.PathOf(h.Store), "domains/1764590001 (gone.test): UNIX user 'gone' does not exist on this host; not served\n")),
+        ["panel record the source could not map"] = ("Panel records all map onto this host",
+            h => h.ChangeStore("UPDATE source SET kind = 'virtualmin', unmapped = 'domains/1764590001 (gone.test): UNIX user ''gone'' does not exist on this host; not served'")),
     };
 
     [Fact]

@@ -13,10 +13,15 @@ internal static class QuickstartCommand
         // given must be root's alone, like every folder above it (docs/security.md).
         var dir = new Option<DirectoryInfo?>("--dir") { Description = "Working folder (created, or emptied when an earlier quickstart made it); must be root's alone; default: a new one under /tmp" };
         var users = new Option<int>("--users") { Description = "Accounts in the sample panel", DefaultValueFactory = _ => 200 };
-        var panel = new Option<string>("--panel") { Description = "embedded (the default: a sample store) or virtualmin (sample Virtualmin files as the source)", DefaultValueFactory = _ => "embedded" };
-        panel.AcceptOnlyFromAmong("embedded", "virtualmin");
-        var command = new Command("quickstart", "Create a sample store, install into DIR/root, run every script as CloudLinux would, show the result.") { dir, users, panel };
-        command.SetAction(result => new Quickstart(result.Out()).Run(result.GetValue(dir)?.FullName, result.GetValue(users), result.GetValue(panel)!));
+        var panel = new Option<string>("--panel") { Description = "embedded (the default: a sample store), virtualmin (sample Virtualmin files as the source) or ispconfig (a sample ISPConfig 3 database on MariaDB)", DefaultValueFactory = _ => "embedded" };
+        panel.AcceptOnlyFromAmong("embedded", "virtualmin", "ispconfig");
+        var mariadb = new Option<string>("--mariadb") { Description = "ispconfig: a MariaDB account that may create a database (default: start a private server on 127.0.0.1)" };
+        var command = new Command("quickstart", "Create a sample store, install into DIR/root, run every script as CloudLinux would, show the result.") { dir, users, panel, mariadb };
+        command.SetAction(result => result.GetValue(panel) switch
+        {
+            "ispconfig" => IspConfigQuickstart.Run(result.Out(), result.GetValue(dir)?.FullName, result.GetValue(users), result.GetValue(mariadb)),
+            var other => new Quickstart(result.Out()).Run(result.GetValue(dir)?.FullName, result.GetValue(users), other!),
+        });
         return command;
     }
 }

@@ -26,8 +26,6 @@ internal static class SyncCommand
                 var state = SyncStatus.Read(config, now);
                 foreach (var line in state.Describe(now))
                     output.WriteLine(line);
-                foreach (var line in UnmappedLines(config))
-                    output.WriteLine(line);
                 return state.Staleness is null && state.LastError is null ? ExitCodes.Success : ExitCodes.Failure;
             }
 
@@ -35,7 +33,7 @@ internal static class SyncCommand
             if (!result.GetValue(quiet))
             {
                 output.WriteLine($"synced {report.Users} accounts and {report.Domains} domains in {report.Elapsed.TotalMilliseconds:F0} ms"
-                    + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : ": no change"));
+                    + (report.Changed ? $": {report.RepublishedUids} per-user files republished, {report.Hooks.Count} hooks" : report.Unchanged ? ": no change (change marker unchanged, panel not read)" : ": no change"));
                 output.WriteLine($"read {report.Read.TotalMilliseconds:F0} ms, apply {report.Apply.TotalMilliseconds:F0} ms, publish and deliver {report.Publish.TotalMilliseconds:F0} ms");
             }
 
@@ -51,14 +49,4 @@ internal static class SyncCommand
         return command;
     }
 
-    /// <summary>Records the source read but could not serve (a file-based source lists them beside the store).</summary>
-    private static IEnumerable<string> UnmappedLines(InstallConfig config)
-    {
-        var records = Cpvendor.Store.UnmappedRecords.Read(config.Store);
-        if (records.Count == 0)
-            yield break;
-        yield return $"not served: {records.Count} panel record(s) cannot be mapped on this host:";
-        foreach (var record in records)
-            yield return "  " + record;
-    }
 }

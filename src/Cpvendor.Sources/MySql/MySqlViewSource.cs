@@ -5,7 +5,7 @@ using MySqlConnector;
 namespace Cpvendor.Sources.MySql;
 
 /// <summary>MariaDB/MySQL through MySqlConnector; no pooling (a sync is one short-lived process).</summary>
-internal sealed class MySqlViewSource : IViewSource
+internal sealed class MySqlViewSource : IViewSource, IChangeMarker
 {
     private readonly string connectionString;
 
@@ -20,5 +20,13 @@ internal sealed class MySqlViewSource : IViewSource
         using var connection = new MySqlConnection(connectionString);
         connection.Open();
         return new ViewReader(connection, server, problems).Read();
+    }
+
+    /// <summary>ER_NO_SUCH_TABLE (1146): the panel has no marker view.</summary>
+    public string? ReadMarker(string? server)
+    {
+        using var connection = new MySqlConnection(connectionString);
+        connection.Open();
+        return ViewMarker.Read(connection, server, e => e is MySqlException { ErrorCode: MySqlErrorCode.NoSuchTable });
     }
 }

@@ -37,8 +37,8 @@ internal sealed partial class ViewReader
                 Rows("cpvendor_packages", "SELECT name, owner FROM cpvendor_packages", r =>
                     new PackageRow(Required(r, 1, "owner"), Required(r, 0, "name"))),
                 Rows("cpvendor_users", "SELECT account_id, uid, username, owner, package_name, package_owner, email, locale_code, home FROM cpvendor_users" + ServerFilter, ReadUser),
-                Rows("cpvendor_domains", "SELECT domain_id, name, owner, document_root, is_main, php_version_id, handler FROM cpvendor_domains" + ServerFilter, ReadDomain),
-                Rows("cpvendor_db_users", "SELECT db_user, owner FROM cpvendor_db_users", r =>
+                Rows("cpvendor_domains", "SELECT domain_id, name, owner, document_root, is_main, php_version_id, handler FROM cpvendor_domains" + ServerFilter + OwnerFilter("AND"), ReadDomain),
+                Rows("cpvendor_db_users", "SELECT db_user, owner FROM cpvendor_db_users" + OwnerFilter("WHERE"), r =>
                     new DbUserRow(Required(r, 0, "db_user"), Required(r, 1, "owner"))),
                 ReadPhp());
             transaction.Commit();
@@ -47,7 +47,14 @@ internal sealed partial class ViewReader
     }
 
     /// <summary>A host with a server name serves its own rows and the shared ones (server null).</summary>
-    private string ServerFilter => server is null ? "" : " WHERE server = @server OR server IS NULL";
+    private string ServerFilter => server is null ? "" : " WHERE (server = @server OR server IS NULL)";
+
+    /// <summary>
+    /// Domains and database users follow their owner: the database keeps those of accounts served
+    /// elsewhere to itself, so a host of a fleet reads its own slice only, with the views as they are.
+    /// </summary>
+    private string OwnerFilter(string keyword) =>
+        server is null ? "" : $" {keyword} owner IN (SELECT username FROM cpvendor_users WHERE server = @server OR server IS NULL)";
 
     private static SourceUser ReadUser(DbDataReader r)
     {

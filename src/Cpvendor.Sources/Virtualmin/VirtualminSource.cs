@@ -12,19 +12,17 @@ namespace Cpvendor.Sources.Virtualmin;
 /// <summary>
 /// Virtualmin as a source: its virtual-server files read into a snapshot (<see cref="VirtualminReader"/>),
 /// the records that cannot be served written for <c>sync --status</c> and the doctor
-/// (<see cref="UnmappedRecords"/>), and a change marker from file times.
+/// (<see cref="IUnmappedRecords"/>, kept by the sync with its read), and a change marker from file times.
 /// </summary>
-internal sealed class VirtualminSource : IViewSource, IChangeMarker
+internal sealed class VirtualminSource : IViewSource, IChangeMarker, IUnmappedRecords
 {
     private readonly VirtualminLayout layout;
     private readonly string root;
-    private readonly string store;
     private readonly Func<IReadOnlyList<PhpVersionRow>> php;
 
     public VirtualminSource(InstallConfig config, string configDir, Func<IReadOnlyList<PhpVersionRow>> php)
     {
         root = config.Root;
-        store = config.Store;
         layout = new VirtualminLayout(Resolve(config.Root, configDir));
         this.php = php;
     }
@@ -33,10 +31,13 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker
     public static string Resolve(string root, string configDir) =>
         Path.GetFullPath(root) == "/" ? configDir : InstallLayout.Under(root, configDir.TrimStart('/'));
 
+    /// <summary>The records of the last read that could not be served here, kept by the sync with that read.</summary>
+    public IReadOnlyList<string> Unmapped { get; private set; } = [];
+
     public PanelSnapshot Read(string? server, SourceProblems problems)
     {
         var result = new VirtualminReader(layout, root, php()).Read(problems);
-        UnmappedRecords.Write(store, result.Unmapped);
+        Unmapped = result.Unmapped;
         return result.Snapshot;
     }
 

@@ -29,7 +29,11 @@ public sealed class SampleGenerator
     private static readonly string[] PackageNames = ["Starter", "Business", "Pro", "Unlimited"];
     private static readonly string[] Handlers = ["fpm", "fpm", "lsapi", "cgi"];
 
+    /// <summary>How many colliding random names are drawn before a counted one is taken.</summary>
+    private const int DrawsBeforeCounting = 8;
+
     private readonly Random random;
+    private int countedNames;
     private readonly HashSet<string> usedNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedDomains = new(StringComparer.Ordinal);
 
@@ -133,12 +137,20 @@ public sealed class SampleGenerator
 
     private string UniqueName()
     {
-        while (true)
+        // Two syllables and a number below 100 give about 90,000 names: the first tries keep the
+        // panels of every size that fits there as they always were, and once a few draws in a row
+        // collide, a number from 100 up (counted, so never drawn twice) ends the search. Either way a
+        // name costs a bounded number of draws, so any size takes linear time.
+        for (var attempt = 0; attempt < DrawsBeforeCounting; attempt++)
         {
             var name = Pick(Syllables) + Pick(Syllables) + random.Next(100).ToString(CultureInfo.InvariantCulture);
             if (usedNames.Add(name))
                 return name;
         }
+
+        var counted = Pick(Syllables) + Pick(Syllables) + (100 + countedNames++).ToString(CultureInfo.InvariantCulture);
+        usedNames.Add(counted);
+        return counted;
     }
 
     private string UniqueDomain(string username)

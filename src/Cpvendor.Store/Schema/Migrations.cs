@@ -157,8 +157,11 @@ internal static class Migrations
         BEGIN UPDATE users SET identity_id = COALESCE('a:' || NEW.account_id, 'l:' || lower(hex(randomblob(16)))) WHERE rowid = NEW.rowid; END;
         """,
 
-        // 5: sources that are not databases (Virtualmin's files): the kind is named by the code
-        // (SourceSettings.ParseKind) instead of a fixed list here, so a new kind needs no migration.
+        // 5: sources that read a panel's own tables or files (ISPConfig, Virtualmin) besides the
+        // views, the change marker of the last good sync (an unchanged panel is not read again), and
+        // the records of the last read that could not be mapped. The kind is named by the code
+        // (SourceSettings.ParseKind) instead of a fixed list here, so a new kind needs no migration;
+        // SQLite cannot drop a CHECK, so the table is rebuilt.
         """
         CREATE TABLE source_next (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -168,7 +171,9 @@ internal static class Migrations
             derive_hooks INTEGER NOT NULL DEFAULT 1 CHECK (derive_hooks IN (0, 1)),
             last_good_sync INTEGER,
             last_attempt INTEGER,
-            last_error TEXT
+            last_error TEXT,
+            change_marker TEXT,
+            unmapped TEXT
         );
         INSERT INTO source_next (id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error)
             SELECT id, kind, server, max_age_seconds, derive_hooks, last_good_sync, last_attempt, last_error FROM source;

@@ -20,14 +20,16 @@ public sealed class PanelDatabase : IDisposable
     public const string MariaDbAdmin = "Server=127.0.0.1;Port=33306;User ID=cpvendor_test;Password=cpvendor_test;Pooling=false;Connection Timeout=5";
     public const string PostgresAdmin = "Host=127.0.0.1;Port=55432;Username=postgres;Pooling=false;Timeout=5";
 
-    private PanelDatabase(Dialect dialect, string name)
+    private PanelDatabase(Dialect dialect, string name, string? admin = null)
     {
         Dialect = dialect;
         Name = name;
-        ConnectionString = dialect == Dialect.MariaDb
-            ? $"{MariaDbAdmin};Database={name}"
-            : $"{PostgresAdmin};Database={name}";
+        Admin = admin ?? (dialect == Dialect.MariaDb ? MariaDbAdmin : PostgresAdmin);
+        ConnectionString = $"{Admin};Database={name}";
     }
+
+    /// <summary>The server's admin connection string (without a database).</summary>
+    public string Admin { get; }
 
     public Dialect Dialect { get; }
 
@@ -38,10 +40,13 @@ public sealed class PanelDatabase : IDisposable
 
     public string SourceKind => Dialect == Dialect.MariaDb ? "mysql" : "postgres";
 
-    public static PanelDatabase Create(Dialect dialect, bool withSchema = true)
+    public static PanelDatabase Create(Dialect dialect, bool withSchema = true) => Create(dialect, withSchema, null);
+
+    /// <summary>A database on another server of the dialect (a benchmark's private one), given its admin connection string.</summary>
+    public static PanelDatabase Create(Dialect dialect, bool withSchema, string? adminConnectionString)
     {
-        var database = new PanelDatabase(dialect, "cpv_" + Guid.NewGuid().ToString("N")[..12]);
-        using (var admin = OpenAdmin(dialect))
+        var database = new PanelDatabase(dialect, "cpv_" + Guid.NewGuid().ToString("N")[..12], adminConnectionString);
+        using (var admin = OpenAdmin(dialect, database.Admin))
             Execute(admin, $"CREATE DATABASE {database.Name}");
         if (withSchema)
         {
@@ -93,17 +98,17 @@ public sealed class PanelDatabase : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        using var admin = OpenAdmin(Dialect);
+        using var admin = OpenAdmin(Dialect, Admin);
         Execute(admin, Dialect == Dialect.MariaDb
             ? $"DROP DATABASE IF EXISTS {Name}"
             : $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
-    private static DbConnection OpenAdmin(Dialect dialect)
+    private static DbConnection OpenAdmin(Dialect dialect, string admin)
     {
         DbConnection connection = dialect == Dialect.MariaDb
-            ? new MySqlConnection(MariaDbAdmin)
-            : new NpgsqlConnection(PostgresAdmin + ";Database=postgres");
+            ? new MySqlConnection(admin)
+            : new NpgsqlConnection(admin + ";Database=postgres");
         try
         {
             connection.Open();

@@ -14,7 +14,7 @@ public sealed class VirtualminQuickstartTests
             var run = Run.Cpvendor("quickstart", "--panel", "virtualmin", "--dir", Path.Combine(dir, "qs"), "--users", "20");
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("20 accounts and 29 domains served", run.Stdout, StringComparison.Ordinal);
-            Assert.Contains("not served: domains/", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("unmapped: domains/", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("UNIX user 'site0021' does not exist on this host", run.Stdout, StringComparison.Ordinal);
             Assert.Contains(" 0 failed, 0 warned", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("): conforms", run.Stdout, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class VirtualminSourceTests
         Assert.True(credential.ExitCode == 0, credential.ToString());
         var mapping = Envelope.Of(install.Cpapi("db_info")).Data.GetProperty("mysql").GetProperty("mapping");
         Assert.Equal("{\"alice\":[\"alice\"],\"bob\":[\"bob\"]}", JsonSerializer.Serialize(mapping));
-        Assert.Empty(Cpvendor.Store.UnmappedRecords.Read(install.Store));
+        Assert.DoesNotContain("unmapped:", install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public sealed class VirtualminSourceTests
         Assert.DoesNotContain("dave", host.Install.Cpapi("users").Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("dave.test", host.Install.Cpapi("domains").Stdout, StringComparison.Ordinal);
         var status = host.Install.Command("sync", "--status");
-        Assert.Contains("not served: 1 panel record(s)", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("unmapped: 1 record(s)", status.Stdout, StringComparison.Ordinal);
         Assert.Contains("domains/1764590007100007 (dave.test): UNIX user 'dave' does not exist on this host; not served with its 1 sub-server(s)", status.Stdout, StringComparison.Ordinal);
         var doctor = Run.Program(host.Install.Binary, ["doctor", "--root", host.Install.Root, "--format", "json"]);
         var findings = JsonDocument.Parse(doctor.Stdout).RootElement.GetProperty("findings").EnumerateArray()
-            .Where(f => f.GetProperty("check").GetString() == "Every panel record is served").ToList();
+            .Where(f => f.GetProperty("check").GetString() == "Panel records all map onto this host").ToList();
         var finding = Assert.Single(findings);
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Contains("UNIX user 'dave'", finding.GetProperty("evidence").GetString(), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class VirtualminSourceTests
         host.Files.UnixUser("dave", 50004);
         host.Install.Checked("sync");
         Assert.Contains("\"dave\"", host.Install.Cpapi("users").Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("not served", host.Install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("unmapped:", host.Install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class VirtualminSourceTests
         Assert.DoesNotContain("\"bob\"", users, StringComparison.Ordinal);
         var alice = Envelope.Of(host.Install.Cpapi("users", "--username", "alice")).Data[0];
         Assert.Equal(JsonValueKind.Null, alice.GetProperty("package").ValueKind);
-        var unmapped = Cpvendor.Store.UnmappedRecords.Read(host.Install.Store);
+        var unmapped = host.Install.Command("sync", "--status").Stdout.Split('\n');
         Assert.Contains(unmapped, r => r.Contains("reseller 'ghost' does not exist", StringComparison.Ordinal));
         Assert.Contains(unmapped, r => r.Contains("plan 999 cannot be served", StringComparison.Ordinal));
     }

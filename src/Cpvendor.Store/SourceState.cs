@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Store;
+
+/// <summary>
+/// What a database source keeps about its last good read in the store's <c>source</c> row: the
+/// change marker it read first (an unchanged marker lets the next sync skip the read), and the
+/// records it could not map, one per line, for <c>sync --status</c> and the doctor.
+/// </summary>
+public static class SourceState
+{
+    /// <summary>The source kind's stored name (embedded, mysql, postgres, ispconfig...).</summary>
+    public static string? Kind(SqliteConnection store) =>
+        Scalar(store, "SELECT kind FROM source WHERE id = 1");
+
+    public static string? ChangeMarker(SqliteConnection store) =>
+        Scalar(store, "SELECT change_marker FROM source WHERE id = 1");
+
+    /// <summary>The records the last good read could not map (empty when all could be).</summary>
+    public static IReadOnlyList<string> Unmapped(SqliteConnection store) =>
+        Scalar(store, "SELECT unmapped FROM source WHERE id = 1") is { Length: > 0 } text ? text.Split('\n') : [];
+
+    /// <summary>Records the marker and the unmapped records of a read that was applied.</summary>
+    public static void SaveRead(SqliteConnection store, string? marker, IReadOnlyList<string> unmapped)
+    {
+        using var writer = new PanelWriter(store);
+        writer.Execute("UPDATE source SET change_marker = $m, unmapped = $u WHERE id = 1",
+            ("$m", marker), ("$u", unmapped.Count == 0 ? null : string.Join('\n', unmapped)));
+        writer.Commit();
+    }
+
+    /// <summary>Forgets the marker, so that the next sync reads the panel whatever the marker says.</summary>
+    public static void ForgetMarker(SqliteConnection store)
+    {
+        using var writer = new PanelWriter(store);
+        writer.Execute("UPDATE source SET change_marker = NULL WHERE id = 1");
+        writer.Commit();
+    }
+
+    /// <summary>How many accounts and domains the store holds (what a sync that read nothing reports).</summary>
+    public static (int Users, int Domains) Counts(SqliteConnection store)
+    {
+        using var command = store.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM domains)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    private static string? Scalar(SqliteConnection store, string sql)
+    {
+        using var command = store.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+}
