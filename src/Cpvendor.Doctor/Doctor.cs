@@ -26,6 +26,7 @@ public static class Doctor
         new GovernorMapMatchesDbInfo(),
         new HookEventsAreDelivered(),
         new PublishedAnswersMatchTheStore(),
+        new ReadModelIsAsNewAsTheStore(),
         new SecretsAreReadableByRootOnly(),
     ];
 

@@ -14,7 +14,6 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         var binary = InstallLayout.BinaryUnder(root);
         var etc = InstallLayout.Under(root, InstallLayout.EtcDir);
         var privileged = options.Privileged == PrivilegedMode.Sudo;
-        uint AdminGid() => config().AdminGid ?? 0;
 
         // Section 7: /opt/cpvendor/bin for scripts (mounted into CageFS), settings beside it.
         steps.Add(new DirectoryStep(InstallLayout.Under(root, "opt/cpvendor"), Modes.Dir));
@@ -30,8 +29,9 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
             ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : null);
         steps.Add(new FileStep(InstallLayout.IntegrationIniUnder(root), () => Installer.Utf8(ini.Render()), Modes.Public, what: "integration.ini"));
 
-        // Section 6: the store for root and administrators only, the db_info secret for root only.
-        steps.Add(new PermissionStep(store, Modes.GroupReadable, AdminGid, "store: root and the admin group"));
+        // Section 6: the live store and the db_info secret for root only; administrators read the
+        // published read model, so nothing they can open may hold a lock a writer needs.
+        steps.Add(new PermissionStep(store, Modes.Secret, () => 0, "store: root only"));
         steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
         steps.Add(new PublishStep(config()));
 

@@ -1,0 +1,21 @@
+using Cpvendor.Core;
+
+namespace Cpvendor.Store.ReadModel;
+
+/// <summary>
+/// Where the read model lives (docs/contract.md section 6): <c>DATA/model/panel.db</c>, one published
+/// generation of the store, replaced by rename and never changed in place; 0640 root and the admin
+/// group in a 0750 folder of the same owners. Temporary files of a publish start with a dot.
+/// </summary>
+public static class ReadModelFiles
+{
+    public const string GenerationName = "panel.db";
+
+    public static string Folder(InstallConfig config) => Path.Combine(config.DataDir, "model");
+
+    /// <summary>The current generation: what every cpapi call of an administrator reads.</summary>
+    public static string Current(InstallConfig config) => Path.Combine(Folder(config), GenerationName);
+
+    /// <summary>Serialises publishers (flock; released by the kernel when the holder dies).</summary>
+    public static string LockFile(InstallConfig config) => Path.Combine(Folder(config), ".publish.lock");
+}
