@@ -36,6 +36,8 @@ public sealed partial class PanelService
     /// </summary>
     private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false)
     {
+        if (InBatch(apply) is { } batched)
+            return batched;
         FileLock? delivery = null;
         try
         {
