@@ -22,6 +22,10 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         steps.Add(new DirectoryStep(HostLayout.LvemanagerAssets(root), Modes.Dir));
         steps.Add(new GroupStep(options.AdminGroup));
         steps.Add(new FileStep(binary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "the cpvendor binary"));
+        // Kept beside the binary so that an install run from the installed copy finds it too.
+        var positionIndependent = PositionIndependentCopy.Of(sourceBinary);
+        if (File.Exists(positionIndependent))
+            steps.Add(new FileStep(PositionIndependentCopy.Of(binary), () => File.ReadAllBytes(positionIndependent), Modes.Executable, what: "the position-independent build, for privileged mode"));
         steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
 
         // Section 4: integration.ini, readable by everyone, both sections.
@@ -63,7 +67,7 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         if (privileged)
         {
             var privilegedBinary = HostLayout.PrivilegedBinary(root);
-            steps.Add(new FileStep(privilegedBinary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "privileged copy, outside cage-mounted folders"));
+            steps.Add(new FileStep(privilegedBinary, () => PositionIndependentCopy.Read(sourceBinary), Modes.Executable, what: "privileged copy (position-independent), outside cage-mounted folders"));
             steps.Add(new FileStep(HostLayout.PrivilegedConfig(root), () => Installer.Utf8((config() with { Identity = IdentityMode.Privileged }).Render()), Modes.Public, what: "identity = privileged"));
             steps.Add(new FileStep(HostLayout.PrivilegedWrapper(root), () => Installer.Utf8(PrivilegedWrapper.Render(privilegedBinary)), Modes.Executable, what: "sudo or proxyexec wrapper"));
             steps.Add(new SudoersStep(HostLayout.SudoersDropIn(root), SudoersDropIn.Render(privilegedBinary)));
