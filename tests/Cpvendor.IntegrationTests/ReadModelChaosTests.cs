@@ -114,7 +114,7 @@ public sealed class ReadModelChaosTests
         holder.StandardInput.Close();
         holder.WaitForExit();
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, $"{failures.Count} bad answers, first: {string.Join("\n---\n", failures.Take(3))}");
         Assert.True(killed >= 12, $"only {killed} writers were killed");
         var committed = Committed(install.Store);
         Assert.Contains("chaos000", committed);
@@ -129,7 +129,7 @@ public sealed class ReadModelChaosTests
         }
 
         Assert.True(calls >= 400, $"only {calls} calls were made");
-        Assert.Equal(PublishOutcome.UpToDate, ReadModelPublisher.Publish(install.Config));
+        Assert.True(ReadModelStatus.Of(install.Config).Current);
         StoreCheck.AssertConsistent(install.Store);
     }
 

@@ -143,6 +143,61 @@ public sealed class ReadModelTests
         Envelope.Of(install.Cpapi("users", "--username=rmnext")).Is("ok");
     }
 
+    [Fact]
+    public void The_doctor_reports_a_read_model_older_than_the_store_and_publish_rebuilds_it()
+    {
+        using var install = TempInstall.Create(users: 4);
+        Assert.Contains("the read model holds every committed change", install.Command("doctor", "--root", install.Root).Stdout);
+
+        // A change committed by a writer that died before it could publish.
+        using (var connection = Cpvendor.Store.PanelStore.OpenForWrite(install.Store))
+        using (var writer = new Cpvendor.Store.PanelWriter(connection))
+        {
+            writer.Execute("UPDATE users SET email = 'late@example.com'");
+            writer.Commit();
+        }
+
+        Assert.Contains("the read model is older than the store", install.Command("doctor", "--root", install.Root).Stdout);
+        Assert.DoesNotContain("late@example.com", install.Cpapi("users").Stdout);
+        install.Checked("publish");
+        Assert.Contains("the read model holds every committed change", install.Command("doctor", "--root", install.Root).Stdout);
+        Assert.Contains("late@example.com", Envelope.Of(install.Cpapi("users")).Is("ok").Run.Stdout);
+    }
+
+    [Fact]
+    public void A_small_change_patches_the_spare_generation_and_never_one_a_reader_holds()
+    {
+        using var install = TempInstall.Create(users: 30);
+        var current = ReadModelFiles.Current(install.Config);
+        var spare = ReadModelFiles.Spare(install.Config);
+        install.Checked("user", "add", "rmp1", "--owner", "admin", "--domain", "rmp1.example", "--uid", "47011");
+        Assert.True(File.Exists(spare), "the replaced generation was not kept as the spare");
+
+        // The next change is written into the spare, which then becomes current.
+        var spareInode = Core.Native.Libc.Inode(spare);
+        install.Checked("user", "add", "rmp2", "--owner", "admin", "--domain", "rmp2.example", "--uid", "47012");
+        Assert.Equal(spareInode, Core.Native.Libc.Inode(current));
+        Envelope.Of(install.Cpapi("users", "--username=rmp2")).Is("ok");
+
+        // A reader holding the current generation (a shared flock, as every cpapi call takes) through
+        // two more changes: that file is never written, a new one is made instead.
+        var held = File.ReadAllBytes(current);
+        var script = $"import fcntl, sys\nf = open('{current}', 'rb')\nfcntl.flock(f, fcntl.LOCK_SH)\nprint(f.fileno(), flush=True)\nsys.stdin.read()\n";
+        using var holder = Start("/usr/bin/python3", ["-c", script]);
+        var fd = holder.StandardOutput.ReadLine();
+        var heldInode = Core.Native.Libc.Inode(current);
+        install.Checked("user", "add", "rmp3", "--owner", "admin", "--domain", "rmp3.example", "--uid", "47013");
+        install.Checked("user", "add", "rmp4", "--owner", "admin", "--domain", "rmp4.example", "--uid", "47014");
+        Assert.NotEqual(heldInode, Core.Native.Libc.Inode(current));
+        Assert.Equal(held, File.ReadAllBytes($"/proc/{holder.Id}/fd/{fd}"));
+        holder.StandardInput.Close();
+        holder.WaitForExit();
+
+        Envelope.Of(install.Cpapi("users", "--username=rmp4")).Is("ok");
+        Assert.True(ReadModelStatus.Of(install.Config).Current);
+        Assert.Equal("ok", StoreCheck.Scalar(current, "PRAGMA integrity_check"));
+    }
+
     private static Process Start(string file, string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };

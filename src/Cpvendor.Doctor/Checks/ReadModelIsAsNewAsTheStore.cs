@@ -24,15 +24,15 @@ internal sealed class ReadModelIsAsNewAsTheStore : Check
 
         var path = ReadModelFiles.Current(config);
         var status = ReadModelStatus.Of(config);
-        if (status.Store is null)
-            yield return Unknown("the store's header cannot be read", config.Store, "run the doctor as root");
-        else if (status.Generation is null)
+        if (status.StoreState is null)
+            yield return Unknown("the store's revision cannot be read", status.Problem ?? config.Store, "run the doctor as root");
+        else if (!File.Exists(path))
             yield return Error("there is no read model: administrators' cpapi calls answer InternalAPIError", path, "cpvendor publish");
         else if (!status.Intact)
-            yield return Error("the read model is damaged (shorter than its header says)", path, "cpvendor publish");
+            yield return Error("the read model is damaged", status.Problem ?? path, "cpvendor publish");
         else if (!status.Current)
-            yield return Warning($"the read model is older than the store (change counter {status.Generation.Value.ChangeCounter}, the store at {status.Store.Value.ChangeCounter}): callers see old data", path, "cpvendor publish");
+            yield return Warning($"the read model is older than the store (revision and last sync {status.GenerationState}, the store at {status.StoreState}): callers see old data", path, "cpvendor publish");
         else
-            yield return Ok($"the read model holds every committed change (change counter {status.Store.Value.ChangeCounter})", path);
+            yield return Ok($"the read model holds every committed change (revision and last sync {status.StoreState})", path);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Microsoft.Data.Sqlite;
@@ -16,18 +17,22 @@ public enum PublishOutcome
 
 /// <summary>
 /// Turns the committed state of the live store into the next read-model generation (docs/contract.md
-/// section 2; ARCHITECTURE.md, "the read side"). The store's file is copied byte for byte while a read
-/// transaction holds SQLite's SHARED lock (no writer can change the file meanwhile, and a hot journal
-/// left by a killed writer has been rolled back by then), the copy is flushed to disk and renamed over
-/// the current generation. A reader therefore sees the old generation or the new one, whole; a crash
-/// leaves at most a hidden temporary file, removed by the next publish. Publishers are serialised by a
-/// lock so that an older state can never replace a newer one. Run as root.
+/// section 2; ARCHITECTURE.md, "the write side, the publisher and the read side"). While a read
+/// transaction holds SQLite's SHARED lock on the store (no writer can change the file meanwhile, and a
+/// hot journal left by a killed writer has been rolled back by then), the store's bytes become the
+/// next generation: written as a patch into the spare generation (the one before the current one)
+/// when no reader holds it, only the pages that differ, or else copied whole into a new file. The
+/// result is flushed to disk and renamed into place, and the replaced generation becomes the spare. A
+/// reader therefore sees the old generation or the new one, whole; a crash leaves at most a hidden
+/// temporary file or a second name, both cleaned up by the next publish. Publishers are serialised by
+/// a lock so that an older state can never replace a newer one. Run as root.
 /// </summary>
 public static class ReadModelPublisher
 {
     private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_000; // 0750
     private const UnixFileMode FileMode = (UnixFileMode)0b110_100_000; // 0640
-    private const int CopyBuffer = 1 << 20;
+    private const int Chunk = 1 << 20;
+    private const int Page = 4096;
 
     /// <summary>Publishes from the store at <c>config.Store</c> through a connection of its own.</summary>
     public static PublishOutcome Publish(InstallConfig config, bool force = false)
@@ -40,9 +45,10 @@ public static class ReadModelPublisher
     /// <summary>
     /// Publishes the state <paramref name="live"/> sees (a read-write connection with no open
     /// transaction). Unless <paramref name="force"/>, a generation that already carries the store's
-    /// change counter is left alone. Throws <see cref="CpvendorException"/> saying why when the new
-    /// generation cannot be written (a full disk): the current one keeps serving and the store keeps
-    /// every change, so a later publish catches up.
+    /// change counter is left alone, and a spare is patched rather than a new file written. Throws
+    /// <see cref="CpvendorException"/> saying why when the new generation cannot be written (a full
+    /// disk): the current one keeps serving and the store keeps every change, so a later publish
+    /// catches up.
     /// </summary>
     public static PublishOutcome Publish(InstallConfig config, SqliteConnection live, bool force = false)
     {
@@ -50,9 +56,10 @@ public static class ReadModelPublisher
         ArgumentNullException.ThrowIfNull(live);
         var folder = EnsureFolder(config);
         using var guard = PublishLock.Acquire(ReadModelFiles.LockFile(config), TimeSpan.FromSeconds(120));
-        RemoveTemporaries(folder);
+        Recover(config, folder);
         var current = ReadModelFiles.Current(config);
         var temp = Path.Combine(folder, $".{ReadModelFiles.GenerationName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string written;
         try
         {
             // Opened before and closed after the read transaction: closing any descriptor of the store
@@ -74,13 +81,23 @@ public static class ReadModelPublisher
                     ?? throw CpvendorException.StoreUnavailable($"{config.Store} has no SQLite header");
                 if (!force && StoreHeader.Read(current) == store && Intact(current))
                     return PublishOutcome.UpToDate;
-                Copy(input, temp, store);
+                var spare = ReadModelFiles.Spare(config);
+                if (force || !TryPatch(input, spare, current, store))
+                {
+                    Copy(input, temp, store);
+                    written = temp;
+                }
+                else
+                {
+                    written = spare;
+                }
+
                 transaction.Commit();
             }
 
-            Seal(config, temp);
-            File.Move(temp, current, overwrite: true);
-            Libc.SyncFileSystemOf(folder);
+            Seal(config, written);
+            Rotate(config, written);
+            Libc.FsyncDirectory(folder);
             return PublishOutcome.Published;
         }
         catch (IOException e)
@@ -113,6 +130,67 @@ public static class ReadModelPublisher
         }
     }
 
+    /// <summary>
+    /// Writes into the spare generation only the pages of the store that differ from it, then flushes
+    /// it. False (nothing touched) when there is no spare, when it is the current generation, or when a
+    /// reader holds it (the exclusive flock fails; readers hold a shared one for as long as they read).
+    /// The lock is released before the spare is renamed into place, so a reader can never see it held.
+    /// </summary>
+    private static bool TryPatch(FileStream input, string spare, string current, StoreHeader expected)
+    {
+        if (Libc.Inode(spare) is not { } inode || inode == Libc.Inode(current))
+            return false;
+        FileStream target;
+        try
+        {
+            // On Linux, FileShare.None takes flock(LOCK_EX | LOCK_NB): it fails while any reader leases the file.
+            target = new FileStream(spare, new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0, Options = FileOptions.None });
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        using (target)
+        {
+            if (Libc.Inode(spare) != inode)
+                return false;
+            var source = ArrayPool<byte>.Shared.Rent(Chunk);
+            var old = ArrayPool<byte>.Shared.Rent(Chunk);
+            try
+            {
+                long offset = 0;
+                int read;
+                while ((read = RandomAccess.Read(input.SafeFileHandle, source.AsSpan(0, Chunk), offset)) > 0)
+                {
+                    var had = RandomAccess.Read(target.SafeFileHandle, old.AsSpan(0, read), offset);
+                    for (var at = 0; at < read; at += Page)
+                    {
+                        var length = Math.Min(Page, read - at);
+                        var page = source.AsSpan(at, length);
+                        if (at + length > had || !page.SequenceEqual(old.AsSpan(at, length)))
+                            RandomAccess.Write(target.SafeFileHandle, page, offset + at);
+                    }
+
+                    offset += read;
+                }
+
+                target.SetLength(offset);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(source);
+                ArrayPool<byte>.Shared.Return(old);
+            }
+
+            target.Flush(flushToDisk: true);
+        }
+
+        if (StoreHeader.Read(spare) != expected)
+            throw new IOException($"{spare} does not hold the store's state after patching");
+        return true;
+    }
+
     private static void Copy(FileStream input, string target, StoreHeader expected)
     {
         var options = new FileStreamOptions
@@ -124,12 +202,12 @@ public static class ReadModelPublisher
         };
         using (var output = new FileStream(target, options))
         {
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CopyBuffer);
+            var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
             try
             {
                 long offset = 0;
                 int read;
-                while ((read = RandomAccess.Read(input.SafeFileHandle, buffer.AsSpan(0, CopyBuffer), offset)) > 0)
+                while ((read = RandomAccess.Read(input.SafeFileHandle, buffer.AsSpan(0, Chunk), offset)) > 0)
                 {
                     output.Write(buffer, 0, read);
                     offset += read;
@@ -137,7 +215,7 @@ public static class ReadModelPublisher
             }
             finally
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(buffer);
             }
 
             output.Flush(flushToDisk: true);
@@ -147,12 +225,45 @@ public static class ReadModelPublisher
             throw new IOException($"{target} does not hold the store's state after copying");
     }
 
-    /// <summary>Final mode and owners before the rename: 0640 root and the admin group.</summary>
-    private static void Seal(InstallConfig config, string temp)
+    /// <summary>
+    /// Makes <paramref name="generation"/> current and the replaced one the spare: the current file gets
+    /// a second name first, so that whatever instant a crash hits, every generation still has a name
+    /// and the current one is never the spare (<see cref="Recover"/> finishes the rotation).
+    /// </summary>
+    private static void Rotate(InstallConfig config, string generation)
     {
-        File.SetUnixFileMode(temp, FileMode);
+        var current = ReadModelFiles.Current(config);
+        var previous = ReadModelFiles.Previous(config);
+        var spare = ReadModelFiles.Spare(config);
+        var hadCurrent = File.Exists(current);
+        if (hadCurrent)
+            Libc.Link(current, previous);
+        File.Move(generation, current, overwrite: true);
+        if (hadCurrent)
+            File.Move(previous, spare, overwrite: true);
+    }
+
+    /// <summary>Finishes what a killed publish left: its temporary file, or a rotation half done.</summary>
+    private static void Recover(InstallConfig config, string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, $".{ReadModelFiles.GenerationName}.*.tmp"))
+            SecureDelete(file);
+        var previous = ReadModelFiles.Previous(config);
+        if (Libc.Inode(previous) is not { } inode)
+            return;
+        // Killed between the link and the rename: the second name is still the current generation.
+        if (inode == Libc.Inode(ReadModelFiles.Current(config)))
+            File.Delete(previous);
+        else
+            File.Move(previous, ReadModelFiles.Spare(config), overwrite: true);
+    }
+
+    /// <summary>Final mode and owners before the rename: 0640 root and the admin group.</summary>
+    private static void Seal(InstallConfig config, string path)
+    {
+        File.SetUnixFileMode(path, FileMode);
         if (Libc.GetEuid() == 0)
-            Libc.Lchown(temp, 0, config.AdminGid ?? 0);
+            Libc.Lchown(path, 0, config.AdminGid ?? 0);
     }
 
     private static string EnsureFolder(InstallConfig config)
@@ -171,12 +282,6 @@ public static class ReadModelPublisher
         if (asRoot)
             Libc.Lchown(folder, 0, config.AdminGid ?? 0);
         return folder;
-    }
-
-    private static void RemoveTemporaries(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, $".{ReadModelFiles.GenerationName}.*.tmp"))
-            SecureDelete(file);
     }
 
     private static void SecureDelete(string path)

@@ -17,7 +17,35 @@ public static class ReadModelReader
     public static PanelReader Open(InstallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new PanelReader(Connect(ReadModelFiles.Current(config)));
+        var path = ReadModelFiles.Current(config);
+        for (var attempt = 1; ; attempt++)
+        {
+            var lease = GenerationLease.Take(path);
+            SqliteConnection? connection = null;
+            try
+            {
+                connection = Connect(path);
+                // SQLite opened the name; it named the leased file before and still does, and a name can
+                // come back to a leased file only through a patch, which the lease forbids: so SQLite
+                // reads the leased file.
+                if (lease.IsNamedBy(path))
+                {
+                    connection.Disposed += (_, _) => lease.Dispose();
+                    return new PanelReader(connection);
+                }
+            }
+            catch
+            {
+                connection?.Dispose();
+                lease.Dispose();
+                throw;
+            }
+
+            connection.Dispose();
+            lease.Dispose();
+            if (attempt == 4)
+                throw CpvendorException.DataUnavailable($"{path} was replaced {attempt} times while it was being opened");
+        }
     }
 
     /// <summary>
