@@ -35,8 +35,8 @@ try
     }
 
     PeerBaseline.Write(host.Peer,
-        answers[calls.Single(c => c.Args is ["panel_info"])],
-        answers[calls.Single(c => c.Args is ["users"])],
+        answers[calls.Single(c => c.Args is ["panel_info"] && !c.Privileged)],
+        answers[calls.Single(c => c.Args is ["users"] && !c.Privileged)],
         answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser)]);
     foreach (var plan in plans)
     {
