@@ -23,7 +23,9 @@ publish() {
   rm -f "$log"
   mkdir -p out
   install -m 0755 artifacts/publish-aot/cpvendor out/cpvendor
-  echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes)"
+  # The same program linked position-independent: what install puts in place for privileged mode.
+  install -m 0755 artifacts/bin/Cpvendor.Cli/release_linux-x64/native/cpvendor-pie out/cpvendor-pie
+  echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes) and out/cpvendor-pie ($(stat -c %s out/cpvendor-pie) bytes)"
 }
 
 case "${1:-}" in

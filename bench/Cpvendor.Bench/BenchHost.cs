@@ -29,6 +29,9 @@ internal sealed class BenchHost : IDisposable
 
     public string Installed => Path.Combine(Root, "opt/cpvendor/bin/cpvendor");
 
+    /// <summary>The copy privileged mode installs (position-independent), outside cage-mounted folders.</summary>
+    public string Privileged => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
+
     public string Answers => Path.Combine(Dir, "answers");
 
     public string Peer => Path.Combine(Dir, "peer");
@@ -54,7 +57,7 @@ internal sealed class BenchHost : IDisposable
         {
             var n = accounts.ToString(CultureInfo.InvariantCulture);
             Checked(binary, "init", "--store", host.Store, "--sample", n);
-            Checked(binary, "install", "--root", host.Root, "--store", host.Store);
+            Checked(binary, "install", "--root", host.Root, "--store", host.Store, "--privileged=sudo");
             host.ChooseEndUser();
             host.EmptyMain = PublishEmptyMain(repo);
             return host;

@@ -8,7 +8,7 @@ internal enum CallSize
 }
 
 /// <summary>One cpapi call the benchmark times: its script arguments, who calls, how big the answer is.</summary>
-internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEndUser, CallSize Size)
+internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEndUser, CallSize Size, bool Privileged = false)
 {
     /// <summary>The calls of issue 2, in report order; <paramref name="uid"/> is a sample account's UNIX id.</summary>
     public static IReadOnlyList<Call> All(uint uid) =>
@@ -19,6 +19,9 @@ internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEnd
         new("users --fields=id,username", ["users", "--fields=id,username"], false, CallSize.Dump),
         new("users", ["users"], false, CallSize.Dump),
         new("domains (root)", ["domains"], false, CallSize.Dump),
+        // The position-independent copy installed for privileged mode, run as root.
+        new("panel_info (privileged copy)", ["panel_info"], false, CallSize.Small, Privileged: true),
+        new($"users --unix-id={uid} (privileged copy)", ["users", $"--unix-id={uid}"], false, CallSize.Small, Privileged: true),
     ];
 
     /// <summary>A file-name-safe form of the label.</summary>

@@ -25,7 +25,7 @@ try
     var answers = new Dictionary<Call, byte[]>();
     foreach (var call in calls)
     {
-        var ours = Track(new Command("cpvendor", host.Installed, ["cpapi", .. call.Args], call.AsEndUser ? host.EndUser : null));
+        var ours = Track(new Command("cpvendor", call.Privileged ? host.Privileged : host.Installed, ["cpapi", .. call.Args], call.AsEndUser ? host.EndUser : null));
         answers[call] = ProcessTimer.Output(ours);
         PeerBaseline.Data(answers[call]);
         host.SaveAnswer(call, answers[call]);
@@ -35,8 +35,8 @@ try
     }
 
     PeerBaseline.Write(host.Peer,
-        answers[calls.Single(c => c.Args is ["panel_info"])],
-        answers[calls.Single(c => c.Args is ["users"])],
+        answers[calls.Single(c => c.Args is ["panel_info"] && !c.Privileged)],
+        answers[calls.Single(c => c.Args is ["users"] && !c.Privileged)],
         answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser)]);
     foreach (var plan in plans)
     {

@@ -5,8 +5,12 @@ using System.Globalization;
 // costs about what it costs on a 10-account store. Both stores are measured in the same run,
 // interleaved, and reported as a ratio. Hooks are excluded (no hooks directory: events are stored
 // and marked skipped); a separate line times a user creation with a real hook.
-//   dotnet run -c Release --project bench/Cpvendor.LifecycleBench -- [--iterations N] [--large N]
+// With --baseline BINARY (an earlier build), the same commands also run on a third store of the
+// large size installed with that binary, so the cost of publishing the read model is a ratio too.
+//   dotnet run -c Release --project bench/Cpvendor.LifecycleBench -- [--iterations N] [--large N] [--baseline BINARY]
 var iterations = Arg("--iterations", 25);
+var baselineIndex = Array.IndexOf(args, "--baseline");
+var baselineBinary = baselineIndex >= 0 && baselineIndex + 1 < args.Length ? Path.GetFullPath(args[baselineIndex + 1]) : null;
 var largeUsers = Arg("--large", 10_000);
 var binary = Path.Combine(FindRepo(), "out", "cpvendor");
 if (!File.Exists(binary))
@@ -20,8 +24,9 @@ try
 {
     var small = Install(binary, work, "small", 10);
     var large = Install(binary, work, "large", largeUsers);
+    var baseline = baselineBinary is null ? null : Install(baselineBinary, work, "baseline", largeUsers);
     Console.WriteLine($"lifecycle bench: {iterations} runs per command and store, medians, published binary as a process");
-    Console.WriteLine($"{"command",-16} {"10 users",10} {largeUsers + " users",12} {"ratio",7}");
+    Console.WriteLine($"{"command",-16} {"10 users",10} {largeUsers + " users",12} {"ratio",7}" + (baseline is null ? "" : $" {"baseline " + largeUsers,16} {"vs baseline",12}"));
 
     var ops = new (string Name, Func<string, int, string[]> Args)[]
     {
@@ -32,18 +37,22 @@ try
     var worst = 0.0;
     foreach (var (name, command) in ops)
     {
-        var times = new Dictionary<string, List<double>> { ["small"] = [], ["large"] = [] };
+        var times = new Dictionary<string, List<double>> { ["small"] = [], ["large"] = [], ["baseline"] = [] };
         // user add runs first and creates bench0... in both stores; the other commands use bench0.
         for (var i = 0; i < iterations; i++)
         {
-            foreach (var (label, bin) in new[] { ("small", small), ("large", large) })
-                times[label].Add(Time(bin, command("admin", i)));
+            foreach (var (label, bin) in new[] { ("small", small), ("large", large), ("baseline", baseline) })
+            {
+                if (bin is not null)
+                    times[label].Add(Time(bin, command("admin", i)));
+            }
         }
 
         var s = Median(times["small"]);
         var l = Median(times["large"]);
         worst = Math.Max(worst, l / s);
-        Console.WriteLine($"{name,-16} {s,8:F1}ms {l,10:F1}ms {l / s,6:F2}x");
+        var b = baseline is null ? 0 : Median(times["baseline"]);
+        Console.WriteLine($"{name,-16} {s,8:F1}ms {l,10:F1}ms {l / s,6:F2}x" + (baseline is null ? "" : $" {b,14:F1}ms {l / b,11:F2}x"));
     }
 
     // A user creation with its post hook: a hooks directory whose post_modify_user.py is a tiny shell script.

@@ -20,6 +20,18 @@ public sealed class AtomicFileBatch : IDisposable
     public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner = null, uint? group = null) =>
         pending.Add((SecureFile.WriteTemporary(path, content, mode, owner, group, flushToDisk: pending.Count < SyncFsThreshold), path));
 
+    /// <summary>
+    /// As <see cref="Write(string, ReadOnlySpan{byte}, UnixFileMode, uint?, uint?)"/>, then lets
+    /// <paramref name="prepare"/> finish the new file (an ACL) before it can be renamed into place.
+    /// </summary>
+    public void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner, uint? group, Action<string> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        var temp = SecureFile.WriteTemporary(path, content, mode, owner, group, flushToDisk: pending.Count < SyncFsThreshold);
+        pending.Add((temp, path));
+        prepare(temp);
+    }
+
     /// <summary>Makes every written file durable, then renames each over its target.</summary>
     public void Commit()
     {

@@ -1,10 +1,14 @@
 using Cpvendor.Core;
 using Cpvendor.Cpapi.Identity;
 using Cpvendor.Store;
+using Cpvendor.Store.ReadModel;
 
 namespace Cpvendor.Cpapi;
 
-/// <summary>What a script may use: the install, the caller, and the store opened on first use.</summary>
+/// <summary>
+/// What a script may use: the install, the caller, and the current read-model generation opened on
+/// first use (never the live store: docs/contract.md section 2).
+/// </summary>
 public sealed class ScriptContext : IDisposable
 {
     private PanelReader? reader;
@@ -19,12 +23,12 @@ public sealed class ScriptContext : IDisposable
 
     public Caller Caller { get; }
 
-    public PanelReader Store => reader ??= OpenFresh(Config.Store);
+    public PanelReader Store => reader ??= OpenFresh(Config);
 
-    /// <summary>Opens the store, refusing data a database source let grow older than its maximum age.</summary>
-    private static PanelReader OpenFresh(string path)
+    /// <summary>Opens the read model, refusing data a database source let grow older than its maximum age.</summary>
+    private static PanelReader OpenFresh(InstallConfig config)
     {
-        var store = PanelReader.Open(path);
+        var store = ReadModelReader.Open(config);
         if (store.Staleness(DateTimeOffset.UtcNow) is { } reason)
         {
             store.Dispose();

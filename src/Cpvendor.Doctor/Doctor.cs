@@ -27,6 +27,7 @@ public static class Doctor
         new HookEventsAreDelivered(),
         new PanelRecordsAllMapOntoThisHost(),
         new PublishedAnswersMatchTheStore(),
+        new ReadModelIsAsNewAsTheStore(),
         new SecretsAreReadableByRootOnly(),
         new PhpSelectorKnowsThePanelsNativePhp(),
         new PhpSelectorSetUpWasApplied(),

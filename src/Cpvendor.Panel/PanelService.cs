@@ -39,6 +39,8 @@ public sealed partial class PanelService
 
     private ChangeResult ChangeUnguarded(Func<ChangeContext, string> apply, bool withPreHooks)
     {
+        if (InBatch(apply) is { } batched)
+            return batched;
         FileLock? delivery = null;
         try
         {

@@ -1,13 +1,15 @@
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.Store;
+using Cpvendor.Store.ReadModel;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// docs/contract.md section 2, InternalAPIError: when the data is unavailable (store missing, unreadable,
-/// locked, corrupt; published files missing or damaged; no configuration) every script still answers
-/// with exactly one valid envelope saying so, never with partial or made-up data.
+/// docs/contract.md section 2, InternalAPIError: when the data is unavailable (read model missing,
+/// unreadable or corrupt; published files missing or damaged; no configuration) every script still
+/// answers with exactly one valid envelope saying so, never with partial or made-up data; the live
+/// store is not read by any call, so its state (missing, locked) changes no answer.
 /// </summary>
 public sealed class FaultTests
 {
@@ -23,10 +25,10 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public void A_missing_store_is_an_internal_error_for_every_store_script()
+    public void A_missing_read_model_is_an_internal_error_for_every_store_script()
     {
         using var install = NewInstall();
-        File.Delete(install.Store);
+        File.Delete(ReadModelFiles.Current(install.Config));
 
         AllUnavailable(install, null, StoreScripts);
         Envelope.Of(install.Cpapi("users", "--username=kpalice")).Is("InternalAPIError");
@@ -34,7 +36,18 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public void A_store_the_administrator_cannot_read_is_an_internal_error()
+    public void A_missing_live_store_leaves_every_call_answering_from_the_read_model()
+    {
+        using var install = NewInstall();
+        var before = StoreScripts.ToDictionary(s => s, s => Envelope.Of(install.Cpapi(s)).Is("ok").Run.Stdout);
+        File.Delete(install.Store);
+
+        foreach (var script in StoreScripts)
+            Assert.Equal(before[script], Envelope.Of(install.Cpapi(script)).Is("ok").Run.Stdout);
+    }
+
+    [Fact]
+    public void A_read_model_the_administrator_cannot_read_is_an_internal_error()
     {
         using var unix = new UnixUsers();
         var group = unix.CreateGroup("kpflt");
@@ -42,41 +55,35 @@ public sealed class FaultTests
         using var install = NewInstall(adminGroup: group);
         Envelope.Of(install.Cpapi(admin, "users")).Is("ok");
 
-        File.SetUnixFileMode(install.Store, UnixFileMode.None);
+        File.SetUnixFileMode(ReadModelFiles.Current(install.Config), UnixFileMode.None);
 
         AllUnavailable(install, admin, StoreScripts.Where(s => s != "db_info"));
     }
 
     [Fact]
-    public void A_store_locked_by_a_writer_is_an_internal_error_until_the_writer_is_done()
+    public void A_store_locked_by_a_writer_does_not_stop_any_call()
     {
         using var install = NewInstall();
+        var before = Envelope.Of(install.Cpapi("users")).Is("ok").Run.Stdout;
         SqliteBootstrap.Init();
         using var writer = new SqliteConnection($"Data Source={install.Store}");
         writer.Open();
-        using (var reserved = writer.BeginTransaction(deferred: false))
-        {
-            // A writer that has not reached its commit (RESERVED lock) does not stop readers.
-            Envelope.Of(install.Cpapi("admins")).Is("ok");
-            reserved.Rollback();
-        }
-
         using (var exclusive = writer.CreateCommand())
         {
             exclusive.CommandText = "BEGIN EXCLUSIVE";
             exclusive.ExecuteNonQuery();
         }
 
-        Envelope.Of(install.Cpapi("users")).Is("InternalAPIError");
-        Envelope.Of(install.Cpapi("domains", "--with-php")).Is("InternalAPIError");
+        // The old store path waited 2 s here, then answered InternalAPIError.
+        Assert.Equal(before, Envelope.Of(install.Cpapi("users")).Is("ok").Run.Stdout);
+        Envelope.Of(install.Cpapi("domains", "--with-php")).Is("ok");
+        Envelope.Of(install.Cpapi("users", "--username=kpalice")).Is("ok");
 
         using (var rollback = writer.CreateCommand())
         {
             rollback.CommandText = "ROLLBACK";
             rollback.ExecuteNonQuery();
         }
-
-        Envelope.Of(install.Cpapi("users")).Is("ok");
     }
 
     [Theory]
@@ -84,11 +91,12 @@ public sealed class FaultTests
     [InlineData("half")]
     [InlineData("header-only")]
     [InlineData("empty")]
-    public void A_corrupt_store_is_an_internal_error(string damage)
+    public void A_corrupt_read_model_is_an_internal_error(string damage)
     {
         using var install = NewInstall();
-        var bytes = File.ReadAllBytes(install.Store);
-        File.WriteAllBytes(install.Store, damage switch
+        var generation = ReadModelFiles.Current(install.Config);
+        var bytes = File.ReadAllBytes(generation);
+        File.WriteAllBytes(generation, damage switch
         {
             "garbage" => [.. Enumerable.Range(0, bytes.Length).Select(i => (byte)(i * 7919 % 251))],
             "half" => bytes[..(bytes.Length / 2)],
@@ -97,6 +105,8 @@ public sealed class FaultTests
         });
 
         AllUnavailable(install, null, StoreScripts);
+        install.Checked("publish");
+        Envelope.Of(install.Cpapi("users")).Is("ok");
     }
 
     [Fact]

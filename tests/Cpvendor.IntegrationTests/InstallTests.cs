@@ -31,7 +31,8 @@ public sealed class InstallTests
         AssertEntry(installed, host.Path("opt/cpvendor/bin/cpvendor"), "755", 0, 0);
         AssertEntry(installed, host.Path("opt/cpvendor/var/users"), "711", 0, 0);
         AssertEntry(installed, host.Path("opt/cpvendor/var/public/panel_info.json"), "644", 0, 0);
-        AssertEntry(installed, host.Store, "640", 0, gid);
+        AssertEntry(installed, host.Store, "600", 0, 0);
+        AssertEntry(installed, host.Path("opt/cpvendor/var/model/panel.db"), "640", 0, gid);
         AssertEntry(installed, host.Secret, "600", 0, 0);
         AssertEntry(installed, host.Path("etc/cagefs/exclude/cpvendor"), "644", 0, 0);
         AssertEntry(installed, host.Path("etc/cagefs/enable.duplicate.uids"), "644", 0, 0);
@@ -39,7 +40,8 @@ public sealed class InstallTests
         AssertEntry(installed, host.Path("etc/cl.selector/native.conf"), "644", 0, 0);
         var userFiles = installed.Entries.Where(e => e.Path.StartsWith(host.Path("opt/cpvendor/var/users/"), StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(userFiles);
-        Assert.All(userFiles, e => Assert.Equal(("400", uint.Parse(Path.GetFileNameWithoutExtension(e.Path), System.Globalization.CultureInfo.InvariantCulture)), (e.Mode, e.Uid)));
+        // Written by root, read by their uid through its private group or an ACL (docs/security.md).
+        Assert.All(userFiles, e => Assert.Equal(("440", 0u), (e.Mode, e.Uid)));
 
         var ini = File.ReadAllText(host.Path("opt/cpvendor/etc/integration.ini"));
         Assert.Contains("[integration_scripts]", ini);

@@ -49,6 +49,7 @@ public sealed class PrivilegedModeTests
         // sudo (and so runs as root) can answer her.
         var aliceFile = host.Path("opt/cpvendor/var/users/20003.json");
         Core.Native.Libc.Chown(aliceFile, 0, 0);
+        File.SetUnixFileMode(aliceFile, UnixFileMode.UserRead);
 
         var installed = $"/etc/sudoers.d/cpvendor-test-{Guid.NewGuid():N}"[..40];
         try

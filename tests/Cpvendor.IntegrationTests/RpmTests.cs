@@ -37,7 +37,7 @@ public sealed class RpmTests
         // The %post scriptlet ran 'cpvendor install' inside the root.
         Assert.True(File.Exists(Path.Combine(root, "opt/cpvendor/etc/install-manifest.json")));
         Assert.Contains("store = /var/lib/cpvendor/panel.db", File.ReadAllText(Path.Combine(root, "opt/cpvendor/etc/cpvendor.conf")));
-        Assert.Equal((UnixFileMode)0b110_100_000, File.GetUnixFileMode(Path.Combine(root, "var/lib/cpvendor/panel.db")));
+        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(root, "var/lib/cpvendor/panel.db")));
 
         foreach (var script in new[] { "panel_info", "users", "domains", "admins" })
             Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/opt/cpvendor/bin/cpvendor", "cpapi", script])).Is("ok");

@@ -94,6 +94,9 @@ public sealed class FailureTests
             command.ExecuteNonQuery();
         }
 
+        // The cpapi reads the published read model: publish what the store now says.
+        Run.Checked(fixture.Install.Binary, "publish");
+
         var admins = Envelope.Of(fixture.Install.Cpapi("admins"));
         Assert.Equal("InternalAPIError", admins.Result);
         Assert.Contains("old", admins.Message);

@@ -89,10 +89,12 @@ public sealed class CpapiRunnerTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_store_is_an_internal_error()
+    public void A_missing_read_model_is_an_internal_error_and_a_missing_store_is_not()
     {
         var config = Config() with { Store = Path.Combine(dir, "nosuch.db") };
+        Assert.Equal("ok", Call(["users"], config).Result);
 
+        File.Delete(Cpvendor.Store.ReadModel.ReadModelFiles.Current(config));
         Assert.Equal("InternalAPIError", Call(["users"], config).Result);
     }
 

@@ -7,7 +7,11 @@ namespace Cpvendor.Cli.Commands;
 /// <summary>What the lifecycle commands share: the install's service and how a change is reported.</summary>
 internal static class Lifecycle
 {
-    public static PanelService Service() => PanelService.ForThisInstall();
+    /// <summary>The install's service, or the one a running <c>cpvendor batch</c> applies its lines to.</summary>
+    public static PanelService Service() => BatchService ?? PanelService.ForThisInstall();
+
+    /// <summary>Set by <see cref="BatchCommand"/> while it runs its lines.</summary>
+    public static PanelService? BatchService { get; set; }
 
     /// <summary>Prints the summary and one line per hook; the change is done whatever the hooks did.</summary>
     public static int Report(ParseResult result, ChangeResult change)

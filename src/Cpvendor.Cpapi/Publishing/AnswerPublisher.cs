@@ -5,12 +5,14 @@ using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
 using Cpvendor.Store;
+using Cpvendor.Store.ReadModel;
 
 namespace Cpvendor.Cpapi.Publishing;
 
 /// <summary>
 /// Keeps the files unprivileged callers read in step with the store: the public panel_info answer
-/// (0644) and one file per UNIX id (owner that uid, 0400) in a folder that only root can list
+/// (0644) and one file per UNIX id (0440, written by root, readable by that uid alone through its
+/// private group or an ACL: <see cref="AnswerFileAccess"/>) in a folder that only root can list
 /// (0711). Run as root after every change; see docs/security.md. A file whose content, mode and
 /// owner are already right is left alone, so republishing an unchanged store touches nothing. The
 /// store revision the files reflect is stamped in <c>public/revision</c> for <c>cpvendor doctor</c>.
@@ -20,11 +22,12 @@ public static class AnswerPublisher
     private const UnixFileMode PublicDirMode = FileModes.PublicFolder;
     private const UnixFileMode UsersDirMode = FileModes.UsersFolder;
     private const UnixFileMode PublicFileMode = FileModes.PublicFile;
-    private const UnixFileMode UserFileMode = FileModes.OwnerReadOnly;
+    private const UnixFileMode UserFileMode = FileModes.OwnerReadOnly; // 0400, when not published by root
 
     /// <summary>Republishes everything and removes files of ids that no longer have an account.</summary>
     public static PublishReport PublishAll(InstallConfig config)
     {
+        ReadModelPublisher.Publish(config, force: true);
         using var store = PanelReader.Open(config.Store);
         PublishPanelInfo(config, store);
         var uids = store.Uids();
@@ -88,7 +91,7 @@ public static class AnswerPublisher
     private static void Stamp(InstallConfig config, long revision) =>
         WriteIfChanged(RevisionFile(config), System.Text.Encoding.ASCII.GetBytes(revision.ToString(CultureInfo.InvariantCulture) + "\n"), PublicFileMode, RootOwner, RootOwner);
 
-    private static void WriteIfChanged(string path, byte[] bytes, UnixFileMode mode, uint? owner, uint? group, AtomicFileBatch? batch = null)
+    private static void WriteIfChanged(string path, byte[] bytes, UnixFileMode mode, uint? owner, uint? group, AtomicFileBatch? batch = null, Action<string>? prepare = null)
     {
         if (Libc.Owner(path) is { } status && status.Mode == mode
             && (owner is null || status.Uid == owner) && (group is null || status.Gid == group)
@@ -99,8 +102,10 @@ public static class AnswerPublisher
 
         if (batch is null)
             SecureFile.WriteAtomic(path, bytes, mode, owner, group);
-        else
+        else if (prepare is null)
             batch.Write(path, bytes, mode, owner, group);
+        else
+            batch.Write(path, bytes, mode, owner, group, temp => prepare(temp));
     }
 
     /// <summary>Rewrites the files of the given ids only: what one change affects.</summary>
@@ -108,6 +113,7 @@ public static class AnswerPublisher
     {
         EnsureFolders(config);
         using var batch = new AtomicFileBatch();
+        var access = AsRoot ? AnswerFileAccess.For(config.UsersDir) : null;
         foreach (var uid in uids.Distinct())
         {
             var names = store.UsernamesOf(uid);
@@ -122,7 +128,14 @@ public static class AnswerPublisher
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
-            WriteIfChanged(path, answers.ToUtf8(), UserFileMode, AsRoot ? uid : null, AsRoot ? 0u : null, batch);
+            if (access is null)
+            {
+                WriteIfChanged(path, answers.ToUtf8(), UserFileMode, null, null, batch);
+                continue;
+            }
+
+            var (owner, group, mode, acl) = access.Of(uid);
+            WriteIfChanged(path, answers.ToUtf8(), mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
         }
 
         batch.Commit();
@@ -147,6 +160,12 @@ public static class AnswerPublisher
         }
 
         return removed;
+    }
+
+    private static void GrantRead(string temp, uint uid)
+    {
+        if (!Libc.GrantUserRead(temp, uid))
+            throw new IOException($"{temp}: the file system stopped accepting ACLs");
     }
 
     private static bool AsRoot => Libc.GetEuid() == 0;

@@ -30,11 +30,14 @@ public static class AnswerSnapshot
     public static bool Applies(IReadOnlyList<string> args, bool seesEverything) =>
         seesEverything && args.Count == 1 && Scripts.Contains(args[0]);
 
-    /// <summary>What identifies the store's content: revision, modification time (100 ns ticks) and size.</summary>
+    /// <summary>
+    /// What identifies one read-model generation: its revision, the generation file's modification
+    /// time (100 ns ticks) and size. Every publish renames a new file into place.
+    /// </summary>
     public static string Stamp(InstallConfig config, long revision)
     {
-        var store = new FileInfo(config.Store);
-        return string.Create(CultureInfo.InvariantCulture, $"{revision} {store.LastWriteTimeUtc.Ticks} {store.Length}");
+        var generation = new FileInfo(Store.ReadModel.ReadModelFiles.Current(config));
+        return string.Create(CultureInfo.InvariantCulture, $"{revision} {generation.LastWriteTimeUtc.Ticks} {generation.Length}");
     }
 
     /// <summary>The published answer if it was built from the store state <paramref name="stamp"/>, else null.</summary>

@@ -5,9 +5,11 @@ using Cpvendor.Core.Native;
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
-/// docs/contract.md section 6: the db_info secret is 0600 root; the store is readable by root and the
-/// admin group only; each published per-user file is 0400 and owned by its uid, in a folder other
-/// users cannot list (0711).
+/// docs/contract.md section 6: the db_info secret and the live store are 0600 root (administrators read
+/// the published read model, so none can hold a lock on the store); each published per-user file is
+/// written by root and readable by its uid alone, in a folder other users cannot list (0711); a file
+/// its user owns (neither user private groups nor ACLs available) is reported, because the user can
+/// rewrite what root and the CloudLinux tools read.
 /// </summary>
 internal sealed class SecretsAreReadableByRootOnly : Check
 {
@@ -38,10 +40,11 @@ internal sealed class SecretsAreReadableByRootOnly : Check
             problems++;
             yield return Unknown("the store does not exist or cannot be examined", config.Store, "check the store path in cpvendor.conf");
         }
-        else if (store.Uid != 0 || (store.Mode & Other) != 0 || (config.AdminGid is { } gid && store.Gid != gid))
+        else if (store.Uid != 0 || (store.Mode & GroupOrOther) != 0)
         {
+            // Anyone who can open the live store can hold a lock on it and stall root's writes.
             problems++;
-            yield return Error("the store is readable beyond root and the admin group", $"{config.Store} {Format.ModeText(store.Mode)} {store.Uid}:{store.Gid}", $"chown root:{config.AdminGroup} {config.Store} && chmod 0640 {config.Store}");
+            yield return Error("the live store can be opened by others than root", $"{config.Store} {Format.ModeText(store.Mode)} {store.Uid}:{store.Gid}", $"chown root:root {config.Store} && chmod 0600 {config.Store}");
         }
 
         if (Libc.Owner(config.UsersDir) is { } dir && (dir.Mode & FileModes.GroupOrOtherRead) != 0)
@@ -51,14 +54,18 @@ internal sealed class SecretsAreReadableByRootOnly : Check
         }
 
         var exposed = new List<string>();
+        var rewritable = new List<string>();
         if (Directory.Exists(config.UsersDir))
         {
             foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
             {
                 if (!uint.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || Libc.Owner(file) is not { } status)
                     continue;
-                if (status.Uid != uid || (status.Mode & GroupOrOther) != 0)
-                    exposed.Add($"{Path.GetFileName(file)} {Format.ModeText(status.Mode)} {status.Uid}:{status.Gid}");
+                var evidence = $"{Path.GetFileName(file)} {Format.ModeText(status.Mode)} {status.Uid}:{status.Gid}";
+                if ((status.Mode & Other) != 0 || (status.Uid != 0 && status.Uid != uid) || (status.Uid == uid && (status.Mode & GroupOrOther) != 0))
+                    exposed.Add(evidence);
+                else if (status.Uid == uid && uid != 0)
+                    rewritable.Add(evidence);
             }
         }
 
@@ -68,7 +75,14 @@ internal sealed class SecretsAreReadableByRootOnly : Check
             yield return Error("per-user answers are readable by someone other than their user", Sample(exposed), "cpvendor publish (rewrites them 0400, owned by their uid)");
         }
 
+        if (rewritable.Count > 0)
+        {
+            // Root in privileged mode and the tools running for that user would read what the user wrote.
+            problems++;
+            yield return Error("end users own their answer files and can rewrite them: the host has neither user private groups nor ACLs on this file system", Sample(rewritable), $"give each account a private group, or mount the file system of {config.UsersDir} with ACL support, then cpvendor publish");
+        }
+
         if (problems == 0)
-            yield return Ok("the secret is 0600 root, the store 0640 root:admins, per-user answers 0400 by their owner");
+            yield return Ok("the secret and the live store are 0600 root, per-user answers readable by their owner only");
     }
 }

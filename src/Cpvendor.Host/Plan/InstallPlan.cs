@@ -14,7 +14,6 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         var binary = InstallLayout.BinaryUnder(root);
         var etc = InstallLayout.Under(root, InstallLayout.EtcDir);
         var privileged = options.Privileged == PrivilegedMode.Sudo;
-        uint AdminGid() => config().AdminGid ?? 0;
 
         // Section 7: /opt/cpvendor/bin for scripts (mounted into CageFS), settings beside it.
         steps.Add(new DirectoryStep(InstallLayout.Under(root, "opt/cpvendor"), Modes.Dir));
@@ -27,6 +26,10 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
             steps.Add(new DirectoryStep(basePath, Modes.Dir));
         steps.Add(new GroupStep(options.AdminGroup));
         steps.Add(new FileStep(binary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "the cpvendor binary"));
+        // Kept beside the binary so that an install run from the installed copy finds it too.
+        var positionIndependent = PositionIndependentCopy.Of(sourceBinary);
+        if (File.Exists(positionIndependent))
+            steps.Add(new FileStep(PositionIndependentCopy.Of(binary), () => File.ReadAllBytes(positionIndependent), Modes.Executable, what: "the position-independent build, for privileged mode"));
         steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
 
         // Section 4: integration.ini, readable by everyone, both sections.
@@ -40,8 +43,9 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         };
         steps.Add(new FileStep(InstallLayout.IntegrationIniUnder(root), () => Installer.Utf8(ini.Render()), Modes.Public, what: "integration.ini"));
 
-        // Section 6: the store for root and administrators only, the db_info secret for root only.
-        steps.Add(new PermissionStep(store, Modes.GroupReadable, AdminGid, "store: root and the admin group"));
+        // Section 6: the live store and the db_info secret for root only; administrators read the
+        // published read model, so nothing they can open may hold a lock a writer needs.
+        steps.Add(new PermissionStep(store, Modes.Secret, () => 0, "store: root only"));
         steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
         steps.Add(new PublishStep(config()));
 
@@ -75,7 +79,7 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         if (privileged)
         {
             var privilegedBinary = HostLayout.PrivilegedBinary(root);
-            steps.Add(new FileStep(privilegedBinary, () => File.ReadAllBytes(sourceBinary), Modes.Executable, what: "privileged copy, outside cage-mounted folders"));
+            steps.Add(new FileStep(privilegedBinary, () => PositionIndependentCopy.Read(sourceBinary), Modes.Executable, what: "privileged copy (position-independent), outside cage-mounted folders"));
             steps.Add(new FileStep(HostLayout.PrivilegedConfig(root), () => Installer.Utf8((config() with { Identity = IdentityMode.Privileged }).Render()), Modes.Public, what: "identity = privileged"));
             steps.Add(new FileStep(HostLayout.PrivilegedWrapper(root), () => Installer.Utf8(PrivilegedWrapper.Render(privilegedBinary)), Modes.Executable, what: "sudo or proxyexec wrapper"));
             steps.Add(new SudoersStep(HostLayout.SudoersDropIn(root), SudoersDropIn.Render(privilegedBinary)));

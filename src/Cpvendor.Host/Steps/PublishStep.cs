@@ -2,6 +2,7 @@ using Cpvendor.Core;
 using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Host.Plan;
 using Cpvendor.Store;
+using Cpvendor.Store.ReadModel;
 
 namespace Cpvendor.Host.Steps;
 
@@ -20,7 +21,9 @@ internal sealed class PublishStep(InstallConfig config) : IInstallStep
         long revision;
         using (var reader = PanelReader.Open(config.Store))
             revision = reader.Settings().Revision;
-        return AnswerPublisher.PublishedRevision(config) == revision ? null : $"store is at revision {revision}";
+        if (AnswerPublisher.PublishedRevision(config) != revision)
+            return $"store is at revision {revision}";
+        return ReadModelStatus.Of(config).Current ? null : "the read model is older than the store";
     }
 
     public void Apply(StepContext context)

@@ -4,6 +4,7 @@ using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Governor;
 using Cpvendor.Store;
+using Cpvendor.Store.ReadModel;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Panel.Hooks;
@@ -19,6 +20,8 @@ internal static class EffectFlusher
     public static void Flush(InstallConfig config, SqliteConnection connection)
     {
         using var guard = FileLock.Acquire(FileLock.PublishPath(config), TimeSpan.FromSeconds(120));
+        // Every committed change, whatever effects it recorded, reaches the read model before any hook.
+        ReadModelPublisher.Publish(config, connection);
         var effects = new List<string>();
         long last = 0;
         using (var command = Sql.Command(connection, null, "SELECT id, effect FROM pending_effects ORDER BY id"))

@@ -32,6 +32,9 @@ public sealed class UnixUsers : IDisposable
         return new RunAs(name, account.Uid, account.Gid);
     }
 
+    /// <summary>Removes <paramref name="name"/>, a user the test created itself, on dispose.</summary>
+    public void Adopt(string name) => users.Add(name);
+
     /// <summary>Creates a group (removed on dispose) and returns its name.</summary>
     public string CreateGroup(string prefix)
     {

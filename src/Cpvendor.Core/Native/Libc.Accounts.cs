@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+
+namespace Cpvendor.Core.Native;
+
+/// <summary>Enumerating the account database once (for decisions about thousands of uids) and POSIX ACLs.</summary>
+public static unsafe partial class Libc
+{
+    private const int ErrNotSupported = 95; // EOPNOTSUPP
+
+    [LibraryImport("libc", EntryPoint = "setpwent")]
+    private static partial void SetPwEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "getpwent")]
+    private static partial PasswdEntry* GetPwEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "endpwent")]
+    private static partial void EndPwEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "setgrent")]
+    private static partial void SetGrEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "getgrent")]
+    private static partial GroupEntry* GetGrEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "endgrent")]
+    private static partial void EndGrEntRaw();
+
+    [LibraryImport("libc", EntryPoint = "lsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LSetXattrRaw(string path, string name, byte* value, nint size, int flags);
+
+    /// <summary>Every account the account database enumerates: name, uid and primary gid.</summary>
+    public static IReadOnlyList<(string Name, uint Uid, uint Gid)> AllAccounts()
+    {
+        var accounts = new List<(string, uint, uint)>();
+        SetPwEntRaw();
+        try
+        {
+            PasswdEntry* entry;
+            while ((entry = GetPwEntRaw()) != null)
+                accounts.Add((Marshal.PtrToStringUTF8((nint)entry->Name) ?? "", entry->Uid, entry->Gid));
+        }
+        finally
+        {
+            EndPwEntRaw();
+        }
+
+        return accounts;
+    }
+
+    /// <summary>Every group the account database enumerates: name, gid and listed members.</summary>
+    public static IReadOnlyList<(string Name, uint Gid, IReadOnlyList<string> Members)> AllGroups()
+    {
+        var groups = new List<(string, uint, IReadOnlyList<string>)>();
+        SetGrEntRaw();
+        try
+        {
+            GroupEntry* entry;
+            while ((entry = GetGrEntRaw()) != null)
+            {
+                var members = new List<string>();
+                for (var m = entry->Members; m != null && *m != null; m++)
+                    members.Add(Marshal.PtrToStringUTF8((nint)(*m)) ?? "");
+                groups.Add((Marshal.PtrToStringUTF8((nint)entry->Name) ?? "", entry->Gid, members));
+            }
+        }
+        finally
+        {
+            EndGrEntRaw();
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// Gives a file the access ACL <c>user::r, user:UID:r, group::-, mask::r, other::-</c> (the
+    /// <c>system.posix_acl_access</c> attribute, written directly; the link itself is never followed).
+    /// False when the file system does not support ACLs; throws on any other failure.
+    /// </summary>
+    public static bool GrantUserRead(string path, uint uid)
+    {
+        // struct posix_acl_xattr_header { u32 version = 2 } then entries { u16 tag, u16 perm, u32 id },
+        // little-endian, sorted by tag: USER_OBJ 1, USER 2, GROUP_OBJ 4, MASK 0x10, OTHER 0x20.
+        const uint Undefined = uint.MaxValue;
+        const ushort Read = 4;
+        Span<byte> acl = stackalloc byte[4 + (5 * 8)];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(acl, 2);
+        var offset = 4;
+        void Entry(Span<byte> buffer, ushort tag, ushort perm, uint id)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(buffer[offset..], tag);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(buffer[(offset + 2)..], perm);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer[(offset + 4)..], id);
+            offset += 8;
+        }
+
+        Entry(acl, 0x01, Read, Undefined);
+        Entry(acl, 0x02, Read, uid);
+        Entry(acl, 0x04, 0, Undefined);
+        Entry(acl, 0x10, Read, Undefined);
+        Entry(acl, 0x20, 0, Undefined);
+        fixed (byte* p = acl)
+        {
+            if (LSetXattrRaw(path, "system.posix_acl_access", p, acl.Length, 0) == 0)
+                return true;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == ErrNotSupported)
+            return false;
+        throw new IOException($"cannot set the access ACL of {path}: errno {errno}");
+    }
+}

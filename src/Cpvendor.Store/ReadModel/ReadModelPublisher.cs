@@ -1,0 +1,300 @@
+using System.Buffers;
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Microsoft.Data.Sqlite;
+
+namespace Cpvendor.Store.ReadModel;
+
+/// <summary>What one publish did.</summary>
+public enum PublishOutcome
+{
+    /// <summary>The current generation already held every committed change: nothing written.</summary>
+    UpToDate,
+
+    /// <summary>A new generation was written and renamed into place.</summary>
+    Published,
+}
+
+/// <summary>
+/// Turns the committed state of the live store into the next read-model generation (docs/contract.md
+/// section 2; ARCHITECTURE.md, "the write side, the publisher and the read side"). While a read
+/// transaction holds SQLite's SHARED lock on the store (no writer can change the file meanwhile, and a
+/// hot journal left by a killed writer has been rolled back by then), the store's bytes become the
+/// next generation: written as a patch into the spare generation (the one before the current one)
+/// when no reader holds it, only the pages that differ, or else copied whole into a new file. The
+/// result is flushed to disk and renamed into place, and the replaced generation becomes the spare. A
+/// reader therefore sees the old generation or the new one, whole; a crash leaves at most a hidden
+/// temporary file or a second name, both cleaned up by the next publish. Publishers are serialised by
+/// a lock so that an older state can never replace a newer one. Run as root.
+/// </summary>
+public static class ReadModelPublisher
+{
+    private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_000; // 0750
+    private const UnixFileMode FileMode = (UnixFileMode)0b110_100_000; // 0640
+    private const int Chunk = 1 << 20;
+    private const int Page = 4096;
+
+    /// <summary>Publishes from the store at <c>config.Store</c> through a connection of its own.</summary>
+    public static PublishOutcome Publish(InstallConfig config, bool force = false)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        using var live = PanelStore.OpenForWrite(config.Store);
+        return Publish(config, live, force);
+    }
+
+    /// <summary>
+    /// Publishes the state <paramref name="live"/> sees (a read-write connection with no open
+    /// transaction). Unless <paramref name="force"/>, a generation that already carries the store's
+    /// change counter is left alone, and a spare is patched rather than a new file written. Throws
+    /// <see cref="CpvendorException"/> saying why when the new generation cannot be written (a full
+    /// disk): the current one keeps serving and the store keeps every change, so a later publish
+    /// catches up.
+    /// </summary>
+    public static PublishOutcome Publish(InstallConfig config, SqliteConnection live, bool force = false)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(live);
+        var folder = EnsureFolder(config);
+        using var guard = PublishLock.Acquire(ReadModelFiles.LockFile(config), TimeSpan.FromSeconds(120));
+        Recover(config, folder);
+        var current = ReadModelFiles.Current(config);
+        var temp = Path.Combine(folder, $".{ReadModelFiles.GenerationName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        string written;
+        try
+        {
+            // Opened before and closed after the read transaction: closing any descriptor of the store
+            // while SQLite holds its POSIX lock would drop that lock.
+            using var input = new FileStream(config.Store, System.IO.FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            using (var transaction = live.BeginTransaction(deferred: true))
+            {
+                // The first read takes the SHARED lock (and rolls back a hot journal): from here until the
+                // transaction ends, no writer can change the file.
+                using (var command = live.CreateCommand())
+                {
+                    command.Transaction = transaction;
+                    command.CommandText = "SELECT count(*) FROM sqlite_master";
+                    command.ExecuteScalar();
+                }
+
+                Span<byte> header = stackalloc byte[100];
+                var store = (RandomAccess.Read(input.SafeFileHandle, header, 0) == header.Length ? StoreHeader.Parse(header) : null)
+                    ?? throw CpvendorException.StoreUnavailable($"{config.Store} has no SQLite header");
+                if (!force && StoreHeader.Read(current) == store && Intact(current))
+                    return PublishOutcome.UpToDate;
+                var spare = ReadModelFiles.Spare(config);
+                if (force || !TryPatch(input, spare, current, store))
+                {
+                    Copy(input, temp, store);
+                    written = temp;
+                }
+                else
+                {
+                    written = spare;
+                }
+
+                transaction.Commit();
+            }
+
+            Seal(config, written);
+            Rotate(config, written);
+            Libc.FsyncDirectory(folder);
+            return PublishOutcome.Published;
+        }
+        catch (IOException e)
+        {
+            SecureDelete(temp);
+            throw CpvendorException.Io(
+                $"the read model could not be published ({e.Message.Trim()}): the cpapi keeps answering from the previous generation and the store keeps every change; fix the cause and run 'cpvendor publish'",
+                e);
+        }
+        catch
+        {
+            SecureDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Whether a generation file is whole: a SQLite file as long as its header says.</summary>
+    public static bool Intact(string path)
+    {
+        if (StoreHeader.Read(path) is not { } header)
+            return false;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            return length > 0 && length % 512 == 0 && header.Pages > 0 && length / header.Pages is >= 512 and <= 65536;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes into the spare generation only the pages of the store that differ from it, then flushes
+    /// it. False (nothing touched) when there is no spare, when it is the current generation, or when a
+    /// reader holds it (the exclusive flock fails; readers hold a shared one for as long as they read).
+    /// The lock is released before the spare is renamed into place, so a reader can never see it held.
+    /// </summary>
+    private static bool TryPatch(FileStream input, string spare, string current, StoreHeader expected)
+    {
+        if (Libc.Inode(spare) is not { } inode || inode == Libc.Inode(current))
+            return false;
+        FileStream target;
+        try
+        {
+            // On Linux, FileShare.None takes flock(LOCK_EX | LOCK_NB): it fails while any reader leases the file.
+            target = new FileStream(spare, new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0, Options = FileOptions.None });
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        using (target)
+        {
+            if (Libc.Inode(spare) != inode)
+                return false;
+            var source = ArrayPool<byte>.Shared.Rent(Chunk);
+            var old = ArrayPool<byte>.Shared.Rent(Chunk);
+            try
+            {
+                long offset = 0;
+                int read;
+                while ((read = RandomAccess.Read(input.SafeFileHandle, source.AsSpan(0, Chunk), offset)) > 0)
+                {
+                    var had = RandomAccess.Read(target.SafeFileHandle, old.AsSpan(0, read), offset);
+                    for (var at = 0; at < read; at += Page)
+                    {
+                        var length = Math.Min(Page, read - at);
+                        var page = source.AsSpan(at, length);
+                        if (at + length > had || !page.SequenceEqual(old.AsSpan(at, length)))
+                            RandomAccess.Write(target.SafeFileHandle, page, offset + at);
+                    }
+
+                    offset += read;
+                }
+
+                target.SetLength(offset);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(source);
+                ArrayPool<byte>.Shared.Return(old);
+            }
+
+            target.Flush(flushToDisk: true);
+        }
+
+        if (StoreHeader.Read(spare) != expected)
+            throw new IOException($"{spare} does not hold the store's state after patching");
+        return true;
+    }
+
+    private static void Copy(FileStream input, string target, StoreHeader expected)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = System.IO.FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            BufferSize = 0,
+        };
+        using (var output = new FileStream(target, options))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
+            try
+            {
+                long offset = 0;
+                int read;
+                while ((read = RandomAccess.Read(input.SafeFileHandle, buffer.AsSpan(0, Chunk), offset)) > 0)
+                {
+                    output.Write(buffer, 0, read);
+                    offset += read;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            output.Flush(flushToDisk: true);
+        }
+
+        if (StoreHeader.Read(target) != expected)
+            throw new IOException($"{target} does not hold the store's state after copying");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="generation"/> current and the replaced one the spare: the current file gets
+    /// a second name first, so that whatever instant a crash hits, every generation still has a name
+    /// and the current one is never the spare (<see cref="Recover"/> finishes the rotation).
+    /// </summary>
+    private static void Rotate(InstallConfig config, string generation)
+    {
+        var current = ReadModelFiles.Current(config);
+        var previous = ReadModelFiles.Previous(config);
+        var spare = ReadModelFiles.Spare(config);
+        var hadCurrent = File.Exists(current);
+        if (hadCurrent)
+            Libc.Link(current, previous);
+        File.Move(generation, current, overwrite: true);
+        if (hadCurrent)
+            File.Move(previous, spare, overwrite: true);
+    }
+
+    /// <summary>Finishes what a killed publish left: its temporary file, or a rotation half done.</summary>
+    private static void Recover(InstallConfig config, string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, $".{ReadModelFiles.GenerationName}.*.tmp"))
+            SecureDelete(file);
+        var previous = ReadModelFiles.Previous(config);
+        if (Libc.Inode(previous) is not { } inode)
+            return;
+        // Killed between the link and the rename: the second name is still the current generation.
+        if (inode == Libc.Inode(ReadModelFiles.Current(config)))
+            File.Delete(previous);
+        else
+            File.Move(previous, ReadModelFiles.Spare(config), overwrite: true);
+    }
+
+    /// <summary>Final mode and owners before the rename: 0640 root and the admin group.</summary>
+    private static void Seal(InstallConfig config, string path)
+    {
+        File.SetUnixFileMode(path, FileMode);
+        if (Libc.GetEuid() == 0)
+            Libc.Lchown(path, 0, config.AdminGid ?? 0);
+    }
+
+    private static string EnsureFolder(InstallConfig config)
+    {
+        var folder = ReadModelFiles.Folder(config);
+        Directory.CreateDirectory(config.DataDir);
+        if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, FolderMode);
+        var info = new DirectoryInfo(folder);
+        if (info.LinkTarget is not null)
+            throw CpvendorException.Invalid($"{folder} is a symbolic link: refusing to publish the read model through it");
+        var asRoot = Libc.GetEuid() == 0;
+        if (asRoot && Libc.Owner(folder) is { } owner && owner.Uid != 0)
+            throw CpvendorException.Invalid($"{folder} is owned by uid {owner.Uid}, not root: refusing to publish the read model into it");
+        File.SetUnixFileMode(folder, FolderMode);
+        if (asRoot)
+            Libc.Lchown(folder, 0, config.AdminGid ?? 0);
+        return folder;
+    }
+
+    private static void SecureDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
