@@ -18,7 +18,11 @@ internal static class ProcessExec
 
     public sealed record Outcome(byte[] Stdout, string Stderr, int ExitCode, TimeSpan Elapsed, bool TimedOut, string? StartError);
 
-    public static Outcome Run(IReadOnlyList<string> argv, TimeSpan timeout)
+    /// <summary>
+    /// Runs <paramref name="argv"/>; <paramref name="environment"/> adds variables to the clean one
+    /// (the checks that play a hostile caller set HOME, USER or interpreter hooks this way).
+    /// </summary>
+    public static Outcome Run(IReadOnlyList<string> argv, TimeSpan timeout, IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         var info = new ProcessStartInfo(argv[0])
         {
@@ -32,6 +36,8 @@ internal static class ProcessExec
             info.ArgumentList.Add(argv[i]);
         info.Environment.Clear();
         info.Environment["PATH"] = CleanPath;
+        foreach (var (name, value) in environment ?? [])
+            info.Environment[name] = value;
 
         var watch = Stopwatch.StartNew();
         Process process;
