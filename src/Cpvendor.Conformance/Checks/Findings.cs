@@ -84,7 +84,7 @@ internal sealed class Findings
         if (warnings > 0)
             return new(check.Name, check.Section, CheckStatus.Warn, Count(warnings, firstWarning!), evidence);
         if (judged == 0 && notJudged > 0)
-            return new(check.Name, check.Section, CheckStatus.Skip, $"none of its {Words.Count(notJudged, "answer")} could be judged here: {notJudgedOwner} reports them", evidence);
+            return new(check.Name, check.Section, CheckStatus.Skip, (notJudged == 1 ? "its only answer could not be judged here" : $"none of its {notJudged} answers could be judged here") + $": {notJudgedOwner} reports {(notJudged == 1 ? "it" : "them")}", evidence);
         if (judged == 0)
             return new(check.Name, check.Section, CheckStatus.Skip, skipReason ?? "nothing to judge", evidence);
         return new(check.Name, check.Section, CheckStatus.Pass, PassMessage ?? check.Summary, evidence);

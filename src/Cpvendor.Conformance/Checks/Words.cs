@@ -9,7 +9,4 @@ internal static class Words
 
     /// <summary>"a BadRequest" / "an InternalAPIError".</summary>
     public static string WithArticle(string? word) => $"{Article(word)} {word}";
-
-    /// <summary>"1 call", "2 calls".</summary>
-    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }
