@@ -94,18 +94,25 @@ internal static partial class ArgumentChecks
             if (reference is not { IsOk: true })
                 continue;
             var decoy = filter with { Options = [(option, Targets.Nobody)] };
-            var forms = new List<(string Name, string[] Args)>
+            var forms = new List<(string[] Single, string[] Args)>
             {
-                ("=", [.. decoy.EqualsForm, .. filter.EqualsForm]),
-                ("space", [.. decoy.SpacedForm, .. filter.SpacedForm]),
+                (filter.EqualsForm, [.. decoy.EqualsForm, .. filter.EqualsForm]),
+                (filter.SpacedForm, [.. decoy.SpacedForm, .. filter.SpacedForm]),
             };
             if (decoy.ShortForm is { } shortDecoy && filter.ShortForm is { } shortReal)
-                forms.Add(("short", [.. shortDecoy, .. shortReal]));
-            foreach (var (_, args) in forms)
+                forms.Add((shortReal, [.. shortDecoy, .. shortReal]));
+            foreach (var (single, args) in forms)
             {
                 var call = context.Call(filter.Script, CallExpectation.Ok, args);
                 if (call is null)
                     continue;
+                if (context.Call(filter.Script, CallExpectation.Ok, single) is { IsOk: false } once)
+                {
+                    // The spelling itself is not understood: one cause, reported where spellings are judged.
+                    findings.Note($"{call.CommandLine}: not judged, {once.CommandLine} alone is not understood (Arguments_are_understood_in_every_form reports it)");
+                    continue;
+                }
+
                 if (!call.IsEnvelope)
                     findings.NotJudged(call, "Every_answer_is_an_envelope");
                 else if (call.Answer.Result != "ok" || Json.Canonical(call.Answer.Data) != Json.Canonical(reference.Answer.Data))

@@ -76,9 +76,32 @@ internal static class CallerCodeChecks
 
     private static string Quote(string code) => "\"" + code.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Every script for the first end user (each may be another program); what end users call for the others.</summary>
-    private static IEnumerable<string> ScriptsFor(int index) =>
-        index == 0 ? Grammar.Scripts.Select(g => g.Script) : ["panel_info", "domains"];
+    private static readonly string[] EndUserScripts = ["panel_info", "domains"];
+
+    private static readonly string[] Interpreters = ["python", "node", "nodejs", "perl", "ruby", "php", "bash", "sh", "dash", "dotnet"];
+
+    /// <summary>
+    /// One script per distinct program of the ini for the first end user (what an interpreter loads
+    /// at start-up depends on the program, not on the arguments), panel_info for the others.
+    /// </summary>
+    private static IEnumerable<string> ScriptsFor(CheckContext context, int index)
+    {
+        if (index > 0)
+            return ["panel_info"];
+        var ordered = EndUserScripts.Concat(Grammar.Scripts.Select(g => g.Script)).Distinct(StringComparer.Ordinal);
+        return ordered.Where(s => context.Config.Command(s) is not null)
+            .GroupBy(s => ProgramOf(context.Config.Command(s)!), StringComparer.Ordinal)
+            .Select(g => g.First());
+    }
+
+    /// <summary>The program a command runs: its first word, and the script an interpreter is given.</summary>
+    private static string ProgramOf(IReadOnlyList<string> command)
+    {
+        var first = Path.GetFileName(command[0]);
+        var interpreted = Interpreters.Any(i => first.StartsWith(i, StringComparison.Ordinal));
+        var script = interpreted ? command.Skip(1).FirstOrDefault(w => !w.StartsWith('-')) : null;
+        return command[0] + "\0" + script;
+    }
 
     private static Findings FromHome(CheckContext context)
     {
@@ -97,7 +120,7 @@ internal static class CallerCodeChecks
 
             using (home)
             {
-                foreach (var script in ScriptsFor(i))
+                foreach (var script in ScriptsFor(context, i))
                 {
                     var call = context.Calls.RunAside(new ScriptCall(script, [], user, Environment: [new("HOME", home.Path)]));
                     if (call is null)
@@ -128,7 +151,7 @@ internal static class CallerCodeChecks
         {
             var environment = new List<KeyValuePair<string, string>> { new("HOME", home.Path) };
             environment.AddRange(Hooks.Select(h => new KeyValuePair<string, string>(h.Variable, h.Value.Replace("~", home.Path, StringComparison.Ordinal))));
-            foreach (var script in ScriptsFor(0))
+            foreach (var script in ScriptsFor(context, 0))
             {
                 var clean = context.Calls.RunAside(new ScriptCall(script, [], user, Environment: [new("HOME", home.Path)]));
                 home.TakeMarkers();
