@@ -29,6 +29,8 @@ public static class Checker
             return ConformanceReport.Abort(path, started, $"cannot read {path}: {e.Message}");
         }
 
+        if (options.Only.FirstOrDefault(name => CheckCatalog.All.All(c => c.Name != name)) is { } unknown)
+            return ConformanceReport.Abort(path, started, $"--only {unknown}: no such check");
         var isRoot = Libc.GetEuid() == 0;
         var users = new List<RunAs>();
         foreach (var name in options.AsUsers)
@@ -41,12 +43,27 @@ public static class Checker
             users.Add(user);
         }
 
+        var admins = new List<RunAs>();
+        foreach (var name in options.AsAdmins)
+        {
+            var admin = RunAs.Resolve(name);
+            if (admin is null)
+                return ConformanceReport.Abort(path, started, $"--as-admin {name}: no such UNIX user");
+            if (admin.Uid == 0)
+                return ConformanceReport.Abort(path, started, $"--as-admin {name}: root is judged anyway; name a non-root account");
+            if (users.Any(u => u.Uid == admin.Uid))
+                return ConformanceReport.Abort(path, started, $"--as-admin {name}: the same account is given as --as-user");
+            admins.Add(admin);
+        }
+
+        if ((users.Count > 0 || admins.Count > 0) && !isRoot)
+            return ConformanceReport.Abort(path, started, "--as-user and --as-admin need the checker to run as root (it drops to each user with setpriv)");
         if (users.Count > 0 && !isRoot)
             return ConformanceReport.Abort(path, started, "--as-user needs the checker to run as root (it drops to each user with setpriv)");
-        if (users.Count > 0 && !File.Exists(RunAs.SetPriv))
+        if (users.Count + admins.Count > 0 && !File.Exists(RunAs.SetPriv))
             return ConformanceReport.Abort(path, started, $"--as-user needs {RunAs.SetPriv} (util-linux)");
 
-        var context = new CheckContext(options with { IniPath = path }, IntegrationConfig.Load(path, bytes), users, isRoot);
+        var context = new CheckContext(options with { IniPath = path }, IntegrationConfig.Load(path, bytes), users, isRoot) { TrustedAccounts = admins };
         var results = new Dictionary<CheckDefinition, CheckResult>();
         var ordered = CheckCatalog.All.Where(c => !c.Aggregate).Concat(CheckCatalog.All.Where(c => c.Aggregate)).ToList();
         var done = 0;
@@ -64,6 +81,8 @@ public static class Checker
 
     private static CheckResult RunOne(CheckDefinition check, CheckContext context)
     {
+        if (context.Options.Only.Count > 0 && !context.Options.Only.Contains(check.Name, StringComparer.Ordinal))
+            return new CheckResult(check.Name, check.Section, CheckStatus.Skip, "not asked for (--only)", []);
         try
         {
             return check.Run(context).ToResult(check);

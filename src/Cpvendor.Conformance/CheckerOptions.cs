@@ -12,6 +12,18 @@ public sealed record CheckerOptions(string IniPath)
 
     public IReadOnlyList<string> AsUsers { get; init; } = [];
 
+    /// <summary>
+    /// Existing UNIX users that must see everything: administrators' accounts and trusted service
+    /// accounts such as imunify360 (docs/contract.md section 1).
+    /// </summary>
+    public IReadOnlyList<string> AsAdmins { get; init; } = [];
+
+    /// <summary>When not empty, only these checks run; the others are skipped as not asked for.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>A ui_user_info token the vendor's panel issued, judged for the answer it must give.</summary>
+    public string? UiToken { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan SlowCall { get; init; } = TimeSpan.FromSeconds(1);

@@ -17,6 +17,9 @@ public sealed record ConformanceReport(
 {
     public int Count(CheckStatus status) => Results.Count(r => r.Status == status);
 
+    /// <summary>The failures grouped by cause, the largest group first.</summary>
+    public IReadOnlyList<Cause> Causes => Cause.Of(Results);
+
     /// <summary>0: no failure; 1: at least one check failed; 2: the checker could not run.</summary>
     public int ExitCode => Aborted is not null ? ExitCodes.CheckAborted : Count(CheckStatus.Fail) > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
 

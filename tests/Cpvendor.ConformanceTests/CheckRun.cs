@@ -46,11 +46,14 @@ internal sealed class CheckRun
     /// shared, loaded machine a Python vendor's call can take over a second, and that warning is
     /// not what these tests judge.
     /// </summary>
-    public static CheckRun Of(string ini, IEnumerable<string> asUsers, string slow = "60")
+    public static CheckRun Of(string ini, IEnumerable<string> asUsers, string slow = "60") =>
+        With(ini, asUsers.SelectMany(u => new[] { "--as-user", u }), slow);
+
+    /// <summary>Runs the checker with any further arguments (--as-user, --as-admin, --ui-token ...).</summary>
+    public static CheckRun With(string ini, IEnumerable<string> extra, string slow = "60")
     {
         var args = new List<string> { "check", "--ini", ini, "--format", "json", "--slow", slow };
-        foreach (var user in asUsers)
-            args.AddRange(["--as-user", user]);
+        args.AddRange(extra);
         var process = Proc.Run(Repo.Binary, [.. args]);
         JsonDocument report;
         try

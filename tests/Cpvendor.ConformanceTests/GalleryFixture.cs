@@ -1,8 +1,10 @@
 namespace Cpvendor.ConformanceTests;
 
 /// <summary>
-/// The gallery copied to a folder every user can read, with each integration.ini pointed at the
-/// copy, and the two UNIX users whose uids the gallery's panel data gives to galice and gbob.
+/// The gallery copied to a folder every user can read (root-owned, writable by root only, as a
+/// root-safety preflight of the checker wants it), with each integration.ini pointed at the copy;
+/// the two UNIX users whose uids the gallery's panel data gives to galice and gbob, and the account
+/// of the administrator helpdesk (gdave's uid), for --as-admin.
 /// </summary>
 public sealed class GalleryFixture : IDisposable
 {
@@ -10,6 +12,8 @@ public sealed class GalleryFixture : IDisposable
     private const UnixFileMode Executable = (UnixFileMode)0b111_101_101;
 
     private readonly UnixUsers users;
+    private readonly UnixUsers admins;
+    private CheckRun? reference;
 
     public GalleryFixture()
     {
@@ -23,7 +27,20 @@ public sealed class GalleryFixture : IDisposable
         }
 
         users = new UnixUsers("cpvg", [23101, 23102]);
+        admins = new UnixUsers("cpvg", [23104]);
     }
+
+    /// <summary>The token the reference's panel issued to galice (in its data.json).</summary>
+    public const string IssuedToken = "token-galice";
+
+    public IReadOnlyList<string> AdminAccounts => admins.Names;
+
+    /// <summary>The reference vendor's report, made once: every defect's report is compared with it.</summary>
+    internal CheckRun Reference => reference ??= CheckRun.With(Ini("reference"), StandardArgs);
+
+    /// <summary>What every gallery run is given: the end users, the admin account and the issued token.</summary>
+    public IReadOnlyList<string> StandardArgs =>
+        [.. users.Names.SelectMany(u => new[] { "--as-user", u }), .. admins.Names.SelectMany(a => new[] { "--as-admin", a }), "--ui-token", IssuedToken];
 
     public string Root { get; }
 
@@ -34,6 +51,7 @@ public sealed class GalleryFixture : IDisposable
     public void Dispose()
     {
         users.Dispose();
+        admins.Dispose();
         Directory.Delete(Root, recursive: true);
     }
 

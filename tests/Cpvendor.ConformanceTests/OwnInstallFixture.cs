@@ -27,7 +27,25 @@ public sealed class OwnInstallFixture : IDisposable
         var uids = document.RootElement.GetProperty("data").EnumerateArray().Select(u => u.GetProperty("id").GetUInt32()).Order().ToList();
         Assert.True(uids.Count >= 2, "the sample store has fewer than two accounts");
         users = new UnixUsers("cpvc", uids.TakeLast(2));
+
+        // A trusted account: a member of the install's admin group, as an administrator's UNIX user or imunify360 would be.
+        AdminAccount = "cpvca" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+        Must(Proc.Run("useradd", "-M", "-N", "-G", "cpvendor", "-s", "/usr/sbin/nologin", AdminAccount));
+        var first = document.RootElement.GetProperty("data")[0].GetProperty("id").GetUInt32();
+        var name = Must(Proc.Run(Path.Combine(root, "opt", "cpvendor", "bin", "cpvendor"), "cpapi", "users", "--unix-id=" + Uid(first), "--fields=username")).Stdout;
+        using var named = JsonDocument.Parse(name);
+        UiToken = Must(Proc.Run(Path.Combine(root, "opt", "cpvendor", "bin", "cpvendor"), "ui-token", "issue", "--user", named.RootElement.GetProperty("data")[0].GetProperty("username").GetString()!)).Stdout.Trim();
     }
+
+    /// <summary>A UNIX user in the install's admin group: --as-admin.</summary>
+    public string AdminAccount { get; }
+
+    /// <summary>A ui_user_info token the install issued: --ui-token.</summary>
+    public string UiToken { get; }
+
+    /// <summary>End users, the admin account and the token: everything a full check is given.</summary>
+    public IReadOnlyList<string> FullArgs =>
+        [.. users.Names.SelectMany(u => new[] { "--as-user", u }), "--as-admin", AdminAccount, "--ui-token", UiToken];
 
     public string Dir { get; }
 
@@ -38,6 +56,7 @@ public sealed class OwnInstallFixture : IDisposable
     public void Dispose()
     {
         users.Dispose();
+        Proc.Run("userdel", AdminAccount);
         Directory.Delete(Dir, recursive: true);
     }
 

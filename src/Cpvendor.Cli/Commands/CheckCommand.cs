@@ -6,7 +6,7 @@ using Cpvendor.Core;
 namespace Cpvendor.Cli.Commands;
 
 /// <summary>
-/// <c>cpvendor check [--ini PATH] [--as-user NAME]... [--format text|json|junit|html] [--out FILE] [--timeout SECONDS] [--slow SECONDS]</c>:
+/// <c>cpvendor check [--ini PATH] [--as-user NAME]... [--as-admin NAME]... [--ui-token TOKEN] [--format text|json|junit|html] [--out FILE] [--timeout SECONDS] [--slow SECONDS]</c>:
 /// judges any vendor's integration as CloudLinux runs it. Exit 0 when nothing failed, 1 when a check
 /// failed, 2 when the checker could not run, 6 when root was asked to run an ini or program a user can
 /// change (docs/contract.md section 6).
@@ -17,6 +17,9 @@ internal static class CheckCommand
     {
         var ini = new Option<string>("--ini") { Description = "The integration.ini to judge", DefaultValueFactory = _ => CheckerOptions.DefaultIni };
         var asUser = new Option<string[]>("--as-user") { Description = "An existing UNIX end user to run the scripts as (repeatable; needs root)", AllowMultipleArgumentsPerToken = false };
+        var asAdmin = new Option<string[]>("--as-admin") { Description = "An existing UNIX account that must see everything: an administrator's, or a service account such as imunify360 (repeatable; needs root)", AllowMultipleArgumentsPerToken = false };
+        var uiToken = new Option<string?>("--ui-token") { Description = "A ui_user_info token your panel issued: its answer is judged" };
+        var only = new Option<string[]>("--only") { Description = "Run only this check (repeatable); the others are skipped", AllowMultipleArgumentsPerToken = false };
         var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "junit", "html");
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the report to this file instead of stdout" };
@@ -25,7 +28,7 @@ internal static class CheckCommand
         var allowUntrusted = new Option<bool>("--allow-untrusted") { Description = "Run, as root, an ini or programs that a user other than root can change (exit 6 otherwise)" };
         var command = new Command("check", "Judge an integration (any vendor, any language) the way CloudLinux runs it, and report every deviation.")
         {
-            ini, asUser, format, outFile, timeout, slow, allowUntrusted,
+            ini, asUser, asAdmin, uiToken, only, format, outFile, timeout, slow, allowUntrusted,
         };
         timeout.Validators.Add(result =>
         {
@@ -42,6 +45,9 @@ internal static class CheckCommand
             var options = new CheckerOptions(result.GetValue(ini)!)
             {
                 AsUsers = result.GetValue(asUser) ?? [],
+                AsAdmins = result.GetValue(asAdmin) ?? [],
+                UiToken = result.GetValue(uiToken),
+                Only = result.GetValue(only) ?? [],
                 Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
                 SlowCall = TimeSpan.FromSeconds(result.GetValue(slow)),
             };

@@ -20,14 +20,21 @@ internal static partial class ArgumentChecks
         return findings;
     }
 
+    /// <summary>Each bad value in every spelling: a traceback hid behind the space form once.</summary>
     private static Findings BadValues(CheckContext context)
     {
         var findings = new Findings();
-        Expect(context, findings, ResultKind.BadRequest, "users", "--unix-id=abc");
-        Expect(context, findings, ResultKind.BadRequest, "users", "--unix-id=-5");
-        Expect(context, findings, ResultKind.BadRequest, "resellers", "--id=12x");
-        Expect(context, findings, ResultKind.BadRequest, "admins", "--is-main=yes");
+        foreach (var (script, option, value) in new[] { ("users", "unix-id", "abc"), ("users", "unix-id", "-5"), ("resellers", "id", "12x"), ("admins", "is-main", "yes") })
+        {
+            var bad = new FilterCase(script, option, value);
+            Expect(context, findings, ResultKind.BadRequest, script, bad.EqualsForm);
+            Expect(context, findings, ResultKind.BadRequest, script, bad.SpacedForm);
+            if (bad.ShortForm is { } shortForm)
+                Expect(context, findings, ResultKind.BadRequest, script, shortForm);
+        }
+
         Expect(context, findings, ResultKind.BadRequest, "domains", "--owner");
+        Expect(context, findings, ResultKind.BadRequest, "domains", "-o");
         findings.NothingToJudge("integration.ini gives no usable command");
         return findings;
     }

@@ -9,14 +9,22 @@ namespace Cpvendor.Conformance.Checks;
 /// </summary>
 internal sealed record BaselineAnswer(CallResult? Call, JsonElement Data, string? Unusable)
 {
+    /// <summary>The script this answer is of.</summary>
+    public string Script { get; init; } = "";
+
     public IReadOnlyList<JsonElement> Items => Unusable is null ? Json.Items(Data).ToList() : [];
 
     public IReadOnlyList<JsonProperty> Entries => Unusable is null ? Json.Entries(Data).ToList() : [];
 
-    public static BaselineAnswer From(string script, CallResult? call, JsonValueKind kind)
+    public static BaselineAnswer From(string script, CallResult? call, JsonValueKind kind) =>
+        Of(script, call, kind) with { Script = script };
+
+    private static BaselineAnswer Of(string script, CallResult? call, JsonValueKind kind)
     {
         if (call is null)
-            return new(null, default, $"integration.ini gives no usable command for {script}");
+            return new(null, default, OptionalScripts.Features.TryGetValue(script, out var lost)
+                ? $"{script} is not configured (optional; {lost})"
+                : $"integration.ini gives no usable command for {script}");
         if (!call.IsEnvelope)
             return new(call, default, $"the unfiltered {script} answer is not a valid envelope");
         if (call.Answer.Result != "ok")

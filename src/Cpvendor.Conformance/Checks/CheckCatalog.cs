@@ -6,7 +6,7 @@ internal static class CheckCatalog
     public static readonly IReadOnlyList<CheckDefinition> All =
     [
         .. IniChecks.All,
-        new("Ui_user_info_fails_closed_for_an_unknown_token", "§3 ui_user_info", "ui_user_info with a token nobody issued prints {} and exits non-zero", UiUserInfoCheck.FailsClosed),
+        .. UiUserInfoCheck.All,
         .. EnvelopeChecks.All,
         .. SchemaChecks.All,
         .. FormatChecks.All,
@@ -14,6 +14,9 @@ internal static class CheckCatalog
         .. ArgumentChecks.All,
         .. ConsistencyChecks.All,
         .. EndUserChecks.All,
+        .. CallerCodeChecks.All,
+        .. TrustedAccountChecks.All,
         .. RobustnessChecks.All,
+        .. SideEffectChecks.All,
     ];
 }

@@ -13,7 +13,7 @@ internal sealed class CheckContext
         Config = config;
         EndUsers = endUsers;
         IsRoot = isRoot;
-        Calls = new CallLog(config, options.Timeout);
+        Calls = new CallLog(config, options.Timeout) { Watch = new HostWatch(SideEffectChecks.FoldersNamed(config)) };
         Baseline = new Baseline((script, args) => Call(script, CallExpectation.Ok, args));
         MaxUid = LoginDefs.UidMax("/etc/login.defs");
     }
@@ -23,6 +23,9 @@ internal sealed class CheckContext
     public IntegrationConfig Config { get; }
 
     public IReadOnlyList<RunAs> EndUsers { get; }
+
+    /// <summary>The <c>--as-admin</c> accounts: they must get what root gets.</summary>
+    public IReadOnlyList<RunAs> TrustedAccounts { get; init; } = [];
 
     /// <summary>The checker runs as root: end-user and every-user checks can drop privileges.</summary>
     public bool IsRoot { get; }

@@ -8,6 +8,7 @@ internal static partial class ConsistencyChecks
     public static IEnumerable<CheckDefinition> All =>
     [
         new("Owners_are_admins_or_resellers", "§3 users, packages", "every owner of a user or package is listed by admins or resellers", Owners),
+        new("Admin_unix_users_are_users", "§3 users, admins", "every administrator's unix_user is listed by users", AdminAccounts),
         new("User_packages_exist", "§3 users", "every package a user names is listed by packages", UserPackages),
         new("Each_user_has_one_main_domain_equal_to_users_domain", "§3 domains", "each user owns exactly one main domain and users reports it as the domain", MainDomains),
         new("Domain_owners_are_users", "§3 domains", "every domain owner is listed by users", DomainOwners),

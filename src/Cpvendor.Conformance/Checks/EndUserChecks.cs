@@ -19,6 +19,7 @@ internal static class EndUserChecks
     public static IEnumerable<CheckDefinition> All =>
     [
         new("Panel_info_answers_end_users", Section, "panel_info run by an end user answers ok", PanelInfo),
+        new("Domains_answers_end_users", DomainsSection, "domains run by an end user answers an ok envelope (a crash here breaks every selector for them)", DomainsAnswers),
         new("Domains_as_end_user_hides_foreign_domains", DomainsSection, "domains run by an end user lists none of anyone else's domains", HidesForeign),
         new("Domains_as_end_user_lists_all_own_domains", DomainsSection, "domains run by an end user lists every domain of theirs, as root sees it", ListsOwn),
         new("Domains_as_end_user_denies_foreign_owner", DomainsSection, "domains --owner=someone-else is PermissionDenied, whether that someone exists or not", DeniesForeignOwner),
@@ -36,6 +37,20 @@ internal static class EndUserChecks
             findings.NotJudged(call, "Every_answer_is_an_envelope");
         else if (call.Answer.Result != "ok")
             findings.Fail($"answered {call.Answer.Result} ({call.Answer.MessageText}): panel_info must work for every user, inside CageFS too", call);
+        else
+            findings.Pass(call);
+    });
+
+    /// <summary>The domains counterpart of the panel_info check: a crash for end users is a failure, with its traceback.</summary>
+    private static Findings DomainsAnswers(CheckContext context) => ForEachUser(context, (user, findings) =>
+    {
+        var call = context.CallAs(user, "domains", CallExpectation.Ok);
+        if (call is null)
+            return;
+        if (!call.IsEnvelope)
+            findings.Fail($"domains run by {user.Name} gives no envelope ({call.Answer.JsonError ?? call.Answer.EnvelopeError}): CloudLinux's selectors cannot work for them", call);
+        else if (call.Answer.Result != "ok")
+            findings.Fail($"answered {call.Answer.Result} ({call.Answer.MessageText}): domains must answer every user their own domains", call);
         else
             findings.Pass(call);
     });

@@ -33,6 +33,8 @@ internal static class EnvelopeChecks
         var findings = new Findings();
         foreach (var answer in context.Baseline.All)
         {
+            if (answer.Call is null && OptionalScripts.IsMissing(answer.Script, context.Config))
+                continue;
             if (answer.Call is { IsEnvelope: false } call)
                 findings.NotJudged(call, "Every_answer_is_an_envelope");
             else if (answer.Unusable is { } why)
@@ -113,9 +115,9 @@ internal static class EnvelopeChecks
         foreach (var call in context.Calls.All.Where(c => c.IsEnvelope && c.Answer.Result != "ok"))
         {
             if (call.Answer.Data.ValueKind != JsonValueKind.Null)
-                findings.Fail($"a {call.Answer.Result} envelope carries data {Json.Short(call.Answer.Data, 60)}, not null", call);
+                findings.Fail($"{Words.WithArticle(call.Answer.Result)} envelope carries data {Json.Short(call.Answer.Data, 60)}, not null", call);
             else if (string.IsNullOrWhiteSpace(call.Answer.MessageText))
-                findings.Fail($"a {call.Answer.Result} envelope has no message text (metadata.message is {(call.Answer.Message is { } m ? Json.Short(m, 40) : "missing")})", call);
+                findings.Fail($"{Words.WithArticle(call.Answer.Result)} envelope has no message text (metadata.message is {(call.Answer.Message is { } m ? Json.Short(m, 40) : "missing")})", call);
             else
                 findings.Pass();
         }
@@ -160,7 +162,7 @@ internal static class EnvelopeChecks
         foreach (var call in context.Calls.All.Where(c => c.IsEnvelope && c.Answer.Result != ResultKind.Ok.WireName()))
         {
             if (call.ExitCode != 0)
-                findings.Warn($"a {call.Answer.Result} envelope exits {call.ExitCode}: some callers discard the answer of a failed process", call);
+                findings.Warn($"{Words.WithArticle(call.Answer.Result)} envelope exits {call.ExitCode}: some callers discard the answer of a failed process", call);
             else
                 findings.Pass();
         }

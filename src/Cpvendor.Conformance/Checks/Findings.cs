@@ -22,6 +22,8 @@ internal sealed class Findings
     private string? firstFailure;
     private string? firstWarning;
     private string? skipReason;
+    private int notJudged;
+    private string? notJudgedOwner;
 
     public static Findings Skipped(string reason) => new() { skipReason = reason };
 
@@ -53,7 +55,12 @@ internal sealed class Findings
     public void Note(string line) => notes.Add(line);
 
     /// <summary>A call this check wanted to judge but another check owns (not an envelope, say).</summary>
-    public void NotJudged(CallResult call, string owner) => notes.Add($"not judged here ({owner} covers it): {call.Call.Display}");
+    public void NotJudged(CallResult call, string owner)
+    {
+        notJudged++;
+        notJudgedOwner = owner;
+        notes.Add($"not judged here ({owner} covers it): {(call.CommandLine.Length > 0 ? call.CommandLine : call.Call.Display)}");
+    }
 
     /// <summary>Records that the check had nothing to look at, and why.</summary>
     public void NothingToJudge(string reason) => skipReason ??= reason;
@@ -76,6 +83,8 @@ internal sealed class Findings
             return new(check.Name, check.Section, CheckStatus.Fail, Count(failures, firstFailure!), evidence);
         if (warnings > 0)
             return new(check.Name, check.Section, CheckStatus.Warn, Count(warnings, firstWarning!), evidence);
+        if (judged == 0 && notJudged > 0)
+            return new(check.Name, check.Section, CheckStatus.Skip, (notJudged == 1 ? "its only answer could not be judged here" : $"none of its {notJudged} answers could be judged here") + $": {notJudgedOwner} reports {(notJudged == 1 ? "it" : "them")}", evidence);
         if (judged == 0)
             return new(check.Name, check.Section, CheckStatus.Skip, skipReason ?? "nothing to judge", evidence);
         return new(check.Name, check.Section, CheckStatus.Pass, PassMessage ?? check.Summary, evidence);

@@ -49,7 +49,12 @@ internal static class IniChecks
         }
 
         foreach (var problem in context.Config.Problems)
-            findings.Fail(problem);
+        {
+            if (OptionalScripts.Lost(problem, context.Config) is { } lost)
+                findings.Warn(lost);
+            else
+                findings.Fail(problem);
+        }
         foreach (var grammar in Grammar.Scripts)
         {
             if (context.Config.Command(grammar.Script) is { } command)

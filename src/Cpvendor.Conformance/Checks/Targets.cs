@@ -17,20 +17,31 @@ internal static class Targets
         var withPackages = b.Packages.Items.Select(p => Json.Str(p, "owner")).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         foreach (var owner in withPackages.Take(2))
             yield return new("packages", "owner", owner);
-        if (b.Owners.FirstOrDefault(o => !withPackages.Contains(o)) is { } empty)
+
+        // An owner with nothing is asked in each role (docs/contract.md section 3 packages): an empty list, never NotFound.
+        foreach (var empty in OwnersWithout(b, withPackages))
             yield return new("packages", "owner", empty);
+    }
+
+    /// <summary>An administrator and a reseller (when there are such) who own none of <paramref name="owning"/>.</summary>
+    internal static IEnumerable<string> OwnersWithout(Baseline b, IReadOnlyCollection<string> owning)
+    {
+        if (b.AdminNames.FirstOrDefault(o => !owning.Contains(o)) is { } admin)
+            yield return admin;
+        if (b.ResellerNames.FirstOrDefault(o => !owning.Contains(o) && !b.AdminNames.Contains(o)) is { } reseller)
+            yield return reseller;
     }
 
     public static IEnumerable<FilterCase> Users(Baseline b)
     {
         var users = b.Users.Items;
-        foreach (var owner in users.Select(u => Json.Str(u, "owner")).OfType<string>().Distinct(StringComparer.Ordinal).Take(2))
+        var owners = users.Select(u => Json.Str(u, "owner")).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        foreach (var owner in owners.Take(2))
             yield return new("users", "owner", owner);
-        if (users.Select(u => Json.Member(u, "package")).FirstOrDefault(p => p is { ValueKind: JsonValueKind.Object }) is { } package
-            && Json.Str(package, "name") is { } name && Json.Str(package, "owner") is { } packageOwner)
-        {
-            yield return new("users", [("package-name", name), ("package-owner", packageOwner)]);
-        }
+        foreach (var empty in OwnersWithout(b, owners))
+            yield return new("users", "owner", empty);
+        if (PackagePair(b) is { } pair)
+            yield return new("users", [("package-name", pair.Name), ("package-owner", pair.Owner)]);
 
         if (users.Count > 0)
         {
@@ -42,6 +53,23 @@ internal static class Targets
         }
     }
 
+    /// <summary>
+    /// The package pair most likely to expose a member that is ignored: a users' package whose name
+    /// another owner also uses (so a script that drops --package-owner answers too many users).
+    /// </summary>
+    public static (string Name, string Owner)? PackagePair(Baseline b)
+    {
+        var pairs = b.Users.Items.Select(u => Json.Member(u, "package")).OfType<JsonElement>()
+            .Where(p => p.ValueKind == JsonValueKind.Object)
+            .Select(p => (Name: Json.Str(p, "name"), Owner: Json.Str(p, "owner")))
+            .Where(p => p.Name is not null && p.Owner is not null)
+            .Select(p => (Name: p.Name!, Owner: p.Owner!)).Distinct().ToList();
+        if (pairs.Count == 0)
+            return null;
+        var shared = pairs.Where(p => b.Packages.Items.Count(k => Json.Str(k, "name") == p.Name) > 1).ToList();
+        return shared.Count > 0 ? shared[0] : pairs[0];
+    }
+
     public static IEnumerable<FilterCase> Domains(Baseline b)
     {
         var entries = b.Domains.Entries;
@@ -49,9 +77,16 @@ internal static class Targets
             .GroupBy(o => o, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         if (owner is not null)
             yield return new("domains", "owner", owner);
-        var name = entries.FirstOrDefault(d => Json.Bool(d.Value, "is_main") == false).Name ?? (entries.Count > 0 ? entries[0].Name : null);
-        if (name is not null)
-            yield return new("domains", "name", name);
+        // A main domain and a subdomain: one script answered a main domain with its subdomains too.
+        var main = entries.FirstOrDefault(d => Json.Bool(d.Value, "is_main") == true && entries.Any(s => s.Name.EndsWith("." + d.Name, StringComparison.Ordinal))).Name
+            ?? entries.FirstOrDefault(d => Json.Bool(d.Value, "is_main") == true).Name;
+        if (main is not null)
+            yield return new("domains", "name", main);
+        var sub = entries.FirstOrDefault(d => Json.Bool(d.Value, "is_main") == false).Name;
+        if (sub is not null)
+            yield return new("domains", "name", sub);
+        if (main is null && sub is null && entries.Count > 0)
+            yield return new("domains", "name", entries[0].Name);
     }
 
     public static IEnumerable<FilterCase> Resellers(Baseline b)

@@ -5,7 +5,7 @@ namespace Cpvendor.Conformance.Reports;
 
 /// <summary>
 /// The machine-readable report:
-/// <c>{"checks":[{"name","section","status","message","evidence":[...]}], "summary":{...}}</c>,
+/// <c>{"checks":[{"name","section","status","message","evidence":[...]}], "causes":[{"headline","message","consequences":[...]}], "summary":{...}}</c>,
 /// written with Utf8JsonWriter (no reflection, NativeAOT-safe).
 /// </summary>
 internal static class JsonReport
@@ -27,6 +27,20 @@ internal static class JsonReport
                 writer.WriteStartArray("evidence");
                 foreach (var line in result.Evidence)
                     writer.WriteStringValue(line);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("causes");
+            foreach (var cause in report.Causes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("headline", cause.Headline.Name);
+                writer.WriteString("message", cause.Headline.Message);
+                writer.WriteStartArray("consequences");
+                foreach (var consequence in cause.Consequences)
+                    writer.WriteStringValue(consequence.Name);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }

@@ -16,6 +16,7 @@ internal static class TextReport
             return;
         }
 
+        WriteCauses(report, output, paint);
         foreach (var section in report.Results.GroupBy(r => r.Section))
         {
             output.WriteLine();
@@ -40,6 +41,27 @@ internal static class TextReport
         foreach (var result in report.Results.Where(r => r.Status is CheckStatus.Fail or CheckStatus.Warn))
             WriteResult(result, output, paint, verbose: true, maxEvidence: 6);
         WriteSummary(report, output, paint);
+    }
+
+    /// <summary>One headline per cause, its consequences under it: what to fix first.</summary>
+    private static void WriteCauses(ConformanceReport report, TextWriter output, Paint paint)
+    {
+        var causes = report.Causes;
+        if (causes.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine(paint.Bold(causes.Count == 1
+            ? "1 cause of failure (the checks under it fail because of the same calls):"
+            : $"{causes.Count} causes of failure, the widest first (the checks under each fail because of the same calls):"));
+        for (var i = 0; i < causes.Count; i++)
+        {
+            var cause = causes[i];
+            output.WriteLine($"  {i + 1}. {paint.Red(cause.Headline.Name)}: {cause.Headline.Message}");
+            if (cause.Headline.Evidence.FirstOrDefault(e => e.StartsWith("$ ", StringComparison.Ordinal)) is { } first)
+                output.WriteLine($"       {paint.Dim("first seen:")} {first}");
+            foreach (var consequence in cause.Consequences)
+                output.WriteLine($"       {paint.Dim("also fails:")} {consequence.Name}: {consequence.Message}");
+        }
     }
 
     private static void WriteResult(CheckResult result, TextWriter output, Paint paint, bool verbose, int maxEvidence = 40)

@@ -26,6 +26,9 @@ internal sealed class CallLog
 
     public IReadOnlyList<CallResult> All => all;
 
+    /// <summary>When set, sees every call start and end (side effects of questions are tied to their call).</summary>
+    public HostWatch? Watch { get; set; }
+
     /// <summary>Runs a call (or returns the earlier result); null when the ini gives no command for the script.</summary>
     public CallResult? Run(ScriptCall call, CallExpectation expectation)
     {
@@ -34,13 +37,7 @@ internal sealed class CallLog
             var command = config.Command(call.Script);
             if (command is null)
                 return null;
-            var argv = Argv(call, command);
-            var outcome = timeouts.GetValueOrDefault(call.Script) >= MaxTimeouts
-                ? new ChildResult([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
-                : ChildProcess.Run(argv, new ChildOptions { Timeout = timeout });
-            if (outcome.TimedOut)
-                timeouts[call.Script] = timeouts.GetValueOrDefault(call.Script) + 1;
-            result = new CallResult(call, argv, outcome);
+            result = Execute(call, command);
             byKey[call.Key] = result;
             all.Add(result);
         }
@@ -50,6 +47,41 @@ internal sealed class CallLog
         if (expectation == CallExpectation.Probe)
             result.IsProbe = true;
         return result;
+    }
+
+    /// <summary>
+    /// Runs a call that no aggregate check judges and no other check shares (a canary run, a
+    /// hostile environment): fresh each time, not in <see cref="All"/>; null without a command.
+    /// </summary>
+    public CallResult? RunAside(ScriptCall call) =>
+        config.Command(call.Script) is { } command ? Execute(call, command) : null;
+
+    private CallResult Execute(ScriptCall call, IReadOnlyList<string> command)
+    {
+        var argv = Argv(call, command);
+        Watch?.Mark();
+        var outcome = timeouts.GetValueOrDefault(call.Script) >= MaxTimeouts
+            ? new ChildResult([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
+            : ChildRun.Of(argv, timeout, call.Environment);
+        if (outcome.TimedOut)
+            timeouts[call.Script] = timeouts.GetValueOrDefault(call.Script) + 1;
+        var result = new CallResult(call, argv, outcome) { CommandLine = CommandLine(call, command) };
+        Watch?.Settle(result);
+        return result;
+    }
+
+    /// <summary>How a report shows the call: what CloudLinux runs, not the checker's privilege drop.</summary>
+    public static string CommandLine(ScriptCall call, IReadOnlyList<string> command)
+    {
+        var sb = new System.Text.StringBuilder();
+        if (call.User is not null)
+            sb.Append("[as ").Append(call.User.Name).Append("] ");
+        foreach (var (name, value) in call.Environment ?? [])
+            sb.Append(name).Append('=').Append(ShellQuote.Quote(value)).Append(' ');
+        sb.Append(ShellQuote.Join(command.Concat(call.Args)));
+        if (call.RawLastArgument is not null)
+            sb.Append(' ').Append(ShellQuote.QuoteBytes(call.RawLastArgument));
+        return sb.ToString();
     }
 
     private static List<string> Argv(ScriptCall call, IReadOnlyList<string> command)

@@ -23,6 +23,12 @@ internal sealed class CallResult
 
     public ScriptCall Call { get; }
 
+    /// <summary>
+    /// The command line as CloudLinux runs it: the ini's words and the appended arguments, quoted
+    /// for a shell, after the user and any added variables (docs/contract.md section 1).
+    /// </summary>
+    public string CommandLine { get; init; } = "";
+
     /// <summary>The full argument vector that ran (privilege drop included).</summary>
     public IReadOnlyList<string> Argv { get; }
 
@@ -62,10 +68,17 @@ internal sealed class CallResult
     /// <summary>The lines a report shows for this call: the command and a glimpse of the answer.</summary>
     public IEnumerable<string> Evidence(int excerpt = 240)
     {
-        yield return "$ " + Call.Display;
+        yield return "$ " + (CommandLine.Length > 0 ? CommandLine : Call.Display);
         yield return "  " + Summary + (Stdout.Length > 0 ? ": " + Excerpt(Stdout, excerpt) : "");
         if (Stderr.Length > 0)
-            yield return "  stderr: " + Excerpt(Encoding.UTF8.GetBytes(Stderr), excerpt);
+            yield return "  stderr: " + StderrExcerpt(Stderr, excerpt * 3);
+    }
+
+    /// <summary>stderr cut to its end when long: a traceback names its exception on the last line.</summary>
+    public static string StderrExcerpt(string stderr, int max)
+    {
+        var text = stderr.TrimEnd();
+        return text.Length <= max ? Excerpt(Encoding.UTF8.GetBytes(text), max) : "..." + Excerpt(Encoding.UTF8.GetBytes(text[^max..]), max);
     }
 
     public static string Excerpt(byte[] bytes, int max)

@@ -18,6 +18,20 @@ public sealed class FindingsTests
     }
 
     [Fact]
+    public void A_check_that_could_judge_none_of_its_answers_names_the_check_that_reports_them()
+    {
+        var findings = new Findings();
+        var call = new Cpvendor.Conformance.Running.CallResult(
+            new Cpvendor.Conformance.Running.ScriptCall("users", ["--unix-id", "abc"]), ["/v", "users", "--unix-id", "abc"],
+            new Cpvendor.Core.Processes.ChildResult([], "Traceback", 1, TimeSpan.Zero, false, null));
+        findings.NotJudged(call, "Every_answer_is_an_envelope");
+        findings.NothingToJudge("integration.ini gives no usable command");
+        var result = findings.ToResult(Check);
+        Assert.Equal(CheckStatus.Skip, result.Status);
+        Assert.Equal("its only answer could not be judged here: Every_answer_is_an_envelope reports it", result.Message);
+    }
+
+    [Fact]
     public void One_failure_among_passes_fails_the_check_and_leads_the_evidence()
     {
         var findings = new Findings();
