@@ -31,7 +31,7 @@ public static class HookDelivery
 
     private static DeliveryReport RunPendingUnguarded(InstallConfig config, bool ignoreBackoff)
     {
-        using var guard = FileLock.TryAcquire(FileLock.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
+        using var guard = FileLock.TryAcquire(LockFiles.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
         if (guard is null)
         {
             using var connection = StoreConnection.Open(config);

@@ -46,7 +46,7 @@ public sealed partial class PanelService
         {
             if (withPreHooks)
             {
-                delivery = FileLock.Acquire(FileLock.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30));
+                delivery = FileLock.Acquire(LockFiles.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30));
                 HookDelivery.RunLocked(config, ignoreBackoff: false);
             }
 
@@ -70,7 +70,7 @@ public sealed partial class PanelService
 
             if (ids.Count > 0)
             {
-                delivery ??= FileLock.TryAcquire(FileLock.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
+                delivery ??= FileLock.TryAcquire(LockFiles.DeliveryPath(config), TimeSpan.FromSeconds(config.HookTimeoutSeconds + 10));
                 if (delivery is not null)
                 {
                     HookDelivery.RunLocked(config, ignoreBackoff: false);

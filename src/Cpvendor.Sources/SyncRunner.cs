@@ -38,7 +38,8 @@ public static class SyncRunner
         var settings = SourceSettings.Read(store);
         if (settings.Kind == SourceKind.Embedded)
             throw CpvendorException.Invalid("this install serves from its embedded store; point it at the panel first: cpvendor settings source mysql|postgres|ispconfig --connection-string ... or cpvendor settings source virtualmin");
-        using var serial = SyncLock.Acquire(config.Store, TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30));
+        // One sync at a time per store: two would read the same "before" and derive the same hooks twice.
+        using var serial = FileLock.Acquire(config.Store + ".sync.lock", TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30), $"another sync of {config.Store} still runs; try again");
 
         PanelSnapshot snapshot;
         IViewSource source;

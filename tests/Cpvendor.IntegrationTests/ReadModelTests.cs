@@ -218,19 +218,18 @@ public sealed class ReadModelTests
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Undoes the newest migration (3: panel databases as sources), as a store of the previous release.</summary>
+    /// <summary>Undoes the newest migration (5: the change marker and unmapped records of a source), as a store of the previous release.</summary>
     private static void Downgrade(string store)
     {
-        Assert.Equal(3, PanelStoreVersion());
+        Assert.Equal(5, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            DROP INDEX users_account_id; ALTER TABLE users DROP COLUMN account_id;
-            DROP INDEX domains_domain_id; ALTER TABLE domains DROP COLUMN domain_id;
-            DROP TABLE source; PRAGMA user_version = 2;
+            ALTER TABLE source DROP COLUMN change_marker; ALTER TABLE source DROP COLUMN unmapped;
+            PRAGMA user_version = 4;
             """;
         command.ExecuteNonQuery();
     }

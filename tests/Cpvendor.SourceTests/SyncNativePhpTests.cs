@@ -28,6 +28,8 @@ public sealed class SyncNativePhpTests
         database.Execute("UPDATE panel_php SET native = FALSE");
         database.Execute("UPDATE panel_php SET native = TRUE WHERE code = 'alt-php74'");
         var login = database.Text("SELECT login FROM panel_accounts WHERE id = 1")!;
+        // A home moves with the document roots inside it (they must lie in the owner's home).
+        database.Execute("UPDATE panel_sites SET docroot = REPLACE(docroot, (SELECT home_dir FROM panel_accounts WHERE id = 1), '/home2/moved') WHERE account_id = 1");
         database.Execute("UPDATE panel_accounts SET home_dir = '/home2/moved' WHERE id = 1");
         install.SyncChecked();
 

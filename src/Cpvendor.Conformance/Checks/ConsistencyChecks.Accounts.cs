@@ -18,6 +18,9 @@ internal static partial class ConsistencyChecks
         {
             if (Json.Str(admin, "unix_user") is not { } account)
                 continue;
+            // root (uid 0) is never listed by users (docs/contract.md section 3).
+            if (account == "root" || Core.Native.Libc.Account(account) is { Uid: 0 })
+                continue;
             if (!users.Contains(account))
                 findings.Fail($"admin {Json.Str(admin, "name")} has the UNIX account \"{account}\", which users does not list", b.Admins.Call);
             else

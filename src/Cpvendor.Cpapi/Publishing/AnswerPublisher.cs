@@ -45,6 +45,14 @@ public static class AnswerPublisher
     public static void PublishAdminAnswers(InstallConfig config)
     {
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
+        if (!Servable(context))
+        {
+            // Data past its maximum age (or no read model): no snapshot may answer for it.
+            foreach (var script in AnswerSnapshot.Scripts)
+                AnswerSnapshot.Remove(config, script);
+            return;
+        }
+
         foreach (var script in AnswerSnapshot.Scripts)
         {
             var before = AnswerSnapshot.Stamp(config, context.Store.Revision());
@@ -54,6 +62,18 @@ public static class AnswerPublisher
                 AnswerSnapshot.Write(config, script, before, answer.Span);
             else
                 AnswerSnapshot.Remove(config, script);
+        }
+    }
+
+    private static bool Servable(ScriptContext context)
+    {
+        try
+        {
+            return context.Store is not null;
+        }
+        catch (CpvendorException)
+        {
+            return false;
         }
     }
 

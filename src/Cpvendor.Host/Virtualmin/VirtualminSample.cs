@@ -45,7 +45,7 @@ public static class VirtualminSample
         for (var i = 1; i <= accounts + 1; i++)
         {
             var user = "site" + i.ToString("D4", CultureInfo.InvariantCulture);
-            var uid = (60_000 + i).ToString(CultureInfo.InvariantCulture);
+            var uid = (20_000 + i).ToString(CultureInfo.InvariantCulture);
             var dom = user + ".example";
             var home = "/home/" + user;
             var missing = i == accounts + 1;

@@ -19,7 +19,7 @@ internal static class EffectFlusher
 {
     public static void Flush(InstallConfig config, SqliteConnection connection)
     {
-        using var guard = FileLock.Acquire(FileLock.PublishPath(config), TimeSpan.FromSeconds(120));
+        using var guard = FileLock.Acquire(LockFiles.PublishPath(config), TimeSpan.FromSeconds(120));
         // Every committed change, whatever effects it recorded, reaches the read model before any hook.
         ReadModelPublisher.Publish(config, connection);
         var effects = new List<string>();

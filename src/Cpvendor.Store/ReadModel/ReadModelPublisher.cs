@@ -55,7 +55,7 @@ public static class ReadModelPublisher
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(live);
         var folder = EnsureFolder(config);
-        using var guard = PublishLock.Acquire(ReadModelFiles.LockFile(config), TimeSpan.FromSeconds(120));
+        using var guard = FileLock.Acquire(ReadModelFiles.LockFile(config), TimeSpan.FromSeconds(120));
         Recover(config, folder);
         var current = ReadModelFiles.Current(config);
         var temp = Path.Combine(folder, $".{ReadModelFiles.GenerationName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

@@ -26,7 +26,10 @@ public sealed class OversizedAnswerFileTests
             grown.Append('"').Append(i).Append('.').Append(name).Append("\":").Append(template).Append(',');
         grown.Append('"').Append(name).Append("\":").Append(template).Append("}}");
 
-        // The user rewrites the file they own, as any owner may.
+        // A host with neither user private groups nor ACLs leaves the file its user's (docs/security.md):
+        // that user rewrites it, as any owner may.
+        Core.Native.Libc.Chown(file, env.Alice.Uid, env.Alice.Gid);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead);
         var staged = Path.Combine(env.Install.Dir, "grown.json");
         File.WriteAllText(staged, grown.ToString());
         File.SetUnixFileMode(staged, (UnixFileMode)0b110_100_100);

@@ -1,20 +1,16 @@
-using Cpvendor.Core;
-
-namespace Cpvendor.Panel.Hooks;
+namespace Cpvendor.Core;
 
 /// <summary>
-/// An exclusive advisory lock between cpvendor processes (flock on a root-only file beside the
-/// store; released by the kernel if the holder dies, even by SIGKILL).
+/// An exclusive advisory lock between cpvendor processes: flock on a root-only file beside the store
+/// (on Linux, <see cref="FileShare.None"/> takes <c>flock(LOCK_EX | LOCK_NB)</c> on the descriptor),
+/// released by the kernel when the holder dies, even by SIGKILL. The one lock of the hook delivery,
+/// the publishers and the sync.
 /// </summary>
-internal sealed class FileLock : IDisposable
+public sealed class FileLock : IDisposable
 {
     private readonly FileStream stream;
 
     private FileLock(FileStream stream) => this.stream = stream;
-
-    public static string DeliveryPath(InstallConfig config) => config.Store + ".hooks.lock";
-
-    public static string PublishPath(InstallConfig config) => config.Store + ".publish.lock";
 
     /// <summary>Waits up to <paramref name="wait"/>; null when another process kept the lock that long.</summary>
     public static FileLock? TryAcquire(string path, TimeSpan wait)
@@ -24,15 +20,13 @@ internal sealed class FileLock : IDisposable
         {
             try
             {
-                // On Linux, FileShare.None takes flock(LOCK_EX | LOCK_NB) on the descriptor.
-                var options = new FileStreamOptions
+                return new FileLock(new FileStream(path, new FileStreamOptions
                 {
                     Mode = FileMode.OpenOrCreate,
                     Access = FileAccess.ReadWrite,
                     Share = FileShare.None,
                     UnixCreateMode = FileModes.PrivateFile,
-                };
-                return new FileLock(new FileStream(path, options));
+                }));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -45,8 +39,9 @@ internal sealed class FileLock : IDisposable
         }
     }
 
-    public static FileLock Acquire(string path, TimeSpan wait) =>
-        TryAcquire(path, wait) ?? throw CpvendorException.Io($"another cpvendor process holds {path}; try again");
+    /// <summary>Waits up to <paramref name="wait"/>, then fails with <paramref name="busy"/> (or a message naming the file).</summary>
+    public static FileLock Acquire(string path, TimeSpan wait, string? busy = null) =>
+        TryAcquire(path, wait) ?? throw CpvendorException.Io(busy ?? $"another cpvendor process holds {path}; try again");
 
     public void Dispose() => stream.Dispose();
 }
