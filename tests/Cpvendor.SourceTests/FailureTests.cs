@@ -125,7 +125,7 @@ public sealed class FailureTests
             using var find = admin.CreateCommand();
             find.CommandText = database.Dialect == Dialect.MariaDb
                 ? $"SELECT id FROM information_schema.processlist WHERE db = '{database.Name}' AND id <> CONNECTION_ID() AND info LIKE '%cpvendor_domains%'"
-                : $"SELECT pid FROM pg_stat_activity WHERE datname = '{database.Name}' AND pid <> pg_backend_pid() AND query LIKE '%cpvendor_domains%'";
+                : $"SELECT pid FROM pg_stat_activity WHERE datname = '{database.Name}' AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%cpvendor_domains%'";
             var ids = new List<long>();
             using (var reader = find.ExecuteReader())
             {
