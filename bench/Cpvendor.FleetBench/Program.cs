@@ -134,15 +134,9 @@ static HashSet<string> Usernames(string installed)
 
 static void Exec(string file, params string[] arguments)
 {
-    var info = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in arguments)
-        info.ArgumentList.Add(a);
-    using var process = Process.Start(info)!;
-    var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0)
-        throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {stderr}{stdout.Result}");
+    var run = Cpvendor.Core.Processes.ChildProcess.Run([file, .. arguments], new Cpvendor.Core.Processes.ChildOptions { Timeout = TimeSpan.FromHours(1), CleanEnvironment = false, WorkingDirectory = null });
+    if (!run.Succeeded)
+        throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {run.StartError}{run.Stderr}{run.Stdout}");
 }
 
 static string FindRepo()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 
 namespace Cpvendor.Host;
 
@@ -88,22 +89,8 @@ public sealed class LoopbackMariaDb : IDisposable
             throw CpvendorException.Invalid($"{file} failed while starting a private MariaDB; {Missing}");
     }
 
-    private static bool Try(string file, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(info)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
+    // The daemon itself is started above and left running; every tool that runs to its end goes
+    // through the one child-process runner.
+    private static bool Try(string file, params string[] arguments) =>
+        ChildProcess.Run([file, .. arguments], new ChildOptions { Timeout = TimeSpan.FromMinutes(5) }).Succeeded;
 }
