@@ -6,6 +6,7 @@ namespace Cpvendor.Doctor;
 /// Examines a host (the real <c>/</c> or a folder standing for it) the way a support engineer
 /// would, and reports every finding with its evidence and fix. Checks never change anything.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1724", Justification = "The project's one entry type is named after what it is; callers write Doctor.Examine.")]
 public static class Doctor
 {
     private static readonly IReadOnlyList<Check> Checks =

@@ -72,7 +72,8 @@ public sealed partial class Quickstart
         var config = new Installer(new IndentedWriter(output)).Install(new InstallOptions(root, store));
 
         output.WriteLine($"3. Sample {panel} panel, then cpvendor sync from it:");
-        using var attached = attach(store, config, new IndentedWriter(output));
+        using var step = new IndentedWriter(output);
+        using var attached = attach(store, config, step);
 
         var ini = InstallLayout.IntegrationIniUnder(config.Root);
         output.WriteLine("4. The conformance checker runs every script from integration.ini as CloudLinux runs it:");
@@ -90,7 +91,8 @@ public sealed partial class Quickstart
         if (TrustPreflight.Refusal(ini) is { } refusal)
             throw CpvendorException.Untrusted($"refusing to run the checker as root: {refusal}");
         var report = Checker.Run(new CheckerOptions(ini));
-        ReportWriter.WriteVerdict(report, new IndentedWriter(output));
+        using var step = new IndentedWriter(output);
+        ReportWriter.WriteVerdict(report, step);
         return report;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
@@ -34,8 +35,8 @@ public static class ChildProcess
         using (process)
         {
             process.StandardInput.Close();
-            using var sink = new Capture(options.MaxCapture);
-            using var errors = new Capture(options.MaxCapture);
+            var sink = new Capture(options.MaxCapture);
+            var errors = new Capture(options.MaxCapture);
             var errorSink = options.MergeOutput ? sink : errors;
             var stdout = sink.DrainAsync(process.StandardOutput.BaseStream);
             var stderr = errorSink.DrainAsync(process.StandardError.BaseStream);
@@ -91,9 +92,10 @@ public static class ChildProcess
     }
 
     /// <summary>A bounded buffer that one or two streams are drained into, in arrival order.</summary>
-    private sealed class Capture(int max) : IDisposable
+    private sealed class Capture(int max)
     {
-        private readonly MemoryStream buffer = new();
+        private readonly ArrayBufferWriter<byte> buffer = new();
+        private readonly Lock gate = new();
 
         public async Task DrainAsync(Stream stream)
         {
@@ -101,20 +103,19 @@ public static class ChildProcess
             int read;
             while ((read = await stream.ReadAsync(chunk).ConfigureAwait(false)) > 0)
             {
-                lock (buffer)
+                lock (gate)
                 {
-                    if (buffer.Length < max)
-                        buffer.Write(chunk, 0, (int)Math.Min(read, max - buffer.Length));
+                    var room = max - buffer.WrittenCount;
+                    if (room > 0)
+                        buffer.Write(chunk.AsSpan(0, Math.Min(read, room)));
                 }
             }
         }
 
-        public void Dispose() => buffer.Dispose();
-
         public byte[] ToArray()
         {
-            lock (buffer)
-                return buffer.ToArray();
+            lock (gate)
+                return buffer.WrittenSpan.ToArray();
         }
     }
 }

@@ -6,6 +6,7 @@ namespace Cpvendor.Core.Processes;
 /// What a child process did: its output, its exit status (-1 when it timed out or never started),
 /// how long it took, and why it could not start (null when it did).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1819", Justification = "The captured output is a copy made for this result alone; callers hand it to byte-oriented checks as it is.")]
 public sealed record ChildResult(byte[] StdoutBytes, string Stderr, int ExitCode, TimeSpan Elapsed, bool TimedOut, string? StartError)
 {
     private string? stdout;

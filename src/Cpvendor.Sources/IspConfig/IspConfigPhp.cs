@@ -47,7 +47,7 @@ internal static partial class IspConfigPhp
     /// The row a 3.1 website's <c>fastcgi_php_version</c> names: ISPConfig wrote the row's name and
     /// paths joined by colons (three parts for Fast-CGI, four for PHP-FPM), as its 3.2 upgrade matches them.
     /// </summary>
-    public static Row? ByLegacyValue(IEnumerable<Row> rows, string? value)
+    public static Row? ByLegacyValue(IReadOnlyCollection<Row> rows, string? value)
     {
         if (string.IsNullOrEmpty(value))
             return null;

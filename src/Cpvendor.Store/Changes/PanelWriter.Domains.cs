@@ -16,7 +16,7 @@ public sealed partial class PanelWriter
     public string UserHome(string username) => (string)Scalar("SELECT home FROM users WHERE username = $u", ("$u", username))!;
 
     /// <summary>The domains of <paramref name="owner"/> ending in <c>.</c><paramref name="parent"/>, in name order.</summary>
-    public List<string> SubdomainsOf(string owner, string parent)
+    public IReadOnlyList<string> SubdomainsOf(string owner, string parent)
     {
         using var command = Command("SELECT name FROM domains WHERE owner = $o AND substr(name, -length($suffix)) = $suffix ORDER BY name",
             [("$o", owner), ("$suffix", "." + parent)]);

@@ -144,7 +144,10 @@ public static class ReadModelPublisher
         try
         {
             // On Linux, FileShare.None takes flock(LOCK_EX | LOCK_NB): it fails while any reader leases the file.
+            // It is disposed by the using block right after this try (CA2000 cannot follow it out of the try).
+#pragma warning disable CA2000
             target = new FileStream(spare, new FileStreamOptions { Mode = System.IO.FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0, Options = FileOptions.None });
+#pragma warning restore CA2000
         }
         catch (IOException)
         {

@@ -20,7 +20,10 @@ public static class ReadModelReader
         var path = ReadModelFiles.Current(config);
         for (var attempt = 1; ; attempt++)
         {
+            // The lease is released on every path below: with the connection it guards, or right away.
+#pragma warning disable CA2000
             var lease = GenerationLease.Take(path);
+#pragma warning restore CA2000
             SqliteConnection? connection = null;
             try
             {

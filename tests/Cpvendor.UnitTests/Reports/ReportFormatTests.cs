@@ -21,7 +21,7 @@ public sealed class ReportFormatTests
 
     private static string Render(ReportFormat format)
     {
-        var writer = new StringWriter();
+        using var writer = new StringWriter();
         ReportWriter.Write(Sample, format, writer);
         return writer.ToString();
     }
@@ -67,9 +67,9 @@ public sealed class ReportFormatTests
     [Fact]
     public void Text_report_has_colour_only_when_asked()
     {
-        var plain = new StringWriter();
+        using var plain = new StringWriter();
         ReportWriter.Write(Sample, ReportFormat.Text, plain, colour: false);
-        var coloured = new StringWriter();
+        using var coloured = new StringWriter();
         ReportWriter.Write(Sample, ReportFormat.Text, coloured, colour: true);
         Assert.DoesNotContain("\u001b[", plain.ToString(), StringComparison.Ordinal);
         Assert.Contains("\u001b[31mFAIL", coloured.ToString(), StringComparison.Ordinal);
