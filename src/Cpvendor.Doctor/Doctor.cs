@@ -42,9 +42,6 @@ public static class Doctor
         new StoreAndSecretAreInFoldersOnlyRootCanChange(),
     ];
 
-    /// <summary>The names of every check, in the order they run.</summary>
-    public static IReadOnlyList<string> CheckNames => Checks.Select(c => c.Name).ToList();
-
     public static DoctorReport Examine(string root) => Examine(root, allowUntrusted: false);
 
     /// <summary>

@@ -28,8 +28,6 @@ public static class HostLayout
 
     public static string CageFsMountPoints(string root) => InstallLayout.Under(root, "etc/cagefs/cagefs.mp");
 
-    public static string CageFsExcludeDir(string root) => InstallLayout.Under(root, "etc/cagefs/exclude");
-
     public static string CageFsExclude(string root) => InstallLayout.Under(root, "etc/cagefs/exclude/cpvendor");
 
     public static string CageFsDuplicateUids(string root) => InstallLayout.Under(root, "etc/cagefs/enable.duplicate.uids");

@@ -4,8 +4,4 @@ namespace Cpvendor.Panel;
 /// What a lifecycle operation did: a one-line summary and its hook events. The change itself is
 /// committed whatever the hooks did; a pending event is retried later (<see cref="HookDelivery"/>).
 /// </summary>
-public sealed record ChangeResult(string Summary, IReadOnlyList<HookOutcome> Hooks)
-{
-    /// <summary>True when every hook of the change ran successfully or was skipped on purpose.</summary>
-    public bool HooksSettled => Hooks.All(h => h.State != HookState.Pending);
-}
+public sealed record ChangeResult(string Summary, IReadOnlyList<HookOutcome> Hooks);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cpvendor.Core;
 using Cpvendor.Host;
 using Cpvendor.Host.Choices;
+using Cpvendor.Sources.Virtualmin;
 
 namespace Cpvendor.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class InstallCommand
         var hookTimeout = new Option<int>("--hook-timeout") { Description = "Seconds a CloudLinux hook may run before it is killed and retried", DefaultValueFactory = _ => 60 };
         var duplicates = new Option<bool>("--allow-duplicate-uids") { Description = "Accounts may share a UNIX id (tells CageFS too)" };
         var virtualmin = new Option<bool>("--virtualmin") { Description = "Make cpvendor Virtualmin's pre- and post-change command (older commands are chained)" };
-        var virtualminDir = new Option<string>("--virtualmin-config-dir") { Description = "Virtualmin's module folder as the host sees it (default /etc/webmin/virtual-server)", DefaultValueFactory = _ => "/etc/webmin/virtual-server" };
+        var virtualminDir = new Option<string>("--virtualmin-config-dir") { Description = $"Virtualmin's module folder as the host sees it (default {VirtualminLayout.DefaultConfigDir})", DefaultValueFactory = _ => VirtualminLayout.DefaultConfigDir };
         var binary = new Option<FileInfo>("--binary") { Description = "The cpvendor binary to install (default: the running one)" };
         var basePath = new Option<string>("--lvemanager-base-path") { Description = "Folder LVE Manager copies its assets to, served by the panel (base_path; default /opt/cpvendor/lvemanager)" };
         var service = new Option<string>("--lvemanager-service") { Description = "LVE Manager's own web server: none, http (default; service_port) or https (use_ssl)" };

@@ -50,9 +50,6 @@ public static class TrustedPath
         return $"{path}: more than {MaxLinks} symbolic links";
     }
 
-    /// <summary>True when <see cref="Problem"/> finds nothing.</summary>
-    public static bool IsTrusted(string path) => Problem(path) is null;
-
     /// <summary>Throws <see cref="CpvendorException.Untrusted"/> naming <paramref name="what"/> unless the path is trusted.</summary>
     public static void Require(string path, string what)
     {

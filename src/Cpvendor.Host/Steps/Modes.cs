@@ -10,7 +10,6 @@ internal static class Modes
     public const UnixFileMode Public = FileModes.PublicFile;
     public const UnixFileMode Executable = FileModes.Executable;
     public const UnixFileMode RootExecutable = FileModes.PrivateFolder;
-    public const UnixFileMode GroupReadable = FileModes.GroupFile;
     public const UnixFileMode Secret = FileModes.PrivateFile;
     public const UnixFileMode Sudoers = FileModes.Sudoers;
 

@@ -51,7 +51,4 @@ internal static class PanelPaths
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or lies inside it.</summary>
     public static bool Within(string path, string folder) =>
         path == folder || (path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == '/');
-
-    /// <summary>True when one path is the other or lies inside it.</summary>
-    public static bool Overlap(string a, string b) => Within(a, b) || Within(b, a);
 }

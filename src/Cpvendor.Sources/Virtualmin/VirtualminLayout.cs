@@ -7,7 +7,7 @@ namespace Cpvendor.Sources.Virtualmin;
 /// (<c>/etc/webmin/virtual-server</c> by default): <c>domains/ID</c> and <c>plans/ID</c> files and,
 /// for each Webmin user with rights in the module, <c>NAME.acl</c> (a reseller's has <c>reseller=1</c>).
 /// </summary>
-internal sealed class VirtualminLayout(string configDir)
+public sealed class VirtualminLayout(string configDir)
 {
     public const string DefaultConfigDir = "/etc/webmin/virtual-server";
 

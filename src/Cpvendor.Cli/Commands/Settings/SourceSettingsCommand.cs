@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cpvendor.Core;
 using Cpvendor.Sources;
+using Cpvendor.Sources.Virtualmin;
 
 namespace Cpvendor.Cli.Commands.Settings;
 
@@ -18,7 +19,7 @@ internal static class SourceSettingsCommand
         var connection = new Option<string>("--connection-string") { Description = "ADO.NET connection string of the panel database (kept in a root-only file)" };
         var server = new Option<string>("--server") { Description = "This host's name in the views' server column (default: serve every row)" };
         var maxAge = new Option<int?>("--max-age") { Description = "Seconds after the last good sync at which the scripts stop answering (default: serve stale data)" };
-        var configDir = new Option<string>("--config-dir") { Description = "virtualmin: Virtualmin's module folder as the host sees it, under the install's root (default /etc/webmin/virtual-server)" };
+        var configDir = new Option<string>("--config-dir") { Description = $"virtualmin: Virtualmin's module folder as the host sees it, under the install's root (default {VirtualminLayout.DefaultConfigDir})" };
         var noHooks = new Option<bool>("--no-derive-hooks") { Description = "The panel calls the CloudLinux hooks itself: do not derive them from changes" };
         var serverId = new Option<long?>("--server-id") { Description = "ispconfig: this host's server_id in ISPConfig's server table (needed when the panel has several web servers)" };
         var command = new Command("source", "Serve from the embedded store or sync from a panel's MariaDB/MySQL or PostgreSQL database.")
@@ -36,7 +37,7 @@ internal static class SourceSettingsCommand
                 !result.GetValue(noHooks));
             // A Virtualmin source is located by its folder, kept where a database source keeps its connection string.
             settings.Save(config.Store, settings.Kind == SourceKind.Virtualmin
-                ? result.GetValue(configDir) is { Length: > 0 } dir ? dir : "/etc/webmin/virtual-server"
+                ? result.GetValue(configDir) is { Length: > 0 } dir ? dir : VirtualminLayout.DefaultConfigDir
                 : result.GetValue(connection));
             var output = result.Out();
             if (settings.Kind == SourceKind.Embedded)
