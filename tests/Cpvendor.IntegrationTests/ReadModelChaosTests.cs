@@ -130,6 +130,7 @@ public sealed class ReadModelChaosTests
             Assert.True(prefix.SequenceEqual(answer), $"an answer no generation held: {string.Join(',', answer)}");
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{calls} calls, {killed} writers killed");
         Assert.True(calls >= 400, $"only {calls} calls were made");
         Assert.True(ReadModelStatus.Of(install.Config).Current);
         StoreCheck.AssertConsistent(install.Store);
