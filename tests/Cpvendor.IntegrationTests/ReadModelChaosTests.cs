@@ -28,7 +28,9 @@ public sealed class ReadModelChaosTests
         var user = unix.Create("rmchusr");
         using var install = TempInstall.Create(users: 10, adminGroup: group);
         install.Checked("user", "add", user.Name, "--owner", "admin", "--domain", "chaos-end.example", "--uid", user.Uid.ToString(CultureInfo.InvariantCulture));
-        var endUserAnswer = Envelope.Of(install.Cpapi(user, "domains")).Is("ok").Run.Stdout;
+        // Every caller runs what integration.ini names, with CloudLinux's arguments appended.
+        var ini = IniScripts.Of(install);
+        var endUserAnswer = Envelope.Of(ini.Call(user, "domains")).Is("ok").Run.Stdout;
 
         var generation = ReadModelFiles.Current(install.Config);
         var script = $"import sqlite3, sys\nc = sqlite3.connect('file:{generation}?mode=ro', uri=True, isolation_level=None)\nc.execute('BEGIN')\nc.execute('SELECT count(*) FROM users').fetchone()\nprint('holding', flush=True)\nsys.stdin.read()\n";
@@ -50,7 +52,7 @@ public sealed class ReadModelChaosTests
             var mine = 0;
             while (!stop.IsCancellationRequested || mine < 100)
             {
-                var run = install.Cpapi(caller, args);
+                var run = ini.Call(caller, args[0], args[1..]);
                 mine++;
                 Interlocked.Increment(ref calls);
                 if (run.ExitCode != 0 || run.Stderr.Length != 0 || !run.Stdout.Contains("\"metadata\":{\"result\":\"ok\"}", StringComparison.Ordinal))
@@ -118,7 +120,7 @@ public sealed class ReadModelChaosTests
         Assert.True(killed >= 12, $"only {killed} writers were killed");
         var committed = Committed(install.Store);
         Assert.Contains("chaos000", committed);
-        var final = Envelope.Of(install.Cpapi("users", "--fields=username")).Is("ok").Data.EnumerateArray()
+        var final = Envelope.Of(ini.Call("users", "--fields=username")).Is("ok").Data.EnumerateArray()
             .Select(u => u.GetProperty("username").GetString()!).Where(n => n.StartsWith("chaos", StringComparison.Ordinal)).ToArray();
         Assert.Equal(committed.Order(StringComparer.Ordinal), final);
         foreach (var answer in adminAnswers)
@@ -128,6 +130,7 @@ public sealed class ReadModelChaosTests
             Assert.True(prefix.SequenceEqual(answer), $"an answer no generation held: {string.Join(',', answer)}");
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"{calls} calls, {killed} writers killed");
         Assert.True(calls >= 400, $"only {calls} calls were made");
         Assert.True(ReadModelStatus.Of(install.Config).Current);
         StoreCheck.AssertConsistent(install.Store);

@@ -219,7 +219,7 @@ public sealed class ReadModelTests
     }
 
     /// <summary>Undoes the newest migration (5: the change marker and unmapped records of a source), as a store of the previous release.</summary>
-    private static void Downgrade(string store)
+    internal static void Downgrade(string store)
     {
         Assert.Equal(5, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();

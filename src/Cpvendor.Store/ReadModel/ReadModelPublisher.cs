@@ -27,7 +27,7 @@ public enum PublishOutcome
 /// temporary file or a second name, both cleaned up by the next publish. Publishers are serialised by
 /// a lock so that an older state can never replace a newer one. Run as root.
 /// </summary>
-public static class ReadModelPublisher
+public static partial class ReadModelPublisher
 {
     private const UnixFileMode FolderMode = (UnixFileMode)0b111_101_000; // 0750
     private const UnixFileMode FileMode = (UnixFileMode)0b110_100_000; // 0640
@@ -79,7 +79,7 @@ public static class ReadModelPublisher
                 Span<byte> header = stackalloc byte[100];
                 var store = (RandomAccess.Read(input.SafeFileHandle, header, 0) == header.Length ? StoreHeader.Parse(header) : null)
                     ?? throw CpvendorException.StoreUnavailable($"{config.Store} has no SQLite header");
-                if (!force && StoreHeader.Read(current) == store && Intact(current))
+                if (!force && Intact(current) && (StoreHeader.Read(current) == store || ServesTheSame(live, transaction, header, current)))
                     return PublishOutcome.UpToDate;
                 var spare = ReadModelFiles.Spare(config);
                 if (force || !TryPatch(input, spare, current, store))

@@ -48,9 +48,11 @@ public sealed record ReadModelStatus(string? StoreState, string? GenerationState
         return new ReadModelStatus(store, generation, intact, problem);
     }
 
-    private static string State(SqliteConnection connection)
+    /// <summary>The served state of a store or generation, read in <paramref name="transaction"/> when one is open.</summary>
+    internal static string State(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT (SELECT revision FROM panel WHERE id = 1) || ' ' || COALESCE((SELECT last_good_sync FROM source WHERE id = 1), '-')";
         return command.ExecuteScalar() as string ?? "0 -";
     }
