@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cpvendor.Core.Processes;
 
 // Lifecycle speed: a change rewrites only what it affects, so a command on a 10,000-account store
 // costs about what it costs on a 10-account store. Both stores are measured in the same run,
@@ -95,15 +96,9 @@ static double Time(string binary, string[] args)
 
 static void Checked(string binary, params string[] args)
 {
-    var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var a in args)
-        info.ArgumentList.Add(a);
-    using var process = Process.Start(info)!;
-    var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0)
-        throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {stderr}{stdout.Result}");
+    var run = ChildProcess.Run([binary, .. args], new ChildOptions { Timeout = TimeSpan.FromMinutes(30) });
+    if (!run.Succeeded)
+        throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {run.StartError}{run.Stderr}{run.Stdout}");
 }
 
 static double Median(List<double> values)

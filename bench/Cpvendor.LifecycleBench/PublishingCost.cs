@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Cpvendor.Core.Processes;
 
 /// <summary>
 /// What publishing the read model costs (docs/performance.md, "Publishing cost"), on the installs the
@@ -52,21 +52,14 @@ internal static class PublishingCost
 
     private static double Time(string binary, string[] args, string? stdin = null)
     {
-        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in args)
-            info.ArgumentList.Add(a);
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {stderr.Result}{stdout.Result}");
-        return elapsed;
+        var run = ChildProcess.Run([binary, .. args], new ChildOptions
+        {
+            Timeout = TimeSpan.FromMinutes(30),
+            Stdin = stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin),
+        });
+        if (!run.Succeeded)
+            throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {run.StartError}{run.Stderr}{run.Stdout}");
+        return run.Elapsed.TotalMilliseconds;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

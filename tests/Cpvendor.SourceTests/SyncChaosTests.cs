@@ -27,7 +27,7 @@ public sealed partial class SyncChaosTests
     private const int Accounts = 10_000;
     private const int MinimumCallsPerReader = 425;
 
-    private static readonly string HolderScript =
+    private const string HolderScript =
         """
         import fcntl, os, sqlite3, sys
         folder = sys.argv[1]

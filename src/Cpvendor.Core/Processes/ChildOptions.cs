@@ -2,7 +2,7 @@ namespace Cpvendor.Core.Processes;
 
 /// <summary>
 /// How <see cref="ChildProcess"/> runs a program. The defaults are the safe ones: a clean environment
-/// holding only <see cref="ChildProcess.CleanPath"/>, working directory <c>/</c>, stdin closed, a
+/// holding only <see cref="ChildProcess.CleanPath"/>, working directory <c>/</c>, nothing on stdin, a
 /// minute to finish.
 /// </summary>
 public sealed record ChildOptions
@@ -23,6 +23,9 @@ public sealed record ChildOptions
 
     /// <summary>Bytes kept of each stream (of the merged one with <see cref="MergeOutput"/>); the rest is read and dropped.</summary>
     public int MaxCapture { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>Bytes written to the child's stdin, which is then closed; null closes it at once.</summary>
+    public ReadOnlyMemory<byte>? Stdin { get; init; }
 
     /// <summary>Capture stderr into stdout in the order the bytes arrive, as a log wants them.</summary>
     public bool MergeOutput { get; init; }

@@ -7,10 +7,11 @@ namespace Cpvendor.Core.Processes;
 
 /// <summary>
 /// The one way cpvendor runs another program: an argument vector (never a shell), the environment
-/// and working directory of <see cref="ChildOptions"/>, stdin closed, stdout and stderr captured
+/// and working directory of <see cref="ChildOptions"/>, stdin given or closed, stdout and stderr captured
 /// concurrently up to a bound, and a time limit after which the whole process tree is killed. A
 /// program that cannot start is a result with <see cref="ChildResult.StartError"/>, not an exception.
-/// Hooks, install steps, group changes, the doctor and the checker all run through it.
+/// Hooks, install steps, group changes, the doctor, the checker and the benchmarks all run through it;
+/// <see cref="Start"/> is the same launch for a child left to finish on its own.
 /// </summary>
 public static class ChildProcess
 {
@@ -34,7 +35,7 @@ public static class ChildProcess
 
         using (process)
         {
-            process.StandardInput.Close();
+            var stdin = Feed(process.StandardInput.BaseStream, options.Stdin);
             var sink = new Capture(options.MaxCapture);
             var errors = new Capture(options.MaxCapture);
             var errorSink = options.MergeOutput ? sink : errors;
@@ -44,10 +45,59 @@ public static class ChildProcess
             if (timedOut)
                 Kill(process);
             process.WaitForExit();
-            Task.WaitAll(stdout, stderr);
+            Task.WaitAll(stdout, stderr, stdin);
             watch.Stop();
             var errorText = options.MergeOutput ? "" : Encoding.UTF8.GetString(errorSink.ToArray());
             return new ChildResult(sink.ToArray(), errorText, timedOut ? -1 : process.ExitCode, watch.Elapsed, timedOut, null);
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="argv"/> as <see cref="Run"/> would and leaves it running: stdin closed,
+    /// its output read and dropped, nothing waited for. False when it could not start.
+    /// </summary>
+    public static bool Start(IReadOnlyList<string> argv, ChildOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(argv.Count);
+        options ??= ChildOptions.Default;
+        try
+        {
+            using var process = Process.Start(StartInfo(argv, options)) ?? throw new InvalidOperationException("no process");
+            process.StandardInput.Close();
+            // While this process lives the child never blocks on a full pipe; after it, the child's writes
+            // fail with EPIPE (the runtime ignores SIGPIPE), so it should report through files, not output.
+            _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+            return true;
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> (if any) to the child's stdin and closes it; a child that stops reading ends the write.</summary>
+    private static async Task Feed(Stream stdin, ReadOnlyMemory<byte>? bytes)
+    {
+        try
+        {
+            if (bytes is { } content)
+                await stdin.WriteAsync(content).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The child closed its end before reading everything: what it did is in its result.
+        }
+        finally
+        {
+            try
+            {
+                await stdin.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Closing a pipe whose reader is gone.
+            }
         }
     }
 

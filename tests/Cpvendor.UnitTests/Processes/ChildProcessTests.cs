@@ -50,6 +50,44 @@ public sealed class ChildProcessTests
     }
 
     [Fact]
+    public void Stdin_carries_the_given_bytes_and_is_closed_after_them()
+    {
+        var input = new byte[1_000_000];
+        Array.Fill(input, (byte)'x');
+
+        var counted = ChildProcess.Run(["/usr/bin/wc", "-c"], new ChildOptions { Stdin = input });
+        var closed = ChildProcess.Run(["/usr/bin/wc", "-c"]);
+
+        Assert.Equal("1000000", counted.Stdout.Trim());
+        Assert.Equal("0", closed.Stdout.Trim());
+    }
+
+    [Fact]
+    public void A_started_child_runs_on_without_being_waited_for()
+    {
+        var folder = Directory.CreateTempSubdirectory("cpvendor-start-");
+        try
+        {
+            var release = Path.Combine(folder.FullName, "release");
+            var done = Path.Combine(folder.FullName, "done");
+
+            // The child waits for a file only this test writes after Start returned: Start cannot have waited for it.
+            var started = ChildProcess.Start(["/bin/sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.05; done; echo \"$PATH\" > \"$1.part\" && mv \"$1.part\" \"$1\"", release, done]);
+            File.WriteAllText(release, "");
+            for (var i = 0; i < 600 && !File.Exists(done); i++)
+                Thread.Sleep(50);
+
+            Assert.True(started);
+            Assert.Equal(ChildProcess.CleanPath + "\n", File.ReadAllText(done));
+            Assert.False(ChildProcess.Start(["/nonexistent/program"]));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Output_beyond_the_bound_is_dropped_and_the_program_still_ends()
     {
         var run = ChildProcess.Run(["/usr/bin/head", "-c", "1000000", "/dev/zero"], new ChildOptions { MaxCapture = 4096 });
