@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Cpvendor.Store;
 
 namespace Cpvendor.UnitTests;
 
@@ -87,6 +89,41 @@ public sealed partial class StoreBoundaryTests
     }
 
     [Fact]
+    public void No_public_member_of_the_store_names_a_SQLite_type()
+    {
+        const BindingFlags members = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var offences = new List<string>();
+        foreach (var type in typeof(PanelStore).Assembly.GetExportedTypes())
+        {
+            var named = new List<(string Where, Type Type)>();
+            if (type.BaseType is { } parent)
+                named.Add(("base type", parent));
+            named.AddRange(type.GetInterfaces().Select(i => ("interface", i)));
+            foreach (var member in type.GetMembers(members))
+            {
+                switch (member)
+                {
+                    case MethodBase method:
+                        if (method is MethodInfo m)
+                            named.Add((member.Name, m.ReturnType));
+                        named.AddRange(method.GetParameters().Select(p => (member.Name, p.ParameterType)));
+                        break;
+                    case PropertyInfo property:
+                        named.Add((member.Name, property.PropertyType));
+                        break;
+                    case FieldInfo field:
+                        named.Add((member.Name, field.FieldType));
+                        break;
+                }
+            }
+
+            offences.AddRange(named.Where(n => Mentions(n.Type)).Select(n => $"{type.FullName}.{n.Where}: {n.Type}"));
+        }
+
+        Assert.True(offences.Count == 0, "public members of Cpvendor.Store naming SQLite:\n" + string.Join('\n', offences));
+    }
+
+    [Fact]
     public void The_scan_finds_SQL_on_a_store_table_and_SQLite_types()
     {
         var sql = StoreSql(StoreTables());
@@ -96,6 +133,17 @@ public sealed partial class StoreBoundaryTests
         Assert.Matches(SqliteName(), "using var c = new SqliteConnection(path);");
         Assert.DoesNotMatch(sql, "\"SELECT login FROM cpvendor_users\"");
         Assert.DoesNotMatch(sql, WithoutComments("// the users of the panel are read from the panel's views"));
+    }
+
+    /// <summary>Whether <paramref name="type"/>, its element type or a type argument comes from SQLite's libraries.</summary>
+    private static bool Mentions(Type type)
+    {
+        if (type.HasElementType)
+            return Mentions(type.GetElementType()!);
+        if (type.IsGenericType && type.GetGenericArguments().Any(Mentions))
+            return true;
+        var space = type.Namespace ?? "";
+        return space.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || space.StartsWith("SQLitePCL", StringComparison.Ordinal);
     }
 
     /// <summary>Every table the store's migrations create (or rename a table to).</summary>
