@@ -92,15 +92,9 @@ static double Time(string binary, string[] args)
 
 static void Checked(string binary, params string[] args)
 {
-    var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    foreach (var a in args)
-        info.ArgumentList.Add(a);
-    using var process = Process.Start(info)!;
-    var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    if (process.ExitCode != 0)
-        throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {stderr}{stdout.Result}");
+    var run = Cpvendor.Core.Processes.ChildProcess.Run([binary, .. args], new Cpvendor.Core.Processes.ChildOptions { Timeout = TimeSpan.FromHours(1), CleanEnvironment = false, WorkingDirectory = null });
+    if (!run.Succeeded)
+        throw new InvalidOperationException($"cpvendor {string.Join(' ', args)} failed: {run.StartError}{run.Stderr}{run.Stdout}");
 }
 
 static double Median(List<double> values)
