@@ -47,9 +47,8 @@ public static class HookDelivery
         var now = UnixTime.Now(config.Time);
         foreach (var stored in pending)
         {
-            var (id, attempts, nextAttemptAt) = (stored.Id, stored.Attempts, stored.NextAttemptAt);
             var hook = new HookEvent(HookOutbox.Phase(stored.Phase), stored.Script, HookOutbox.Arguments(stored.ArgumentsJson), stored.Keys);
-            if (hook.Keys.Any(blocked.Contains) || (!ignoreBackoff && nextAttemptAt > now))
+            if (hook.Keys.Any(blocked.Contains) || (!ignoreBackoff && stored.NextAttemptAt > now))
             {
                 blocked.UnionWith(hook.Keys);
                 waiting++;
@@ -58,7 +57,7 @@ public static class HookDelivery
 
             var attempt = HookRunner.Run(config, hook);
             FaultPoint.Hit(config, "after-hook");
-            Record(config.Time, store, id, attempts, attempt);
+            Record(config.Time, store, stored.Id, stored.Attempts, attempt);
             switch (attempt.State)
             {
                 case HookState.Done:

@@ -34,8 +34,8 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         if (MaxAgeSeconds is <= 0)
             throw CpvendorException.Invalid("--max-age must be a positive number of seconds");
 
-        using (var connection = PanelStore.OpenForWrite(storePath))
-        using (var writer = new PanelWriter(connection))
+        using (var store = PanelStore.OpenForWrite(storePath))
+        using (var writer = new PanelWriter(store))
         {
             writer.SetSource(KindName(Kind), Server, MaxAgeSeconds, DeriveHooks);
             writer.Commit();

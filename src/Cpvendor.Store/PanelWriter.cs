@@ -27,7 +27,7 @@ public sealed partial class PanelWriter : IDisposable
     {
     }
 
-    internal PanelWriter(SqliteConnection connection)
+    private PanelWriter(SqliteConnection connection)
     {
         this.connection = connection;
         transaction = StoreFailure.Guard(() => connection.BeginTransaction(deferred: false), connection);
