@@ -21,7 +21,7 @@ internal static class Cli
             error.WriteLine($"cpvendor: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"cpvendor: {e.Message}");
             return ExitCodes.Failure;

@@ -3,7 +3,6 @@ using Cpvendor.Core;
 using Cpvendor.Cpapi.Identity;
 using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Cpapi.Scripts;
-using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Cpapi;
 
@@ -49,10 +48,6 @@ public static class CpapiRunner
         catch (CpvendorException e)
         {
             return envelope.Error(Problem.Internal(e.Message));
-        }
-        catch (SqliteException e)
-        {
-            return envelope.Error(Problem.Internal($"panel store unavailable: {e.Message.Trim()}"));
         }
         catch (UnauthorizedAccessException e)
         {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Cpvendor.Core;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Store;
-using Microsoft.Data.Sqlite;
+using Cpvendor.Store.Model;
 
 namespace Cpvendor.Panel;
 
@@ -37,58 +37,44 @@ public static class HookOutbox
     public static IReadOnlyList<QueuedHookEvent> List(InstallConfig config, bool all = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return StoreFailure.Guard(() =>
-        {
-            using var connection = PanelStore.OpenForWrite(config.Store);
-            return Read(connection, all ? "" : " WHERE state = 'pending'");
-        });
+        using var store = PanelStore.OpenForWrite(config.Store);
+        return Queued(all ? store.AllHookEvents() : store.PendingHookEvents());
     }
 
     /// <summary>Marks a pending event skipped: it will never be delivered, and events behind it go on.</summary>
     public static bool Skip(InstallConfig config, long id)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return StoreFailure.Guard(() =>
-        {
-            using var connection = PanelStore.OpenForWrite(config.Store);
-            return Sql.Execute(connection, null,
-                "UPDATE hook_events SET state = 'skipped', finished_at = $now, last_error = COALESCE(last_error || '; ', '') || 'skipped by operator' WHERE id = $id AND state = 'pending'",
-                ("$id", id), ("$now", Sql.Now(config.Time))) == 1;
-        });
+        using var store = PanelStore.OpenForWrite(config.Store);
+        return store.SkipHookEvent(id, UnixTime.Now(config.Time));
     }
 
     internal static long Insert(PanelWriter writer, HookEvent hook, HookState state, int attempts, long nextAttemptAt, string? error, TimeProvider? time = null)
     {
         return writer.InsertHookEvent(hook.Phase == HookPhase.Pre ? "pre" : "post", hook.Script,
             JsonSerializer.Serialize(hook.Arguments.ToArray(), PanelJsonContext.Default.StringArray), hook.Keys, StateName(state),
-            attempts, Sql.Now(time ?? TimeProvider.System), nextAttemptAt, error);
+            attempts, UnixTime.Now(time ?? TimeProvider.System), nextAttemptAt, error);
     }
 
-    internal static IReadOnlyList<QueuedHookEvent> Read(SqliteConnection connection, string where, params (string, object?)[] parameters)
-    {
-        var events = new List<QueuedHookEvent>();
-        using var command = Sql.Command(connection, null,
-            "SELECT id, phase, script, args, state, attempts, created_at, next_attempt_at, last_error FROM hook_events" + where + " ORDER BY id",
-            parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+    internal static List<QueuedHookEvent> Queued(IReadOnlyList<StoredHookEvent> stored) =>
+        [.. stored.Select(e =>
         {
-            var state = ParseState(reader.GetString(4));
-            var next = reader.GetInt64(7);
-            events.Add(new QueuedHookEvent(
-                reader.GetInt64(0),
-                reader.GetString(1) == "pre" ? HookPhase.Pre : HookPhase.Post,
-                reader.GetString(2),
-                JsonSerializer.Deserialize(reader.GetString(3), PanelJsonContext.Default.StringArray) ?? [],
+            var state = ParseState(e.State);
+            return new QueuedHookEvent(
+                e.Id,
+                Phase(e.Phase),
+                e.Script,
+                Arguments(e.ArgumentsJson),
                 state,
-                reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(6)),
-                state == HookState.Pending && next > 0 ? DateTimeOffset.FromUnixTimeSeconds(next) : null,
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
+                e.Attempts,
+                DateTimeOffset.FromUnixTimeSeconds(e.CreatedAt),
+                state == HookState.Pending && e.NextAttemptAt > 0 ? DateTimeOffset.FromUnixTimeSeconds(e.NextAttemptAt) : null,
+                e.LastError);
+        })];
 
-        return events;
-    }
+    internal static HookPhase Phase(string stored) => stored == "pre" ? HookPhase.Pre : HookPhase.Post;
+
+    internal static string[] Arguments(string json) => JsonSerializer.Deserialize(json, PanelJsonContext.Default.StringArray) ?? [];
 
     internal static string StateName(HookState state) => state switch
     {

@@ -47,15 +47,15 @@ public sealed partial class PanelService
     /// <summary>The Governor map as the store says it should be (docs/contract.md section 7), without writing it.</summary>
     public string RenderGovernorMap()
     {
-        using var connection = Changes.StoreConnection.Open(config);
-        return Governor.GovernorMapWriter.Render(connection);
+        using var store = Changes.StoreConnection.Open(config);
+        return Governor.GovernorMapWriter.Render(store);
     }
 
     /// <summary>Rewrites the Governor map from the store (to repair a hand-edited map).</summary>
     public void RewriteGovernorMap()
     {
-        using var connection = Changes.StoreConnection.Open(config);
-        Governor.GovernorMapWriter.Write(config, connection);
+        using var store = Changes.StoreConnection.Open(config);
+        Governor.GovernorMapWriter.Write(config, store);
     }
 
     private static void EnsureDbUser(Changes.ChangeContext c, string dbUser)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cpvendor.Core;
 using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Hooks;
@@ -34,10 +33,7 @@ public sealed partial class PanelService
     /// begins (lock order: delivery, then store), and earlier events are delivered first so that
     /// the pre hook keeps its place in line.
     /// </summary>
-    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false) =>
-        StoreFailure.Guard(() => ChangeUnguarded(apply, withPreHooks));
-
-    private ChangeResult ChangeUnguarded(Func<ChangeContext, string> apply, bool withPreHooks)
+    private ChangeResult Change(Func<ChangeContext, string> apply, bool withPreHooks = false)
     {
         if (InBatch(apply) is { } batched)
             return batched;
@@ -52,9 +48,9 @@ public sealed partial class PanelService
 
             string summary;
             List<long> ids;
-            using (var connection = StoreConnection.Open(config))
+            using (var store = StoreConnection.Open(config))
             {
-                using (var writer = new PanelWriter(connection))
+                using (var writer = new PanelWriter(store))
                 {
                     var context = new ChangeContext(config, writer, mayRunPreHooks: withPreHooks);
                     summary = apply(context);
@@ -65,7 +61,7 @@ public sealed partial class PanelService
 
                 FaultPoint.Hit(config, "after-commit");
                 if (ids.Count == 0)
-                    EffectFlusher.Flush(config, connection);
+                    EffectFlusher.Flush(config, store);
             }
 
             if (ids.Count > 0)
@@ -77,8 +73,8 @@ public sealed partial class PanelService
                 }
                 else
                 {
-                    using var connection = StoreConnection.Open(config);
-                    EffectFlusher.Flush(config, connection);
+                    using var store = StoreConnection.Open(config);
+                    EffectFlusher.Flush(config, store);
                 }
             }
 
@@ -94,9 +90,8 @@ public sealed partial class PanelService
     {
         if (ids.Count == 0)
             return [];
-        using var connection = StoreConnection.Open(config);
-        var json = JsonSerializer.Serialize(ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), PanelJsonContext.Default.StringArray);
-        return HookOutbox.Read(connection, " WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each($ids))", ("$ids", json))
+        using var store = StoreConnection.Open(config);
+        return HookOutbox.Queued(store.HookEventsWithIds(ids))
             .Select(e => new HookOutcome(e.Id, e.Phase, e.CommandLine, e.State, e.Attempts, e.LastError))
             .ToList();
     }

@@ -1,6 +1,6 @@
 using Cpvendor.Core;
 using Cpvendor.Store;
-using Microsoft.Data.Sqlite;
+using Cpvendor.Store.Model;
 
 namespace Cpvendor.Sources;
 
@@ -16,19 +16,15 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
     /// <summary>The connection-string file that goes with a store: <c>FILE.source</c>, mode 0600 root.</summary>
     public static string SecretPath(string store) => store + ".source";
 
-    public static SourceSettings Read(SqliteConnection store)
+    public static SourceSettings Read(StoreSession store)
     {
-        using var command = store.CreateCommand();
-        command.CommandText = "SELECT kind, server, max_age_seconds, derive_hooks FROM source WHERE id = 1";
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return Embedded;
-        return new SourceSettings(
-            ParseKind(reader.GetString(0)),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetInt32(2),
-            reader.GetInt64(3) != 0);
+        ArgumentNullException.ThrowIfNull(store);
+        return From(store.Source());
     }
+
+    /// <summary>The settings a source row holds (<see cref="Embedded"/> when there is none).</summary>
+    public static SourceSettings From(SourceRow? row) =>
+        row is null ? Embedded : new SourceSettings(ParseKind(row.Kind), row.Server, row.MaxAgeSeconds, row.DeriveHooks);
 
     /// <summary>Points the install at a source: the settings into the store, the secret into its file.</summary>
     public void Save(string storePath, string? connectionString)
@@ -38,8 +34,8 @@ public sealed record SourceSettings(SourceKind Kind, string? Server, int? MaxAge
         if (MaxAgeSeconds is <= 0)
             throw CpvendorException.Invalid("--max-age must be a positive number of seconds");
 
-        using (var connection = PanelStore.OpenForWrite(storePath))
-        using (var writer = new PanelWriter(connection))
+        using (var store = PanelStore.OpenForWrite(storePath))
+        using (var writer = new PanelWriter(store))
         {
             writer.SetSource(KindName(Kind), Server, MaxAgeSeconds, DeriveHooks);
             writer.Commit();

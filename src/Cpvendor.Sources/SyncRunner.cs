@@ -11,7 +11,6 @@ using Cpvendor.Sources.Storage;
 using Cpvendor.Sources.Validation;
 using Cpvendor.Sources.Virtualmin;
 using Cpvendor.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Sources;
 
@@ -120,7 +119,7 @@ public static class SyncRunner
     }
 
     /// <summary>The marker matched the last good read: nothing to read, only the sync state, the retries and the admin answers.</summary>
-    private static SyncReport Unchanged(InstallConfig config, SqliteConnection store, Func<DateTimeOffset> clock, Stopwatch watch)
+    private static SyncReport Unchanged(InstallConfig config, StoreSession store, Func<DateTimeOffset> clock, Stopwatch watch)
     {
         var read = watch.Elapsed;
         MarkGood(store, clock().ToUnixTimeSeconds());
@@ -132,7 +131,7 @@ public static class SyncRunner
     }
 
     /// <summary>The reader of the configured source: the cpvendor_* views, or a panel's own tables.</summary>
-    internal static IViewSource CreateSource(InstallConfig config, SqliteConnection store, SourceSettings settings)
+    internal static IViewSource CreateSource(InstallConfig config, StoreSession store, SourceSettings settings)
     {
         var connectionString = SourceSettings.ReadSecret(config.Store);
         return settings.Kind switch
@@ -145,16 +144,16 @@ public static class SyncRunner
     }
 
     /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>
-    internal static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings) =>
+    internal static PanelSnapshot ReadValid(InstallConfig config, StoreSession store, SourceSettings settings) =>
         ReadValid(config, store, settings, CreateSource(config, store, settings));
 
-    private static PanelSnapshot ReadValid(InstallConfig config, SqliteConnection store, SourceSettings settings, IViewSource source)
+    private static PanelSnapshot ReadValid(InstallConfig config, StoreSession store, SourceSettings settings, IViewSource source)
     {
         var problems = new SourceProblems();
         var snapshot = FleetSlice.Of(source.Read(settings.Server, problems), settings.Server);
-        using var command = store.CreateCommand();
-        command.CommandText = "SELECT allow_duplicate_uids FROM panel WHERE id = 1";
-        var allowDuplicates = command.ExecuteScalar() is long flag && flag != 0;
+        bool allowDuplicates;
+        using (var reader = new PanelReader(store))
+            allowDuplicates = reader.Settings().AllowDuplicateUids;
 
         SnapshotValidator.Validate(snapshot, LoginDefs.UidMaxUnder(config.Root), allowDuplicates, problems);
         SnapshotValidator.ValidateIdentities(snapshot, IdentityRulesOf(config), problems);
@@ -168,31 +167,18 @@ public static class SyncRunner
         new(Core.LoginDefs.UidMin(config.LoginDefs), Core.LoginDefs.UidMax(config.LoginDefs),
             name => Core.Native.Libc.Account(name)?.Uid);
 
-    private static long? LastGoodSync(SqliteConnection store)
-    {
-        using var command = store.CreateCommand();
-        command.CommandText = "SELECT last_good_sync FROM source WHERE id = 1";
-        return command.ExecuteScalar() is long value ? value : null;
-    }
+    private static long? LastGoodSync(StoreSession store) => store.Source()?.LastGoodSync;
 
-    private static void MarkGood(SqliteConnection store, long now) =>
-        Execute(store, "UPDATE source SET last_good_sync = $t, last_attempt = $t, last_error = NULL WHERE id = 1", ("$t", now));
+    private static void MarkGood(StoreSession store, long now) => store.MarkSyncGood(now);
 
-    private static void RecordFailure(SqliteConnection store, string message, DateTimeOffset now) =>
-        Execute(store, "UPDATE source SET last_attempt = $t, last_error = $e WHERE id = 1", ("$t", now.ToUnixTimeSeconds()), ("$e", message));
+    private static void RecordFailure(StoreSession store, string message, DateTimeOffset now) => store.RecordSyncFailure(message, now.ToUnixTimeSeconds());
 
     /// <summary>Past the maximum age, the files end users read are removed; the next good sync republishes them.</summary>
-    private static void WithdrawIfTooOld(InstallConfig config, SqliteConnection store, DateTimeOffset now)
+    private static void WithdrawIfTooOld(InstallConfig config, StoreSession store, DateTimeOffset now)
     {
-        string? stale;
-        using (var command = store.CreateCommand())
-        {
-            command.CommandText = "SELECT max_age_seconds, last_good_sync FROM source WHERE id = 1";
-            using var row = command.ExecuteReader();
-            stale = row.Read() && !row.IsDBNull(0) && (row.IsDBNull(1) || now.ToUnixTimeSeconds() - row.GetInt64(1) > row.GetInt64(0)) ? "stale" : null;
-        }
-
-        if (stale is null)
+        var stale = store.Source() is { MaxAgeSeconds: { } maxAge } row
+            && (row.LastGoodSync is not { } good || now.ToUnixTimeSeconds() - good > maxAge);
+        if (!stale)
             return;
         File.Delete(config.PanelInfoFile);
         if (Directory.Exists(config.UsersDir))
@@ -200,14 +186,5 @@ public static class SyncRunner
             foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
                 File.Delete(file);
         }
-    }
-
-    private static void Execute(SqliteConnection store, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = store.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        command.ExecuteNonQuery();
     }
 }

@@ -19,18 +19,16 @@ public sealed record SyncStatus(
 
     public static SyncStatus Read(InstallConfig config, DateTimeOffset now)
     {
-        using var reader = PanelReader.Open(config.Store);
-        using var connection = PanelStore.OpenForRead(config.Store);
-        var settings = SourceSettings.Read(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT last_good_sync, last_attempt, last_error FROM source WHERE id = 1";
-        using var row = command.ExecuteReader();
-        if (!row.Read())
+        using var store = PanelStore.OpenForRead(config.Store);
+        var row = store.Source();
+        var settings = SourceSettings.From(row);
+        if (row is null)
             return new SyncStatus(settings, null, null, null, null);
-        DateTimeOffset? Time(int i) => row.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeSeconds(row.GetInt64(i));
-        return new SyncStatus(settings, Time(0), Time(1), row.IsDBNull(2) ? null : row.GetString(2), reader.Staleness(now))
+        static DateTimeOffset? Time(long? seconds) => seconds is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : null;
+        using var reader = new PanelReader(store);
+        return new SyncStatus(settings, Time(row.LastGoodSync), Time(row.LastAttempt), row.LastError, reader.Staleness(now))
         {
-            Unmapped = SourceState.Unmapped(connection),
+            Unmapped = SourceState.Unmapped(store),
         };
     }
 

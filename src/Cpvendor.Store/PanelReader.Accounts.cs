@@ -6,7 +6,9 @@ namespace Cpvendor.Store;
 public sealed partial class PanelReader
 {
     /// <summary>The account a source knows by its stable id (a synced store's <c>account_id</c>); null when none has it.</summary>
-    public (string Username, uint Uid)? AccountById(string accountId)
+    public (string Username, uint Uid)? AccountById(string accountId) => StoreFailure.Guard(() => AccountByIdUnguarded(accountId), connection);
+
+    private (string Username, uint Uid)? AccountByIdUnguarded(string accountId)
     {
         using var command = Command("SELECT username, uid FROM users WHERE account_id = $id", ("$id", accountId));
         using var reader = command.ExecuteReader();
@@ -18,7 +20,9 @@ public sealed partial class PanelReader
     /// post-delete hook after it: their deletion was announced ahead of the change (by a panel's
     /// pre-change command) and is not finished in the store yet.
     /// </summary>
-    public IReadOnlySet<string> DeletionsAnnouncedAhead(long sinceUnix)
+    public IReadOnlySet<string> DeletionsAnnouncedAhead(long sinceUnix) => StoreFailure.Guard(() => DeletionsAnnouncedAheadUnguarded(sinceUnix), connection);
+
+    private HashSet<string> DeletionsAnnouncedAheadUnguarded(long sinceUnix)
     {
         using var command = Command(
             """
@@ -41,7 +45,9 @@ public sealed partial class PanelReader
     }
 
     /// <summary>The PHP versions as the store keeps them (every column), in identifier order.</summary>
-    public IReadOnlyList<PhpVersionRow> PhpVersionRows()
+    public IReadOnlyList<PhpVersionRow> PhpVersionRows() => StoreFailure.Guard(() => PhpVersionRowsUnguarded(), connection);
+
+    private List<PhpVersionRow> PhpVersionRowsUnguarded()
     {
         using var command = Command("SELECT identifier, version, modules_dir, dir, bin, ini, ini_scan_dir, is_native, fpm_service FROM php_versions ORDER BY identifier");
         using var reader = command.ExecuteReader();

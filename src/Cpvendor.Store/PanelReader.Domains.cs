@@ -16,7 +16,9 @@ public sealed partial class PanelReader
         """;
 
     /// <summary>Domains of one owner, one domain by name, or all; ordered by name.</summary>
-    public IEnumerable<KeyValuePair<string, DomainInfoWithPhp>> Domains(string? owner = null, string? name = null, IReadOnlyCollection<string>? owners = null)
+    public IEnumerable<KeyValuePair<string, DomainInfoWithPhp>> Domains(string? owner = null, string? name = null, IReadOnlyCollection<string>? owners = null) => StoreFailure.Each(DomainsUnguarded(owner, name, owners), connection);
+
+    private IEnumerable<KeyValuePair<string, DomainInfoWithPhp>> DomainsUnguarded(string? owner, string? name, IReadOnlyCollection<string>? owners)
     {
         string where;
         (string, object)[] parameters;

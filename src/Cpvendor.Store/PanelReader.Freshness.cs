@@ -7,7 +7,9 @@ public sealed partial class PanelReader
     /// stale: its last good sync (or the lack of one) is older than that age. One indexed row read,
     /// cheap enough for every cpapi call that opens the store.
     /// </summary>
-    public string? Staleness(DateTimeOffset now)
+    public string? Staleness(DateTimeOffset now) => StoreFailure.Guard(() => StalenessUnguarded(now), connection);
+
+    private string? StalenessUnguarded(DateTimeOffset now)
     {
         using var command = Command("SELECT last_good_sync, max_age_seconds FROM source WHERE id = 1 AND kind <> 'embedded' AND max_age_seconds IS NOT NULL");
         using var reader = command.ExecuteReader();

@@ -17,11 +17,15 @@ public sealed partial class PanelReader
         """;
 
     /// <summary>The roles a panel login name has (administrator, reseller, account): usually one.</summary>
-    public IReadOnlyList<PanelIdentity> IdentitiesNamed(string name) =>
+    public IReadOnlyList<PanelIdentity> IdentitiesNamed(string name) => StoreFailure.Guard(() => IdentitiesNamedUnguarded(name), connection);
+
+    private List<PanelIdentity> IdentitiesNamedUnguarded(string name) =>
         ReadIdentities(IdentitySelect("name = $v", "r.name = $v", "username = $v"), ("$v", name));
 
     /// <summary>The entity of one type with one stable id, or null when it no longer exists.</summary>
-    public PanelIdentity? IdentityById(string type, string identityId)
+    public PanelIdentity? IdentityById(string type, string identityId) => StoreFailure.Guard(() => IdentityByIdUnguarded(type, identityId), connection);
+
+    private PanelIdentity? IdentityByIdUnguarded(string type, string identityId)
     {
         static string Where(bool wanted, string column) => (wanted ? "" : "0 AND ") + column + " = $v";
         return ReadIdentities(

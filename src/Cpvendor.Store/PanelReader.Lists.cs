@@ -4,7 +4,9 @@ namespace Cpvendor.Store;
 
 public sealed partial class PanelReader
 {
-    public IEnumerable<PackageInfo> Packages(string? owner = null)
+    public IEnumerable<PackageInfo> Packages(string? owner = null) => StoreFailure.Each(PackagesUnguarded(owner), connection);
+
+    private IEnumerable<PackageInfo> PackagesUnguarded(string? owner)
     {
         using var command = owner is null
             ? Command("SELECT name, owner FROM packages ORDER BY owner, name")
@@ -14,7 +16,9 @@ public sealed partial class PanelReader
             yield return new PackageInfo(reader.GetString(0), reader.GetString(1));
     }
 
-    public IEnumerable<ResellerInfo> Resellers(uint? id = null, string? name = null)
+    public IEnumerable<ResellerInfo> Resellers(uint? id = null, string? name = null) => StoreFailure.Each(ResellersUnguarded(id, name), connection);
+
+    private IEnumerable<ResellerInfo> ResellersUnguarded(uint? id, string? name)
     {
         const string select = "SELECT name, locale_code, email, reseller_id FROM resellers";
         using var command = (id, name) switch
@@ -34,7 +38,9 @@ public sealed partial class PanelReader
         }
     }
 
-    public IEnumerable<AdminInfo> Admins(string? name = null, bool? isMain = null)
+    public IEnumerable<AdminInfo> Admins(string? name = null, bool? isMain = null) => StoreFailure.Each(AdminsUnguarded(name, isMain), connection);
+
+    private IEnumerable<AdminInfo> AdminsUnguarded(string? name, bool? isMain)
     {
         const string select = "SELECT name, unix_user, locale_code, email, is_main FROM admins";
         using var command = (name, isMain) switch
@@ -55,7 +61,9 @@ public sealed partial class PanelReader
         }
     }
 
-    public IEnumerable<PhpInfo> Php()
+    public IEnumerable<PhpInfo> Php() => StoreFailure.Each(PhpUnguarded(), connection);
+
+    private IEnumerable<PhpInfo> PhpUnguarded()
     {
         using var command = Command("SELECT identifier, version, modules_dir, dir, bin, ini FROM php_versions ORDER BY identifier");
         using var reader = command.ExecuteReader();
@@ -68,7 +76,9 @@ public sealed partial class PanelReader
     }
 
     /// <summary>db_info's mapping: UNIX user name to its database users, both in ordinal order.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> DbMapping()
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DbMapping() => StoreFailure.Guard(() => DbMappingUnguarded(), connection);
+
+    private Dictionary<string, IReadOnlyList<string>> DbMappingUnguarded()
     {
         var mapping = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         using var command = Command("SELECT owner, db_user FROM db_users ORDER BY owner, db_user");

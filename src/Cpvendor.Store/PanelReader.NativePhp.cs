@@ -8,7 +8,9 @@ public sealed partial class PanelReader
     /// The PHP versions marked native (<c>is_native = 1</c>): the panel's default first when it is
     /// one of them, then by identifier. CloudLinux's PHP Selector knows one native PHP, the first.
     /// </summary>
-    public IReadOnlyList<NativePhpRow> NativePhp()
+    public IReadOnlyList<NativePhpRow> NativePhp() => StoreFailure.Guard(() => NativePhpUnguarded(), connection);
+
+    private List<NativePhpRow> NativePhpUnguarded()
     {
         using var command = Command("""
             SELECT p.identifier, p.bin, p.ini FROM php_versions p

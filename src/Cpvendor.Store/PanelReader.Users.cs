@@ -11,7 +11,9 @@ public sealed partial class PanelReader
     private string UserSelect(bool withDomain = true) =>
         "SELECT u.uid, u.username, u.owner, u.domain, u.package_name, u.package_owner, u.email, u.locale_code FROM " + ListedUsers(withDomain);
 
-    public IEnumerable<UserInfo> Users(UserFilter filter)
+    public IEnumerable<UserInfo> Users(UserFilter filter) => StoreFailure.Each(UsersUnguarded(filter), connection);
+
+    private IEnumerable<UserInfo> UsersUnguarded(UserFilter filter)
     {
         var (where, parameters) = filter switch
         {
@@ -44,7 +46,9 @@ public sealed partial class PanelReader
     /// 2 owner, 3 main domain, 4 package name, 5 package owner, 6 email, 7 locale code. Without
     /// <paramref name="withDomain"/> column 3 is NULL and the domains table is not read at all.
     /// </summary>
-    public RowCursor UserRows(UserFilter filter, bool withDomain = true)
+    public RowCursor UserRows(UserFilter filter, bool withDomain = true) => StoreFailure.Guard(() => UserRowsUnguarded(filter, withDomain), connection);
+
+    private RowCursor UserRowsUnguarded(UserFilter filter, bool withDomain)
     {
         var (where, parameter) = filter switch
         {
@@ -60,7 +64,9 @@ public sealed partial class PanelReader
     }
 
     /// <summary>The names listed in users under one UNIX id (usually one).</summary>
-    public IReadOnlyList<string> UsernamesOf(uint uid)
+    public IReadOnlyList<string> UsernamesOf(uint uid) => StoreFailure.Guard(() => UsernamesOfUnguarded(uid), connection);
+
+    private List<string> UsernamesOfUnguarded(uint uid)
     {
         var names = new List<string>();
         using var command = Command("SELECT u.username FROM " + ListedUsers(withDomain: false) + " WHERE u.uid = $v ORDER BY u.username", ("$v", (long)uid));

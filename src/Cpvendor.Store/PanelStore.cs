@@ -6,14 +6,45 @@ namespace Cpvendor.Store;
 
 /// <summary>
 /// Opens the SQLite panel store. Rollback-journal mode, so that readers without write access to the
-/// store's folder (administrators reading through the cpapi) can read it.
+/// store's folder (administrators reading through the cpapi) can read it. What it hands out is a
+/// <see cref="StoreSession"/>: the connection inside never leaves this library.
 /// </summary>
 public static class PanelStore
 {
     public static int SchemaVersion => Migrations.All.Count;
 
     /// <summary>Creates a new, empty store at <paramref name="path"/>; refuses to overwrite one.</summary>
-    public static SqliteConnection Create(string path)
+    public static StoreSession Create(string path) => StoreFailure.Guard(() => new StoreSession(CreateConnection(path)), path);
+
+    /// <summary>Opens a store for changes, applying any pending migration first.</summary>
+    public static StoreSession OpenForWrite(string path) => StoreFailure.Guard(() => new StoreSession(OpenConnectionForWrite(path)), path);
+
+    /// <summary>
+    /// Opens a store for changes whose writers wait up to <paramref name="busyTimeout"/> for another
+    /// writer's lock (a change whose pre hook runs holds it that long) instead of failing.
+    /// </summary>
+    public static StoreSession OpenForWrite(string path, TimeSpan busyTimeout) => StoreFailure.Guard(() =>
+    {
+        var connection = OpenConnectionForWrite(path);
+        try
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            pragma.ExecuteNonQuery();
+            return new StoreSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }, path);
+
+    /// <summary>Opens a store read-only; fails if its schema is not this binary's.</summary>
+    public static StoreSession OpenForRead(string path, int timeoutSeconds = 2) =>
+        StoreFailure.Guard(() => new StoreSession(OpenConnectionForRead(path, timeoutSeconds)), path);
+
+    internal static SqliteConnection CreateConnection(string path)
     {
         if (File.Exists(path))
             throw CpvendorException.Invalid($"{path} already exists; refusing to overwrite a panel store");
@@ -25,8 +56,7 @@ public static class PanelStore
         return connection;
     }
 
-    /// <summary>Opens a store for changes, applying any pending migration first.</summary>
-    public static SqliteConnection OpenForWrite(string path)
+    internal static SqliteConnection OpenConnectionForWrite(string path)
     {
         if (!File.Exists(path))
             throw CpvendorException.StoreUnavailable($"{path} does not exist");
@@ -35,8 +65,7 @@ public static class PanelStore
         return connection;
     }
 
-    /// <summary>Opens a store read-only for answering; fails if its schema is not this binary's.</summary>
-    public static SqliteConnection OpenForRead(string path, int timeoutSeconds = 2)
+    internal static SqliteConnection OpenConnectionForRead(string path, int timeoutSeconds = 2)
     {
         var connection = Connect(path, SqliteOpenMode.ReadOnly, timeoutSeconds);
         var version = UserVersion(connection);

@@ -7,7 +7,8 @@ namespace Cpvendor.Store;
 /// Row-level writes inside one transaction, and the reads a change makes through that same
 /// transaction, one named operation each (the partials under <c>Changes/</c>, one per entity).
 /// Validation of panel rules lives with the lifecycle operations; this type only persists and bumps
-/// the store revision on commit. Its connection and transaction never leave it.
+/// the store revision on commit. Its connection and transaction never leave this library, and SQLite's failures leave it as
+/// <see cref="Core.CpvendorException"/>.
 /// </summary>
 public sealed partial class PanelWriter : IDisposable
 {
@@ -20,10 +21,16 @@ public sealed partial class PanelWriter : IDisposable
 
     internal SqliteTransaction Transaction => transaction;
 
-    public PanelWriter(SqliteConnection connection)
+    /// <summary>Begins a change on <paramref name="store"/>: its write lock is held from here until commit or dispose.</summary>
+    public PanelWriter(StoreSession store)
+        : this((store ?? throw new ArgumentNullException(nameof(store))).Connection)
+    {
+    }
+
+    private PanelWriter(SqliteConnection connection)
     {
         this.connection = connection;
-        transaction = connection.BeginTransaction(deferred: false);
+        transaction = StoreFailure.Guard(() => connection.BeginTransaction(deferred: false), connection);
     }
 
     public void SetPanel(string name, string version, string? userLoginUrl, string? defaultPhp, string defaultHandler, bool allowDuplicateUids) =>
@@ -80,24 +87,31 @@ public sealed partial class PanelWriter : IDisposable
             ("$id", row.Identifier), ("$v", row.Version), ("$m", row.ModulesDir), ("$d", row.Dir), ("$b", row.Bin),
             ("$i", row.Ini), ("$s", row.IniScanDir), ("$n", row.IsNative is { } n ? (n ? 1 : 0) : null), ("$f", row.FpmService));
 
-    /// <summary>Runs one statement in this transaction; returns the number of rows changed.</summary>
-    public int Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
-    }
+    /// <summary>Runs one statement in this transaction; returns the number of rows changed. For this library's own operations only.</summary>
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters) =>
+        StoreFailure.Guard(() =>
+        {
+            using var command = Command(sql, parameters);
+            return command.ExecuteNonQuery();
+        }, connection);
 
     public void Commit()
     {
         Execute("UPDATE panel SET revision = revision + 1 WHERE id = 1");
-        transaction.Commit();
+        StoreFailure.Guard(transaction.Commit, connection);
         committed = true;
     }
 
     public void Dispose()
     {
-        if (!committed)
-            transaction.Rollback();
-        transaction.Dispose();
+        try
+        {
+            if (!committed)
+                StoreFailure.Guard(transaction.Rollback, connection);
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
     }
 }

@@ -83,6 +83,6 @@ public sealed unsafe class RowCursor : IDisposable
             return;
         var message = Marshal.PtrToStringUTF8((nint)Sqlite3.ErrorMessage(connection.Handle!.DangerousGetHandle())) ?? "unknown error";
         Dispose();
-        throw new SqliteException($"SQLite Error {rc}: '{message}'.", rc);
+        throw StoreFailure.From(new SqliteException($"SQLite Error {rc}: '{message}'.", rc), StoreFailure.Name(connection));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Cpvendor.Store;
 
 /// <summary>
@@ -10,19 +8,20 @@ namespace Cpvendor.Store;
 public static class SourceState
 {
     /// <summary>The source kind's stored name (embedded, mysql, postgres, ispconfig...).</summary>
-    public static string? Kind(SqliteConnection store) =>
+    public static string? Kind(StoreSession store) =>
         Scalar(store, "SELECT kind FROM source WHERE id = 1");
 
-    public static string? ChangeMarker(SqliteConnection store) =>
+    public static string? ChangeMarker(StoreSession store) =>
         Scalar(store, "SELECT change_marker FROM source WHERE id = 1");
 
     /// <summary>The records the last good read could not map (empty when all could be).</summary>
-    public static IReadOnlyList<string> Unmapped(SqliteConnection store) =>
+    public static IReadOnlyList<string> Unmapped(StoreSession store) =>
         Scalar(store, "SELECT unmapped FROM source WHERE id = 1") is { Length: > 0 } text ? text.Split('\n') : [];
 
     /// <summary>Records the marker and the unmapped records of a read that was applied.</summary>
-    public static void SaveRead(SqliteConnection store, string? marker, IReadOnlyList<string> unmapped)
+    public static void SaveRead(StoreSession store, string? marker, IReadOnlyList<string> unmapped)
     {
+        ArgumentNullException.ThrowIfNull(unmapped);
         using var writer = new PanelWriter(store);
         writer.Execute("UPDATE source SET change_marker = $m, unmapped = $u WHERE id = 1",
             ("$m", marker), ("$u", unmapped.Count == 0 ? null : string.Join('\n', unmapped)));
@@ -30,7 +29,7 @@ public static class SourceState
     }
 
     /// <summary>Forgets the marker, so that the next sync reads the panel whatever the marker says.</summary>
-    public static void ForgetMarker(SqliteConnection store)
+    public static void ForgetMarker(StoreSession store)
     {
         using var writer = new PanelWriter(store);
         writer.Execute("UPDATE source SET change_marker = NULL WHERE id = 1");
@@ -38,19 +37,20 @@ public static class SourceState
     }
 
     /// <summary>How many accounts and domains the store holds (what a sync that read nothing reports).</summary>
-    public static (int Users, int Domains) Counts(SqliteConnection store)
+    public static (int Users, int Domains) Counts(StoreSession store)
     {
-        using var command = store.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM domains)";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt32(0), reader.GetInt32(1));
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Counts();
     }
 
-    private static string? Scalar(SqliteConnection store, string sql)
+    private static string? Scalar(StoreSession store, string sql)
     {
-        using var command = store.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
+        ArgumentNullException.ThrowIfNull(store);
+        return StoreFailure.Guard(() =>
+        {
+            using var command = store.Connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteScalar() as string;
+        }, store.Connection);
     }
 }

@@ -10,8 +10,8 @@ public static class StoreInitializer
 
     public static Created Create(string path, int sampleUsers, int seed)
     {
-        using (var connection = PanelStore.Create(path))
-        using (var writer = new PanelWriter(connection))
+        using (var store = PanelStore.Create(path))
+        using (var writer = new PanelWriter(store))
         {
             if (sampleUsers > 0)
             {

@@ -201,18 +201,12 @@ public sealed class DoctorTests
 
     private static void AddHookQueue(TempHost host, string state)
     {
-        using var connection = PanelStore.OpenForWrite(host.Store);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE TABLE gallery_hook_queue (id INTEGER PRIMARY KEY, state TEXT NOT NULL); INSERT INTO gallery_hook_queue (state) VALUES ('{state}')";
-        command.ExecuteNonQuery();
+        StoreFixture.Execute(host.Store, $"CREATE TABLE gallery_hook_queue (id INTEGER PRIMARY KEY, state TEXT NOT NULL); INSERT INTO gallery_hook_queue (state) VALUES ('{state}')");
     }
 
     private static bool HasHookQueue(TempHost host)
     {
-        using var connection = PanelStore.OpenForRead(host.Store);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%hook%'";
-        return (long)command.ExecuteScalar()! > 0;
+        return (long)StoreCheck.Scalar(host.Store, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE '%hook%'")! > 0;
     }
 
     private sealed record Row(string Check, string Severity, string Summary, string? Evidence, string? Fix)

@@ -150,12 +150,7 @@ public sealed class ReadModelTests
         Assert.Contains("the read model holds every committed change", install.Command("doctor", "--root", install.Root).Stdout);
 
         // A change committed by a writer that died before it could publish.
-        using (var connection = Cpvendor.Store.PanelStore.OpenForWrite(install.Store))
-        using (var writer = new Cpvendor.Store.PanelWriter(connection))
-        {
-            writer.Execute("UPDATE users SET email = 'late@example.com'");
-            writer.Commit();
-        }
+        StoreFixture.Change(install.Store, "UPDATE users SET email = 'late@example.com'");
 
         Assert.Contains("the read model is older than the store", install.Command("doctor", "--root", install.Root).Stdout);
         Assert.DoesNotContain("late@example.com", install.Cpapi("users").Stdout);

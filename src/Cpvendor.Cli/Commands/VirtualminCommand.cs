@@ -29,7 +29,7 @@ internal static class VirtualminCommand
             {
                 return VirtualminEvents.Handle(InstallLayout.LoadForThisBinary(), result.GetValue(phase) == "pre", environment, result.Out(), TimeSpan.FromSeconds(result.GetValue(timeout)));
             }
-            catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
             {
                 // A non-zero exit would abort Virtualmin's change: only the older chained command may do that.
                 result.Out().WriteLine($"cpvendor: {e.Message}");

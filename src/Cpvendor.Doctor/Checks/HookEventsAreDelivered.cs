@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Cpvendor.Doctor.Checks;
 
 /// <summary>
@@ -18,14 +16,14 @@ internal sealed class HookEventsAreDelivered : Check
 
     public override IEnumerable<Finding> Run(HostView host)
     {
-        var (queue, problem) = host.StoreSql(Read);
+        var (queue, problem) = host.StoreQuery(store => store.HookQueueCounts());
         if (queue is null)
         {
             yield return Unknown("the store cannot be read", problem, "run the doctor as root on an installed host");
             yield break;
         }
 
-        if (queue.Table is null)
+        if (queue.Tables is null)
         {
             yield return Unknown("this store has no hook queue, so undelivered hook events cannot be seen", null, "upgrade cpvendor; the panel should run hooks through 'cpvendor' lifecycle commands");
             yield break;
@@ -33,7 +31,7 @@ internal sealed class HookEventsAreDelivered : Check
 
         var failed = queue.Counts.Where(c => c.State.StartsWith("fail", StringComparison.OrdinalIgnoreCase) || c.State.StartsWith("dead", StringComparison.OrdinalIgnoreCase)).Sum(c => c.Count);
         var pending = queue.Counts.Where(c => !DoneStates.Contains(c.State.ToLowerInvariant())).Sum(c => c.Count) - failed;
-        var evidence = $"{queue.Table}: " + string.Join(", ", queue.Counts.Select(c => $"{c.Count} {c.State}"));
+        var evidence = $"{queue.Tables}: " + string.Join(", ", queue.Counts.Select(c => $"{c.Count} {c.State}"));
         if (failed > 0)
             yield return Error($"{failed} hook event(s) failed: CloudLinux missed these changes", evidence, "look at the recorded errors, fix the hook, and retry the queue");
         if (pending > 0)
@@ -41,46 +39,4 @@ internal sealed class HookEventsAreDelivered : Check
         if (failed == 0 && pending == 0)
             yield return Ok("every hook event was delivered", evidence);
     }
-
-    private static Queue Read(SqliteConnection connection)
-    {
-        var names = new List<string>();
-        using (var tables = connection.CreateCommand())
-        {
-            tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%hook%' ORDER BY name";
-            using var reader = tables.ExecuteReader();
-            while (reader.Read())
-                names.Add(reader.GetString(0));
-        }
-
-        var found = new List<string>();
-        var counts = new List<(string, long)>();
-        foreach (var table in names)
-        {
-            var column = Columns(connection, table).FirstOrDefault(c => c is "state" or "status");
-            if (column is null)
-                continue;
-            found.Add(table);
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT \"{column}\", count(*) FROM \"{table}\" GROUP BY 1 ORDER BY 1";
-            using var rows = command.ExecuteReader();
-            while (rows.Read())
-                counts.Add((rows.IsDBNull(0) ? "null" : Convert.ToString(rows.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "null", rows.GetInt64(1)));
-        }
-
-        return new Queue(found.Count == 0 ? null : string.Join(", ", found), counts);
-    }
-
-    private static List<string> Columns(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table.Replace("'", "''", StringComparison.Ordinal)}')";
-        using var reader = command.ExecuteReader();
-        var columns = new List<string>();
-        while (reader.Read())
-            columns.Add(reader.GetString(0).ToLowerInvariant());
-        return columns;
-    }
-
-    private sealed record Queue(string? Table, List<(string State, long Count)> Counts);
 }

@@ -16,7 +16,7 @@ internal sealed class PanelRecordsAllMapOntoThisHost : Check
 
     public override IEnumerable<Finding> Run(HostView host)
     {
-        var (state, problem) = host.StoreSql(connection => new State(SourceState.Kind(connection), SourceState.Unmapped(connection)));
+        var (state, problem) = host.StoreQuery(store => new State(SourceState.Kind(store), SourceState.Unmapped(store)));
         if (state is null)
         {
             yield return Unknown("the store cannot be read", problem, "run the doctor as root on an installed host");

@@ -70,24 +70,24 @@ internal sealed class HostView
             using var reader = PanelReader.Open(settings.Store);
             return (query(reader), null);
         }
-        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
         {
             return (null, $"the store {settings.Store} cannot be read: {e.Message}");
         }
     }
 
-    /// <summary>Runs raw SQL against the store (for tables other releases may or may not have).</summary>
-    public (T? Value, string? Problem) StoreSql<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> query)
+    /// <summary>Runs one of the store's own operations on it, opened read-only (the hook queue's counts, the source's state).</summary>
+    public (T? Value, string? Problem) StoreQuery<T>(Func<StoreSession, T> query)
         where T : class
     {
         if (Config.Config is not { } settings)
             return (null, Config.Problem);
         try
         {
-            using var connection = PanelStore.OpenForRead(settings.Store);
-            return (query(connection), null);
+            using var store = PanelStore.OpenForRead(settings.Store);
+            return (query(store), null);
         }
-        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
         {
             return (null, $"the store {settings.Store} cannot be read: {e.Message}");
         }

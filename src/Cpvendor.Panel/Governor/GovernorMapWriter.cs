@@ -1,8 +1,7 @@
 using System.Text;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
-using Cpvendor.Panel.Changes;
-using Microsoft.Data.Sqlite;
+using Cpvendor.Store;
 
 namespace Cpvendor.Panel.Governor;
 
@@ -20,19 +19,7 @@ internal static class GovernorMapWriter
     private const UnixFileMode MapMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: read by root's db_governor only
     private const UnixFileMode FolderMode = FileModes.PublicFolder;
 
-    // Built inside SQLite in one pass: on a store of 10,000 accounts this is one string, not 15,000 rows.
-    private const string Query =
-        """
-        SELECT string_agg(d.db_user || ' ' || u.username || ' ' || u.uid, char(10) ORDER BY d.db_user)
-        FROM db_users d JOIN users u ON u.username = d.owner
-        WHERE u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 64 AND length(u.username) BETWEEN 1 AND 64
-        """;
-
-    public static string Render(SqliteConnection connection)
-    {
-        var text = Sql.Scalar(connection, null, Query) as string;
-        return string.IsNullOrEmpty(text) ? "" : text + "\n";
-    }
+    public static string Render(StoreSession store) => store.GovernorMap();
 
     /// <summary>
     /// Brings the lines of some database users and accounts up to date from the store, keeping the
@@ -40,38 +27,25 @@ internal static class GovernorMapWriter
     /// file is rewritten whole from the store instead when it is missing or not in the form this
     /// class writes (edited by hand).
     /// </summary>
-    public static void Update(InstallConfig config, SqliteConnection connection, IReadOnlySet<string> dbUsers, IReadOnlySet<string> accounts)
+    public static void Update(InstallConfig config, StoreSession store, IReadOnlySet<string> dbUsers, IReadOnlySet<string> accounts)
     {
         var lines = ReadSorted(config.GovernorMap);
         if (lines is null)
         {
-            Write(config, connection);
+            Write(config, store);
             return;
         }
 
         var dbUserLookup = dbUsers.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var accountLookup = accounts.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         lines.RemoveAll(line => dbUserLookup.Contains(Field(line, 0)) || accountLookup.Contains(Field(line, 1)));
-        var json = System.Text.Json.JsonSerializer.Serialize(dbUsers.Concat(accounts).ToArray(), PanelJsonContext.Default.StringArray);
-        using (var command = Sql.Command(connection, null,
-            """
-            SELECT d.db_user || ' ' || u.username || ' ' || u.uid
-            FROM db_users d JOIN users u ON u.username = d.owner
-            WHERE (d.db_user IN (SELECT value FROM json_each($keys)) OR d.owner IN (SELECT value FROM json_each($keys)))
-              AND u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 64 AND length(u.username) BETWEEN 1 AND 64
-            """,
-            ("$keys", json)))
-        using (var reader = command.ExecuteReader())
+        foreach (var line in store.GovernorLines([.. dbUsers, .. accounts]))
         {
-            while (reader.Read())
-            {
-                var line = reader.GetString(0);
-                var at = lines.BinarySearch(line, KeyOrder.Instance);
-                if (at >= 0)
-                    lines[at] = line;
-                else
-                    lines.Insert(~at, line);
-            }
+            var at = lines.BinarySearch(line, KeyOrder.Instance);
+            if (at >= 0)
+                lines[at] = line;
+            else
+                lines.Insert(~at, line);
         }
 
         var text = new StringBuilder(lines.Sum(l => l.Length + 1));
@@ -80,7 +54,7 @@ internal static class GovernorMapWriter
         Save(config, text.ToString());
     }
 
-    public static void Write(InstallConfig config, SqliteConnection connection) => Save(config, Render(connection));
+    public static void Write(InstallConfig config, StoreSession store) => Save(config, Render(store));
 
     /// <summary>The current map's lines if it is exactly as written here (three fields, sorted, unique); else null.</summary>
     private static List<string>? ReadSorted(string path)

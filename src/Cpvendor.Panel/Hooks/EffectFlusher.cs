@@ -5,7 +5,6 @@ using Cpvendor.Panel.Changes;
 using Cpvendor.Panel.Governor;
 using Cpvendor.Store;
 using Cpvendor.Store.ReadModel;
-using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Panel.Hooks;
 
@@ -17,25 +16,16 @@ namespace Cpvendor.Panel.Hooks;
 /// </summary>
 internal static class EffectFlusher
 {
-    public static void Flush(InstallConfig config, SqliteConnection connection)
+    public static void Flush(InstallConfig config, StoreSession store)
     {
         using var guard = FileLock.Acquire(LockFiles.PublishPath(config), TimeSpan.FromSeconds(120));
         // Every committed change, whatever effects it recorded, reaches the read model before any hook.
-        ReadModelPublisher.Publish(config, connection);
-        var effects = new List<string>();
-        long last = 0;
-        using (var command = Sql.Command(connection, null, "SELECT id, effect FROM pending_effects ORDER BY id"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                last = reader.GetInt64(0);
-                effects.Add(reader.GetString(1));
-            }
-        }
-
-        if (effects.Count == 0)
+        ReadModelPublisher.Publish(config, store);
+        var recorded = store.PendingEffects();
+        if (recorded.Count == 0)
             return;
+        var last = recorded[^1].Id;
+        var effects = recorded.Select(e => e.Effect);
 
         var uids = new HashSet<uint>();
         var panelInfo = false;
@@ -70,26 +60,26 @@ internal static class EffectFlusher
         }
         else if (panelInfo || uids.Count > 0)
         {
-            using var store = PanelReader.Open(config.Store);
+            using var reader = PanelReader.Open(config.Store);
             if (panelInfo)
-                AnswerPublisher.PublishPanelInfo(config, store);
+                AnswerPublisher.PublishPanelInfo(config, reader);
             if (uids.Count > 0)
-                AnswerPublisher.PublishUsers(config, store, uids);
+                AnswerPublisher.PublishUsers(config, reader, uids);
         }
 
         FaultPoint.Hit(config, "after-publish");
         if (governor)
-            GovernorMapWriter.Write(config, connection);
+            GovernorMapWriter.Write(config, store);
         else if (governorDbUsers.Count > 0 || governorAccounts.Count > 0)
-            GovernorMapWriter.Update(config, connection, governorDbUsers, governorAccounts);
+            GovernorMapWriter.Update(config, store, governorDbUsers, governorAccounts);
         FaultPoint.Hit(config, "after-governor");
         if (nativePhp)
         {
             // A native.conf that cannot be written must not hold back the effects after it: it is logged.
             try
             {
-                using var store = PanelReader.Open(config.Store);
-                if (Selector.NativePhpConf.Refresh(config, store) is { } done)
+                using var reader = PanelReader.Open(config.Store);
+                if (Selector.NativePhpConf.Refresh(config, reader) is { } done)
                     HookLog.Write(config, "native.conf: " + done);
             }
             catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
@@ -98,6 +88,6 @@ internal static class EffectFlusher
             }
         }
 
-        Sql.Execute(connection, null, "DELETE FROM pending_effects WHERE id <= $last", ("$last", last));
+        store.ForgetEffectsThrough(last);
     }
 }

@@ -1,7 +1,6 @@
 using Cpvendor.Panel;
 using Cpvendor.Sources.Validation;
 using Cpvendor.Store;
-using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Sources.Storage;
 
@@ -13,7 +12,7 @@ namespace Cpvendor.Sources.Storage;
 /// </summary>
 internal static class SnapshotApplier
 {
-    public static void Apply(SqliteConnection store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects, IdentityRules? identities = null, bool staffHooks = false)
+    public static void Apply(StoreSession store, PanelSnapshot? replace, long now, IReadOnlyList<HookEvent> events, IReadOnlyList<PanelEffect> effects, IdentityRules? identities = null, bool staffHooks = false)
     {
         using var writer = new PanelWriter(store);
         var staffBefore = replace is not null && staffHooks ? StaffRows(writer) : null;
@@ -50,7 +49,7 @@ internal static class SnapshotApplier
     }
 
     /// <summary>Stores events alone (the pre hooks, which must run before the data changes).</summary>
-    public static void Enqueue(SqliteConnection store, IReadOnlyList<HookEvent> events)
+    public static void Enqueue(StoreSession store, IReadOnlyList<HookEvent> events)
     {
         using var writer = new PanelWriter(store);
         foreach (var hook in events)

@@ -58,7 +58,7 @@ public static class VirtualminEvents
             if (action == "RESTORE_DOMAIN" && topLevel)
                 Announce(config, id, TimeSpan.FromSeconds(config.HookTimeoutSeconds), HookEvent.UserRestored, onlyOnce: false, output);
         }
-        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
         {
             // Recorded for 'sync --status'; the timer's next sync tries again. Virtualmin is not held up.
             output.WriteLine($"cpvendor: {e.Message}");
@@ -106,7 +106,7 @@ public static class VirtualminEvents
             var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
             HookDelivery.RunPending(config with { HookTimeoutSeconds = Math.Min(seconds, config.HookTimeoutSeconds) }, ignoreBackoff: false);
         }
-        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is CpvendorException or IOException or UnauthorizedAccessException)
         {
             // A hook that cannot be sent never stops the panel; a pending one is retried by the next sync.
             output.WriteLine($"cpvendor: {e.Message}");

@@ -17,15 +17,8 @@ public sealed partial class PanelWriter
 
     /// <summary>The domains of <paramref name="owner"/> ending in <c>.</c><paramref name="parent"/>, in name order.</summary>
     public IReadOnlyList<string> SubdomainsOf(string owner, string parent)
-    {
-        using var command = Command("SELECT name FROM domains WHERE owner = $o AND substr(name, -length($suffix)) = $suffix ORDER BY name",
-            [("$o", owner), ("$suffix", "." + parent)]);
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-            names.Add(reader.GetString(0));
-        return names;
-    }
+        => Rows("SELECT name FROM domains WHERE owner = $o AND substr(name, -length($suffix)) = $suffix ORDER BY name",
+            r => r.GetString(0), ("$o", owner), ("$suffix", "." + parent));
 
     public void RenameDomain(string domain, string newName) =>
         Execute("UPDATE domains SET name = $to WHERE name = $from", ("$to", newName), ("$from", domain));

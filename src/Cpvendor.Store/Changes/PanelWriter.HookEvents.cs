@@ -30,16 +30,19 @@ public sealed partial class PanelWriter
     public bool HasPendingHookFor(IReadOnlyList<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        using var command = Command("SELECT keys FROM hook_events WHERE state = 'pending'", []);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        return StoreFailure.Guard(() =>
         {
-            var stored = reader.GetString(0);
-            if (keys.Any(k => stored.Contains(" " + k + " ", StringComparison.Ordinal)))
-                return true;
-        }
+            using var command = Command("SELECT keys FROM hook_events WHERE state = 'pending'", []);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var stored = reader.GetString(0);
+                if (keys.Any(k => stored.Contains(" " + k + " ", StringComparison.Ordinal)))
+                    return true;
+            }
 
-        return false;
+            return false;
+        }, connection);
     }
 
     /// <summary>Records an effect (what to republish, which Governor lines to patch) to carry out after the commit.</summary>

@@ -15,12 +15,25 @@ public sealed partial class PanelWriter
         return command;
     }
 
-    private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
+    private object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
+        StoreFailure.Guard(() =>
+        {
+            using var command = Command(sql, parameters);
+            var value = command.ExecuteScalar();
+            return value is DBNull ? null : value;
+        }, connection);
+
+    /// <summary>Every row of <paramref name="sql"/> in this transaction, mapped while the statement runs.</summary>
+    internal List<T> Rows<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        StoreFailure.Guard(() =>
+        {
+            var rows = new List<T>();
+            using var command = Command(sql, parameters);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                rows.Add(map(reader));
+            return rows;
+        }, connection);
 
     private bool Exists(string sql, params (string Name, object? Value)[] parameters) =>
         Scalar("SELECT EXISTS (" + sql + ")", parameters) is long value && value != 0;

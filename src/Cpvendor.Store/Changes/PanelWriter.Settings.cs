@@ -6,15 +6,11 @@ namespace Cpvendor.Store;
 public sealed partial class PanelWriter
 {
     /// <summary>The panel row as this transaction sees it (defaults when the store has none yet; revision not read).</summary>
-    public PanelSettings Settings()
-    {
-        using var command = Command("SELECT name, version, user_login_url, default_php, default_handler, allow_duplicate_uids FROM panel WHERE id = 1", []);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return new PanelSettings("cpvendor", "1.0.0", null, null, "fpm", false, 0);
-        return new PanelSettings(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetInt64(5) != 0, 0);
-    }
+    public PanelSettings Settings() =>
+        Rows("SELECT name, version, user_login_url, default_php, default_handler, allow_duplicate_uids FROM panel WHERE id = 1", reader =>
+            new PanelSettings(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.GetInt64(5) != 0, 0))
+        .FirstOrDefault() ?? new PanelSettings("cpvendor", "1.0.0", null, null, "fpm", false, 0);
 
     /// <summary>How many domains use PHP version <paramref name="identifier"/>.</summary>
     public long DomainsUsingPhp(string identifier) => Count("SELECT count(*) FROM domains WHERE php_version_id = $p", ("$p", identifier));

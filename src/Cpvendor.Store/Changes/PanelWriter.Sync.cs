@@ -22,6 +22,20 @@ public sealed partial class PanelWriter
         Func<AdminRow, long?>? adminUnixUid = null,
         Func<ResellerRow, long?>? resellerUnixUid = null)
     {
+        StoreFailure.Guard(() => ReplacePanelRows(php, admins, resellers, packages, users, domains, dbUsers, adminUnixUid, resellerUnixUid), connection);
+    }
+
+    private void ReplacePanelRows(
+        IReadOnlyList<PhpVersionRow> php,
+        IReadOnlyList<AdminRow> admins,
+        IReadOnlyList<ResellerRow> resellers,
+        IReadOnlyList<PackageRow> packages,
+        IReadOnlyList<(string AccountId, UserRow Row)> users,
+        IReadOnlyList<(string DomainId, DomainRow Row)> domains,
+        IReadOnlyList<DbUserRow> dbUsers,
+        Func<AdminRow, long?>? adminUnixUid,
+        Func<ResellerRow, long?>? resellerUnixUid)
+    {
         // Administrators and resellers have no stable id in the views: one that keeps its name keeps
         // the store's identity id (and the ui tokens issued for it); a new name gets a new one (a
         // trigger fills it). Their UNIX accounts' uids are resolved by the caller (docs/contract.md section 3).

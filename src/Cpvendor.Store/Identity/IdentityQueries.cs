@@ -20,12 +20,11 @@ public static class IdentityQueries
     public static IReadOnlyList<NameClaim> ClaimsOf(PanelWriter writer, string name)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        return ClaimsOf(writer.Connection, writer.Transaction, name);
+        return StoreFailure.Guard(() => ClaimsOf(writer.Connection, writer.Transaction, name), writer.Connection);
     }
 
-    public static IReadOnlyList<NameClaim> ClaimsOf(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    internal static IReadOnlyList<NameClaim> ClaimsOf(SqliteConnection connection, SqliteTransaction? transaction, string name)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = ClaimsSql;
@@ -51,19 +50,22 @@ public static class IdentityQueries
     public static string? HomeHolder(PanelWriter writer, string home, long uid, string? exceptUsername = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        using var command = writer.Connection.CreateCommand();
-        command.Transaction = writer.Transaction;
-        command.CommandText =
-            """
-            SELECT username FROM users
-            WHERE uid <> $uid AND username IS NOT $except
-              AND (home = $h OR substr($h, 1, length(home) + 1) = home || '/' OR substr(home, 1, length($h) + 1) = $h || '/')
-            ORDER BY username LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$uid", uid);
-        command.Parameters.AddWithValue("$h", home);
-        command.Parameters.AddWithValue("$except", (object?)exceptUsername ?? DBNull.Value);
-        return command.ExecuteScalar() as string;
+        return StoreFailure.Guard(() =>
+        {
+            using var command = writer.Connection.CreateCommand();
+            command.Transaction = writer.Transaction;
+            command.CommandText =
+                """
+                SELECT username FROM users
+                WHERE uid <> $uid AND username IS NOT $except
+                  AND (home = $h OR substr($h, 1, length(home) + 1) = home || '/' OR substr(home, 1, length($h) + 1) = $h || '/')
+                ORDER BY username LIMIT 1
+                """;
+            command.Parameters.AddWithValue("$uid", uid);
+            command.Parameters.AddWithValue("$h", home);
+            command.Parameters.AddWithValue("$except", (object?)exceptUsername ?? DBNull.Value);
+            return command.ExecuteScalar() as string;
+        }, writer.Connection);
     }
 
     /// <summary>
@@ -75,47 +77,53 @@ public static class IdentityQueries
     public static IReadOnlyList<(string Username, string Owner)> ListedStaff(PanelWriter writer, long uid)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        using var command = writer.Connection.CreateCommand();
-        command.Transaction = writer.Transaction;
-        command.CommandText =
-            """
-            SELECT unix_user, min(name) FROM admins
-            WHERE unix_uid = $u AND $u > 0 AND unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
-            GROUP BY unix_user
-            UNION ALL
-            SELECT name, name FROM resellers
-            WHERE unix_uid = $u AND $u > 0 AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
-              AND NOT EXISTS (SELECT 1 FROM admins WHERE unix_uid = $u AND unix_user IS NOT NULL)
-            """;
-        command.Parameters.AddWithValue("$u", uid);
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, string)>();
-        while (reader.Read())
-            rows.Add((reader.GetString(0), reader.GetString(1)));
-        return rows;
+        return StoreFailure.Guard(() =>
+        {
+            using var command = writer.Connection.CreateCommand();
+            command.Transaction = writer.Transaction;
+            command.CommandText =
+                """
+                SELECT unix_user, min(name) FROM admins
+                WHERE unix_uid = $u AND $u > 0 AND unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
+                GROUP BY unix_user
+                UNION ALL
+                SELECT name, name FROM resellers
+                WHERE unix_uid = $u AND $u > 0 AND NOT EXISTS (SELECT 1 FROM users WHERE uid = $u)
+                  AND NOT EXISTS (SELECT 1 FROM admins WHERE unix_uid = $u AND unix_user IS NOT NULL)
+                """;
+            command.Parameters.AddWithValue("$u", uid);
+            using var reader = command.ExecuteReader();
+            var rows = new List<(string, string)>();
+            while (reader.Read())
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            return rows;
+        }, writer.Connection);
     }
 
     /// <summary>Every row users lists on behalf of an administrator or reseller: uid, UNIX name, owner.</summary>
     public static IReadOnlyList<(long Uid, string Username, string Owner)> AllListedStaff(PanelWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        using var command = writer.Connection.CreateCommand();
-        command.Transaction = writer.Transaction;
-        command.CommandText =
-            """
-            SELECT a.unix_uid, a.unix_user, min(a.name) FROM admins a
-            WHERE a.unix_uid > 0 AND a.unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = a.unix_uid)
-            GROUP BY a.unix_user
-            UNION ALL
-            SELECT r.unix_uid, r.name, r.name FROM resellers r
-            WHERE r.unix_uid > 0 AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = r.unix_uid)
-              AND NOT EXISTS (SELECT 1 FROM admins s WHERE s.unix_uid = r.unix_uid AND s.unix_user IS NOT NULL)
-            """;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(long, string, string)>();
-        while (reader.Read())
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        return rows;
+        return StoreFailure.Guard(() =>
+        {
+            using var command = writer.Connection.CreateCommand();
+            command.Transaction = writer.Transaction;
+            command.CommandText =
+                """
+                SELECT a.unix_uid, a.unix_user, min(a.name) FROM admins a
+                WHERE a.unix_uid > 0 AND a.unix_user IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = a.unix_uid)
+                GROUP BY a.unix_user
+                UNION ALL
+                SELECT r.unix_uid, r.name, r.name FROM resellers r
+                WHERE r.unix_uid > 0 AND NOT EXISTS (SELECT 1 FROM users h WHERE h.uid = r.unix_uid)
+                  AND NOT EXISTS (SELECT 1 FROM admins s WHERE s.unix_uid = r.unix_uid AND s.unix_user IS NOT NULL)
+                """;
+            using var reader = command.ExecuteReader();
+            var rows = new List<(long, string, string)>();
+            while (reader.Read())
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            return rows;
+        }, writer.Connection);
     }
 
     /// <summary>Sets the uid of an administrator's or reseller's own UNIX account (null: none).</summary>

@@ -38,8 +38,18 @@ public static partial class ReadModelPublisher
     public static PublishOutcome Publish(InstallConfig config, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        using var live = PanelStore.OpenForWrite(config.Store);
-        return Publish(config, live, force);
+        return StoreFailure.Guard(() =>
+        {
+            using var live = PanelStore.OpenConnectionForWrite(config.Store);
+            return Publish(config, live, force);
+        }, config.Store);
+    }
+
+    /// <summary>Publishes the state <paramref name="store"/> sees (opened for writing, with no change in progress); see the other overload.</summary>
+    public static PublishOutcome Publish(InstallConfig config, StoreSession store, bool force = false)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return StoreFailure.Guard(() => Publish(config, store.Connection, force), config.Store);
     }
 
     /// <summary>
@@ -50,7 +60,7 @@ public static partial class ReadModelPublisher
     /// disk): the current one keeps serving and the store keeps every change, so a later publish
     /// catches up.
     /// </summary>
-    public static PublishOutcome Publish(InstallConfig config, SqliteConnection live, bool force = false)
+    internal static PublishOutcome Publish(InstallConfig config, SqliteConnection live, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(live);

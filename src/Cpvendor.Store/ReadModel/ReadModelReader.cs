@@ -17,6 +17,11 @@ public static class ReadModelReader
     public static PanelReader Open(InstallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        return StoreFailure.Guard(() => OpenLeased(config), ReadModelFiles.Current(config));
+    }
+
+    private static PanelReader OpenLeased(InstallConfig config)
+    {
         var path = ReadModelFiles.Current(config);
         for (var attempt = 1; ; attempt++)
         {
@@ -56,7 +61,7 @@ public static class ReadModelReader
     /// binary upgraded before its store is migrated) is copied into memory and migrated there, so calls
     /// keep answering from the last good data until the next publish; a newer one is refused.
     /// </summary>
-    public static SqliteConnection Connect(string path)
+    internal static SqliteConnection Connect(string path)
     {
         if (!File.Exists(path))
             throw CpvendorException.DataUnavailable($"{path} is missing: run 'cpvendor publish'");

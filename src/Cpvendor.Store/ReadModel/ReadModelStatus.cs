@@ -22,7 +22,7 @@ public sealed record ReadModelStatus(string? StoreState, string? GenerationState
         string? store = null, generation = null, problem = null;
         try
         {
-            using var live = PanelStore.OpenForRead(config.Store);
+            using var live = PanelStore.OpenConnectionForRead(config.Store);
             store = State(live);
         }
         catch (Exception e) when (e is CpvendorException or SqliteException or IOException or UnauthorizedAccessException)

@@ -47,13 +47,7 @@ public sealed class TempHost : IDisposable
     }
 
     /// <summary>Runs SQL against the store in one committed transaction (a panel change).</summary>
-    public void ChangeStore(string sql)
-    {
-        using var connection = PanelStore.OpenForWrite(Store);
-        using var writer = new PanelWriter(connection);
-        writer.Execute(sql);
-        writer.Commit();
-    }
+    public void ChangeStore(string sql) => StoreFixture.Change(Store, sql);
 
     public RunResult Install(params string[] extra) =>
         Run.Program(Repo.Binary, ["install", "--root", Root, "--store", Store, .. extra]);

@@ -1,6 +1,5 @@
 using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
-using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.SourceTests.Panel;
 
@@ -32,10 +31,6 @@ public static class SyncedInstall
     /// <summary>Empties the panel rows of a store, keeping its panel settings and features.</summary>
     public static void EmptyEntities(string store)
     {
-        using var connection = Cpvendor.Store.PanelStore.OpenForWrite(store);
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM db_users; DELETE FROM domains; DELETE FROM users; DELETE FROM packages; DELETE FROM resellers; DELETE FROM admins; DELETE FROM php_versions;";
-        command.ExecuteNonQuery();
-        SqliteConnection.ClearAllPools();
+        StoreFixture.Execute(store, "DELETE FROM db_users; DELETE FROM domains; DELETE FROM users; DELETE FROM packages; DELETE FROM resellers; DELETE FROM admins; DELETE FROM php_versions;");
     }
 }
