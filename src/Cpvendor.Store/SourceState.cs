@@ -28,14 +28,6 @@ public static class SourceState
         writer.Commit();
     }
 
-    /// <summary>Forgets the marker, so that the next sync reads the panel whatever the marker says.</summary>
-    public static void ForgetMarker(StoreSession store)
-    {
-        using var writer = new PanelWriter(store);
-        writer.Execute("UPDATE source SET change_marker = NULL WHERE id = 1");
-        writer.Commit();
-    }
-
     /// <summary>How many accounts and domains the store holds (what a sync that read nothing reports).</summary>
     public static (int Users, int Domains) Counts(StoreSession store)
     {
