@@ -136,15 +136,15 @@ public sealed unsafe class AnswerBook : IDisposable
         return at < 0 ? -1 : (int)BinaryPrimitives.ReadUInt32LittleEndian(Section(BookSection.UsernameIndex)[(at + 8)..]);
     }
 
-    /// <summary>The member <c>"name":{...}</c> of the domain named <paramref name="name"/> in the domains answer (with or without PHP).</summary>
-    public bool TryDomainMember(ReadOnlySpan<byte> name, bool withPhp, out ReadOnlySpan<byte> member)
+    /// <summary>The member <c>"name":{...}</c> of the domain named <paramref name="name"/> in the domains answer.</summary>
+    public bool TryDomainMember(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> member)
     {
         member = default;
         var index = Section(BookSection.DomainIndex);
         var at = Find(index, AnswerBookFormat.DomainEntry, name);
         if (at < 0)
             return false;
-        return TrySlice(Section(withPhp ? BookSection.DomainsWithPhp : BookSection.Domains), index[(at + (withPhp ? 16 : 8))..], out member);
+        return TrySlice(Section(BookSection.Domains), index[(at + 8)..], out member);
     }
 
     /// <summary>Binary search of a name index whose entries start with (name offset, name length); the entry's byte offset or -1.</summary>

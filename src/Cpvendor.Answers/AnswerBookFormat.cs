@@ -17,7 +17,7 @@ public static class AnswerBookFormat
     public const int RecordFields = 8;
     public const int UidEntry = 8;
     public const int NameEntry = 12;
-    public const int DomainEntry = 24;
+    public const int DomainEntry = 16;
 
     public static readonly int SectionCount = Enum.GetValues<BookSection>().Length;
 

@@ -9,9 +9,6 @@ public enum BookSection
     /// <summary>The whole envelope of an administrator's <c>domains</c>.</summary>
     Domains,
 
-    /// <summary>The whole envelope of an administrator's <c>domains --with-php</c>.</summary>
-    DomainsWithPhp,
-
     Packages,
     Resellers,
     Admins,
@@ -29,6 +26,6 @@ public enum BookSection
     /// <summary>The UTF-8 names the two name indexes point into.</summary>
     Names,
 
-    /// <summary>Per domain: (name offset, name length, member offset, member length, member-with-php offset, length) of u32, sorted by name.</summary>
+    /// <summary>Per domain: (name offset, name length, member offset, member length) of u32, sorted by name.</summary>
     DomainIndex,
 }

@@ -158,12 +158,13 @@ public static class FastAnswers
 
     private static Outcome Domains(AnswerBook book, string[] rest, AnswerSink sink)
     {
-        if (Parse(Grammar.Domains, rest, ["name", "with-php"]) is not { } arguments)
+        // --with-php is left to the full path: its answer is the largest and costliest of all to
+        // render, and rendering it at every publish would cost more than its calls save.
+        if (Parse(Grammar.Domains, rest, ["name"]) is not { } arguments)
             return Outcome.NotHere;
-        var withPhp = arguments.Has("with-php");
         if (arguments.Text("name") is not { } name)
-            return Write(sink, book.Section(withPhp ? BookSection.DomainsWithPhp : BookSection.Domains));
-        if (!book.TryDomainMember(Encoding.UTF8.GetBytes(name), withPhp, out var member))
+            return Write(sink, book.Section(BookSection.Domains));
+        if (!book.TryDomainMember(Encoding.UTF8.GetBytes(name), out var member))
             return Outcome.NotHere;
         var answer = new byte[AnswerBookFormat.ObjectPrefix.Length + member.Length + AnswerBookFormat.ObjectSuffix.Length];
         var at = Put(answer, 0, AnswerBookFormat.ObjectPrefix);

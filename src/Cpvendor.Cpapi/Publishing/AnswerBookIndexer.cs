@@ -9,7 +9,7 @@ namespace Cpvendor.Cpapi.Publishing;
 /// <summary>
 /// Finds the byte ranges of an answer the live path printed, in one <see cref="Utf8JsonReader"/>
 /// pass each: every user object and each of its members (for <c>--fields</c>, whose objects are
-/// those members joined by commas), and every domain member of the <c>domains</c> answers. Nothing is
+/// those members joined by commas), and every domain member of the <c>domains</c> answer. Nothing is
 /// rendered here: the book holds only bytes the live scripts wrote.
 /// </summary>
 internal static class AnswerBookIndexer
@@ -93,33 +93,19 @@ internal static class AnswerBookIndexer
         return (recordBytes, uidBytes, nameBytes);
     }
 
-    /// <summary>The domain-index section over the <c>domains</c> answer and its <c>--with-php</c> twin, or null when they do not list the same domains.</summary>
-    public static byte[]? Domains(ReadOnlySpan<byte> plain, ReadOnlySpan<byte> withPhp, NameBlob names)
+    /// <summary>The domain-index section over the <c>domains</c> answer, or null when it is not the object expected.</summary>
+    public static byte[]? Domains(ReadOnlySpan<byte> answer, NameBlob names)
     {
-        var members = Members(plain);
-        var phpMembers = Members(withPhp);
-        if (members is null || phpMembers is null || members.Count != phpMembers.Count)
+        if (Members(answer) is not { } members)
             return null;
-        var entries = new List<(byte[] Name, int Plain, int Php)>();
+        members.Sort((a, b) => a.Name.AsSpan().SequenceCompareTo(b.Name));
+        var bytes = new byte[members.Count * AnswerBookFormat.DomainEntry];
         for (var i = 0; i < members.Count; i++)
         {
-            if (!members[i].Name.AsSpan().SequenceEqual(phpMembers[i].Name))
-                return null;
-            entries.Add((members[i].Name, i, i));
-        }
-
-        entries.Sort((a, b) => a.Name.AsSpan().SequenceCompareTo(b.Name));
-        var bytes = new byte[entries.Count * AnswerBookFormat.DomainEntry];
-        for (var i = 0; i < entries.Count; i++)
-        {
             var at = i * AnswerBookFormat.DomainEntry;
-            names.Put(entries[i].Name, bytes.AsSpan(at));
-            var (start, length) = members[entries[i].Plain].Range;
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 8), start);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 12), length);
-            (start, length) = phpMembers[entries[i].Php].Range;
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 16), start);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 20), length);
+            names.Put(members[i].Name, bytes.AsSpan(at));
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 8), members[i].Range.Start);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 12), members[i].Range.Length);
         }
 
         return bytes;

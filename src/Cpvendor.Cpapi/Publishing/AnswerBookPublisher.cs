@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cpvendor.Answers;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
@@ -18,8 +19,6 @@ namespace Cpvendor.Cpapi.Publishing;
 /// </summary>
 public static class AnswerBookPublisher
 {
-    private static readonly string[] WithPhp = ["--with-php"];
-
     /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
     public static bool Publish(InstallConfig config)
     {
@@ -62,6 +61,49 @@ public static class AnswerBookPublisher
         }
     }
 
+    /// <summary>
+    /// Brings the book in step after a lifecycle commit without making the command wait for it:
+    /// starts <c>BIN/cpvendor publish --answer-book</c> of the install (clean environment, nothing
+    /// inherited) and returns. Until that book is in place its stamp no longer matches the new
+    /// generation, so the small binary hands every call to the full path, which answers from the new
+    /// generation: the change is in the very next answer either way, and re-rendering every list of
+    /// a 10,000-account panel stays out of the command's time. A burst coalesces: each builder
+    /// waits for the lock and finds the book already built for the newest generation. Without an
+    /// installed binary (a library use) the book is built here and now.
+    /// </summary>
+    public static void PublishSoon(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var binary = InstallLayout.BinaryUnder(config.Root);
+        if (Libc.GetEuid() != 0 || !File.Exists(binary))
+        {
+            Publish(config);
+            return;
+        }
+
+        var start = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        start.ArgumentList.Add("publish");
+        start.ArgumentList.Add("--answer-book");
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
+        try
+        {
+            // Not waited for; its pipes close with this process.
+            using var process = Process.Start(start);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            Publish(config);
+        }
+    }
+
     /// <summary>The generation stamp in the header of the book at <paramref name="path"/>, or null.</summary>
     internal static GenerationStamp? StampOfBook(string path)
     {
@@ -81,25 +123,31 @@ public static class AnswerBookPublisher
 
     private static byte[]? Build(InstallConfig config, GenerationStamp stamp)
     {
+        // The two large lists are rendered side by side, each through a connection of its own to the
+        // generation (the stamp checked before and after proves both read the same file).
+        var usersTask = Task.Run(() =>
+        {
+            using var own = new ScriptContext(config, new Caller(0, CallerRole.Root));
+            return CpapiRunner.Live("users", own).ToArray();
+        });
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
         // Past its maximum age the generation answers nothing (ScriptContext refuses it): no book.
         var until = context.Store.ServableUntil();
-        var users = CpapiRunner.Live("users", context).ToArray();
         var domains = CpapiRunner.Live("domains", context).ToArray();
-        var domainsWithPhp = CpapiRunner.Live("domains", WithPhp, context).ToArray();
         var packages = CpapiRunner.Live("packages", context).ToArray();
         var resellers = CpapiRunner.Live("resellers", context).ToArray();
         var admins = CpapiRunner.Live("admins", context).ToArray();
         var php = CpapiRunner.Live("php", context).ToArray();
+        var users = usersTask.GetAwaiter().GetResult();
         if (!Ok(packages) || !Ok(resellers) || !Ok(admins) || !Ok(php))
             return null;
         var names = new NameBlob();
         if (AnswerBookIndexer.Users(users, names) is not { } index)
             return null;
-        if (AnswerBookIndexer.Domains(domains, domainsWithPhp, names) is not { } domainIndex)
+        if (AnswerBookIndexer.Domains(domains, names) is not { } domainIndex)
             return null;
         return AnswerBookFormat.Build(stamp, until,
-            [users, domains, domainsWithPhp, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex]);
+            [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex]);
     }
 
     private static bool Ok(ReadOnlySpan<byte> answer) =>

@@ -30,10 +30,23 @@ internal sealed class DomainsScript : IScript
             return Problem.NotFound($"No such user `{owner}`");
         var count = 0;
         data.WriteStartObject();
-        foreach (var (domain, info) in context.Store.Domains(owner, name))
+        if (withPhp)
         {
-            DomainJson.Write(data, domain, info, withPhp);
-            count++;
+            foreach (var (domain, info) in context.Store.Domains(owner, name))
+            {
+                DomainJson.Write(data, domain, info, withPhp);
+                count++;
+            }
+        }
+        else
+        {
+            // Straight from SQLite's UTF-8, as users does: listing every domain is a frequent call.
+            using var rows = context.Store.DomainRows(owner, name);
+            while (rows.Read())
+            {
+                DomainJson.Write(data, rows);
+                count++;
+            }
         }
 
         if (count == 0 && name is not null)

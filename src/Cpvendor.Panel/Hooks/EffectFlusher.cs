@@ -22,7 +22,7 @@ internal static class EffectFlusher
         using var guard = FileLock.Acquire(LockFiles.PublishPath(config), TimeSpan.FromSeconds(120));
         // Every committed change, whatever effects it recorded, reaches the read model before any hook.
         ReadModelPublisher.Publish(config, connection);
-        AnswerBookPublisher.Publish(config);
+        AnswerBookPublisher.PublishSoon(config);
         var effects = new List<string>();
         long last = 0;
         using (var command = Sql.Command(connection, null, "SELECT id, effect FROM pending_effects ORDER BY id"))
