@@ -69,13 +69,14 @@ public static class AnswerBookPublisher
     /// generation: the change is in the very next answer either way, and re-rendering every list of
     /// a 10,000-account panel stays out of the command's time. A burst coalesces: each builder
     /// waits for the lock and finds the book already built for the newest generation. Without an
-    /// installed binary (a library use) the book is built here and now.
+    /// installed binary only root can change (a library use) the book is built here and now.
     /// </summary>
     public static void PublishSoon(InstallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var binary = InstallLayout.BinaryUnder(config.Root);
-        if (Libc.GetEuid() != 0 || !File.Exists(binary))
+        // Root runs it: only a binary no other account can change or replace (docs/security.md).
+        if (Libc.GetEuid() != 0 || !File.Exists(binary) || !Core.Paths.TrustedPath.IsTrusted(binary))
         {
             Publish(config);
             return;
