@@ -68,7 +68,8 @@ public sealed unsafe class AnswerBook : IDisposable
             return false;
         }
 
-        if (GenerationStamp.Of(generation) is not { } current || current != AnswerBookFormat.StampOf(all))
+        // Opened, not only looked at: a generation the caller may not read answers nothing through its book either.
+        if (GenerationStamp.OfReadable(generation) is not { } current || current != AnswerBookFormat.StampOf(all))
             return false;
         for (var i = 0; i < AnswerBookFormat.SectionCount; i++)
         {

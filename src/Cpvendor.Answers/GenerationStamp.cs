@@ -9,4 +9,20 @@ public readonly record struct GenerationStamp(ulong Device, ulong Inode, long Si
 {
     /// <summary>The identity of the file at <paramref name="path"/> now, or null when it does not exist.</summary>
     public static GenerationStamp? Of(string path) => Native.Stat(path);
+
+    /// <summary>The identity of the file at <paramref name="path"/> if this process can open it for reading, else null.</summary>
+    public static GenerationStamp? OfReadable(string path)
+    {
+        var fd = Native.Open(path);
+        if (fd < 0)
+            return null;
+        try
+        {
+            return Native.Stat(fd);
+        }
+        finally
+        {
+            _ = Native.Close(fd);
+        }
+    }
 }

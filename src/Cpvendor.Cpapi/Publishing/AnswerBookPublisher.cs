@@ -30,6 +30,9 @@ public static class AnswerBookPublisher
         try
         {
             using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
+            // Every builder holds the lock while it writes: a temporary file found now is a killed one's.
+            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp"))
+                File.Delete(left);
             var generation = AnswerFiles.Generation(config);
             if (GenerationStamp.Of(generation) is not { } before)
             {
