@@ -1,4 +1,4 @@
-using Cpvendor.Answers;
+using Cpvendor.Prerendered;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cpvendor.Answers;
+using Cpvendor.Prerendered;
 using Cpvendor.Contract;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.Store;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Cpvendor.Answers;
+using Cpvendor.Prerendered;
 using Cpvendor.Contract;
 
 namespace Cpvendor.Cpapi.Publishing;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cpvendor.Answers;
+using Cpvendor.Prerendered;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;

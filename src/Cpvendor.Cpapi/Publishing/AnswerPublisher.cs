@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Cpvendor.Answers;
+using Cpvendor.Prerendered;
 using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
@@ -78,6 +78,23 @@ public static class AnswerPublisher
         catch (CpvendorException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Removes every pre-rendered answer (the book, panel_info's, each uid's): what a sync past its
+    /// maximum age does beside withdrawing the files they were rendered from. Their stamps would
+    /// already keep them from answering; removing them leaves nothing of the stale data behind.
+    /// </summary>
+    public static void WithdrawPrerendered(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        File.Delete(AnswerFiles.Book(config));
+        File.Delete(AnswerFiles.PanelInfo(config));
+        if (Directory.Exists(config.UsersDir))
+        {
+            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.answers"))
+                File.Delete(file);
         }
     }
 

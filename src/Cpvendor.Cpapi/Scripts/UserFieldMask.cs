@@ -7,9 +7,9 @@ namespace Cpvendor.Cpapi.Scripts;
 /// <summary>Writes a user object with every field, or only those <c>--fields</c> asked for, in wire order.</summary>
 internal static class UserFieldMask
 {
-    public const int All = Answers.FieldMask.All;
+    public const int All = Prerendered.FieldMask.All;
 
-    public static int From(IReadOnlyList<string>? fields) => Answers.FieldMask.From(fields);
+    public static int From(IReadOnlyList<string>? fields) => Prerendered.FieldMask.From(fields);
 
     public const int Domain = 8;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// Pre-rendered answers tied to the file they were rendered from (the public panel_info file, a

@@ -1,4 +1,4 @@
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// Hands a call the small binary does not answer to the full one: <c>BIN/cpvendor cpapi ARGS...</c>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// The libc calls the answer files are read with: plain descriptors, <c>statx</c>, <c>mmap</c>, and

@@ -1,4 +1,4 @@
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// What identifies one published read-model generation by its file alone: device, inode, size and

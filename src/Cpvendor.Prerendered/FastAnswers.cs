@@ -3,7 +3,7 @@ using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Cpapi.Identity;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// Answers the calls CloudLinux makes most from what the publisher pre-rendered with the live

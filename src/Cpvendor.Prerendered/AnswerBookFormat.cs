@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// The byte layout of an answer book (little-endian). A 64-byte header: the magic

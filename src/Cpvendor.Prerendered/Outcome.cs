@@ -1,4 +1,4 @@
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>What <see cref="FastAnswers.Answer"/> did with a call.</summary>
 public enum Outcome

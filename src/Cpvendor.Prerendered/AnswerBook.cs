@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// An open answer book (<see cref="AnswerBookFormat"/>), mapped read-only: a call touches only the

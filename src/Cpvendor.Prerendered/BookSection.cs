@@ -1,4 +1,4 @@
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>The sections of an answer book, in file order (docs/cpapi.md, "the answer book").</summary>
 public enum BookSection

@@ -1,6 +1,6 @@
 using Cpvendor.Contract;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>The <c>users --fields</c> set as a bit mask over <see cref="Grammar.UserFields"/> (bit i: field i, in wire order).</summary>
 public static class FieldMask

@@ -1,4 +1,4 @@
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>64-bit FNV-1a: ties a pre-rendered answer to the exact bytes of the file it was rendered from.</summary>
 public static class Fnv

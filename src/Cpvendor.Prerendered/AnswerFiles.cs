@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cpvendor.Core;
 
-namespace Cpvendor.Answers;
+namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// Where the pre-rendered answers live: the book beside the read-model generation it was built
