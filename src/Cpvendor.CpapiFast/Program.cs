@@ -1,7 +1,7 @@
-using Cpvendor.Prerendered;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
+using Cpvendor.Prerendered;
 
 // cpvendor-cpapi SCRIPT [ARGS...]: what integration.ini runs. stderr goes to /dev/null first, as in
 // 'cpvendor cpapi'. A call the pre-rendered answers hold is answered here; any other call, and any

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Cpvendor.Prerendered;
 using Cpvendor.Contract;
 using Cpvendor.IntegrationTests.Harness;
+using Cpvendor.Prerendered;
 using Cpvendor.Store;
 
 namespace Cpvendor.IntegrationTests;

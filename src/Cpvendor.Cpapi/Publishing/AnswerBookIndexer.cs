@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using Cpvendor.Prerendered;
 using Cpvendor.Contract;
+using Cpvendor.Prerendered;
 
 namespace Cpvendor.Cpapi.Publishing;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Cpvendor.Prerendered;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
+using Cpvendor.Prerendered;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Cpapi.Publishing;

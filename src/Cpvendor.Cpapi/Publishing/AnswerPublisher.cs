@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Cpvendor.Prerendered;
 using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
+using Cpvendor.Prerendered;
 using Cpvendor.Store;
 using Cpvendor.Store.ReadModel;
 
