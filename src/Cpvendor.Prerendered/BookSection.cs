@@ -28,4 +28,7 @@ public enum BookSection
 
     /// <summary>Per domain: (name offset, name length, member offset, member length) of u32, sorted by name.</summary>
     DomainIndex,
+
+    /// <summary>The whole envelope of <c>users --fields=id,username</c>, the projection CloudLinux asks for most.</summary>
+    UsersIdUsername,
 }

@@ -17,6 +17,7 @@ namespace Cpvendor.Prerendered;
 public static class FastAnswers
 {
     private const int WholeRecord = 0;
+    private const int IdAndUsername = 0b11;
 
     public static Outcome Answer(InstallConfig config, Caller caller, IReadOnlyList<string> args, AnswerSink sink)
     {
@@ -82,6 +83,10 @@ public static class FastAnswers
         else if (mask == FieldMask.All)
         {
             return Write(sink, book.Section(BookSection.Users));
+        }
+        else if (mask == IdAndUsername)
+        {
+            return Write(sink, book.Section(BookSection.UsersIdUsername));
         }
         else
         {

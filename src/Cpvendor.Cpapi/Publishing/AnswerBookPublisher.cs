@@ -19,6 +19,8 @@ namespace Cpvendor.Cpapi.Publishing;
 /// </summary>
 public static class AnswerBookPublisher
 {
+    private static readonly string[] IdAndUsername = ["--fields=id,username"];
+
     /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
     public static bool Publish(InstallConfig config)
     {
@@ -132,7 +134,7 @@ public static class AnswerBookPublisher
         var usersTask = Task.Run(() =>
         {
             using var own = new ScriptContext(config, new Caller(0, CallerRole.Root));
-            return CpapiRunner.Live("users", own).ToArray();
+            return (CpapiRunner.Live("users", own).ToArray(), CpapiRunner.Live("users", IdAndUsername, own).ToArray());
         });
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
         // Past its maximum age the generation answers nothing (ScriptContext refuses it): no book.
@@ -142,8 +144,8 @@ public static class AnswerBookPublisher
         var resellers = CpapiRunner.Live("resellers", context).ToArray();
         var admins = CpapiRunner.Live("admins", context).ToArray();
         var php = CpapiRunner.Live("php", context).ToArray();
-        var users = usersTask.GetAwaiter().GetResult();
-        if (!Ok(packages) || !Ok(resellers) || !Ok(admins) || !Ok(php))
+        var (users, idAndUsername) = usersTask.GetAwaiter().GetResult();
+        if (!Ok(packages) || !Ok(resellers) || !Ok(admins) || !Ok(php) || !Ok(idAndUsername))
             return null;
         var names = new NameBlob();
         if (AnswerBookIndexer.Users(users, names) is not { } index)
@@ -151,7 +153,7 @@ public static class AnswerBookPublisher
         if (AnswerBookIndexer.Domains(domains, names) is not { } domainIndex)
             return null;
         return AnswerBookFormat.Build(stamp, until,
-            [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex]);
+            [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex, idAndUsername]);
     }
 
     private static bool Ok(ReadOnlySpan<byte> answer) =>
