@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Builds the NativeAOT binary out/cpvendor (linux-x64, SQLite linked in, no .NET runtime needed).
+# Builds the NativeAOT binaries (linux-x64, no .NET runtime needed): out/cpvendor (SQLite linked in),
+# its position-independent copy out/cpvendor-pie, and the small cpapi binary out/cpvendor-cpapi.
 #   ./build.sh          the binary
 #   ./build.sh rpm      the binary and an RPM under out/rpm (needs rpmbuild)
 set -euo pipefail
 cd "$(dirname "$0")"
 
-publish() {
-  local log
+publish_project() {
+  local project=$1 output=$2 log
   log=$(mktemp)
   # Any IL trim or AOT warning is an error (IlcTreatWarningsAsErrors); the log is shown on failure.
-  if ! dotnet publish src/Cpvendor.Cli/Cpvendor.Cli.csproj -c Release -r linux-x64 \
-      -o artifacts/publish-aot -p:TreatWarningsAsErrors=true -nologo -v:quiet >"$log" 2>&1; then
+  if ! dotnet publish "$project" -c Release -r linux-x64 \
+      -o "$output" -p:TreatWarningsAsErrors=true -nologo -v:quiet >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
     exit 1
@@ -21,11 +22,19 @@ publish() {
     exit 1
   fi
   rm -f "$log"
+}
+
+publish() {
+  publish_project src/Cpvendor.Cli/Cpvendor.Cli.csproj artifacts/publish-aot
+  # The small binary integration.ini's script lines run: it answers from the answer book and hands
+  # every other call to out/cpvendor (docs/cpapi.md).
+  publish_project src/Cpvendor.CpapiFast/Cpvendor.CpapiFast.csproj artifacts/publish-cpapi
   mkdir -p out
   install -m 0755 artifacts/publish-aot/cpvendor out/cpvendor
+  install -m 0755 artifacts/publish-cpapi/cpvendor-cpapi out/cpvendor-cpapi
   # The same program linked position-independent: what install puts in place for privileged mode.
   install -m 0755 artifacts/bin/Cpvendor.Cli/release_linux-x64/native/cpvendor-pie out/cpvendor-pie
-  echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes) and out/cpvendor-pie ($(stat -c %s out/cpvendor-pie) bytes)"
+  echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes), out/cpvendor-pie ($(stat -c %s out/cpvendor-pie) bytes) and out/cpvendor-cpapi ($(stat -c %s out/cpvendor-cpapi) bytes)"
 }
 
 case "${1:-}" in

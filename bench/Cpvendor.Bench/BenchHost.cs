@@ -29,6 +29,9 @@ internal sealed class BenchHost : IDisposable
 
     public string Installed => Path.Combine(Root, "opt/cpvendor/bin/cpvendor");
 
+    /// <summary>The small cpapi binary the default install's integration.ini names.</summary>
+    public string Small => Path.Combine(Root, "opt/cpvendor/bin/cpvendor-cpapi");
+
     /// <summary>The copy privileged mode installs (position-independent), outside cage-mounted folders.</summary>
     public string Privileged => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
 
@@ -39,6 +42,11 @@ internal sealed class BenchHost : IDisposable
     public Identity? EndUser { get; private set; }
 
     public uint SampleUid { get; private set; }
+
+    public string SampleUsername { get; private set; } = "";
+
+    /// <summary>A domain of the sample account.</summary>
+    public string SampleDomain { get; private set; } = "";
 
     public string EmptyMain { get; private set; } = "";
 
@@ -115,6 +123,10 @@ internal sealed class BenchHost : IDisposable
             var gid = uint.Parse(Checked("/usr/bin/id", "-g", name).Trim(), CultureInfo.InvariantCulture);
             EndUser = new Identity(name, uid, gid);
             SampleUid = uid;
+            SampleUsername = users[i].GetProperty("username").GetString()!;
+            using var domains = new Command("domains", Installed, ["cpapi", "domains", $"--owner={SampleUsername}"]);
+            using var owned = JsonDocument.Parse(PeerBaseline.Data(ProcessTimer.Output(domains)).ToArray());
+            SampleDomain = owned.RootElement.EnumerateObject().First().Name;
             return;
         }
 

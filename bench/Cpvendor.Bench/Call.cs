@@ -10,19 +10,27 @@ internal enum CallSize
 /// <summary>One cpapi call the benchmark times: its script arguments, who calls, how big the answer is.</summary>
 internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEndUser, CallSize Size, bool Privileged = false)
 {
-    /// <summary>The calls of issue 2, in report order; <paramref name="uid"/> is a sample account's UNIX id.</summary>
-    public static IReadOnlyList<Call> All(uint uid) =>
-    [
-        new("panel_info", ["panel_info"], false, CallSize.Small),
-        new($"users --unix-id={uid}", ["users", $"--unix-id={uid}"], false, CallSize.Small),
-        new("domains (end user)", ["domains"], true, CallSize.Small),
-        new("users --fields=id,username", ["users", "--fields=id,username"], false, CallSize.Dump),
-        new("users", ["users"], false, CallSize.Dump),
-        new("domains (root)", ["domains"], false, CallSize.Dump),
-        // The position-independent copy installed for privileged mode, run as root.
-        new("panel_info (privileged copy)", ["panel_info"], false, CallSize.Small, Privileged: true),
-        new($"users --unix-id={uid} (privileged copy)", ["users", $"--unix-id={uid}"], false, CallSize.Small, Privileged: true),
-    ];
+    /// <summary>
+    /// The calls timed, in report order: a sample account's UNIX id, name and one of its domains. The
+    /// default install runs them through the small binary integration.ini names; the privileged rows
+    /// run the position-independent full copy privileged mode installs, as root.
+    /// </summary>
+    public static IReadOnlyList<Call> All(uint uid, string username, string domain)
+    {
+        List<Call> calls =
+        [
+            new("panel_info", ["panel_info"], false, CallSize.Small),
+            new($"users --unix-id={uid}", ["users", $"--unix-id={uid}"], false, CallSize.Small),
+            new($"users --username={username}", ["users", $"--username={username}"], false, CallSize.Small),
+            new($"domains --name={domain}", ["domains", $"--name={domain}"], false, CallSize.Small),
+            new("domains (end user)", ["domains"], true, CallSize.Small),
+            new("users --fields=id,username", ["users", "--fields=id,username"], false, CallSize.Dump),
+            new("users", ["users"], false, CallSize.Dump),
+            new("domains (root)", ["domains"], false, CallSize.Dump),
+        ];
+        calls.AddRange(calls.Where(c => !c.AsEndUser).Select(c => c with { Label = c.Label + " (privileged copy)", Privileged = true }).ToList());
+        return calls;
+    }
 
     /// <summary>A file-name-safe form of the label.</summary>
     public string Slug => new(Label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());

@@ -54,6 +54,8 @@ internal static class PeerBaseline
                 found = {name: d for name, d in found.items() if d["owner"] in mine}
             if "owner" in opts:
                 found = {name: d for name, d in found.items() if d["owner"] == opts["owner"]}
+            if "name" in opts:
+                found = {name: d for name, d in found.items() if name == opts["name"]}
             return found
 
 

@@ -16,7 +16,7 @@ Console.WriteLine($"setting up a sample panel of {options.Accounts} accounts..."
 using var host = BenchHost.Create(repo, options.Accounts);
 host.Keep = options.Keep;
 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-var calls = Call.All(host.SampleUid);
+var calls = Call.All(host.SampleUid, host.SampleUsername, host.SampleDomain);
 var plans = new List<Plan>();
 var commands = new List<Command>();
 try
@@ -25,7 +25,10 @@ try
     var answers = new Dictionary<Call, byte[]>();
     foreach (var call in calls)
     {
-        var ours = Track(new Command("cpvendor", call.Privileged ? host.Privileged : host.Installed, ["cpapi", .. call.Args], call.AsEndUser ? host.EndUser : null));
+        // What integration.ini runs: the small binary in the default install, the full copy in privileged mode.
+        var ours = Track(call.Privileged
+            ? new Command("cpvendor-pie cpapi", host.Privileged, ["cpapi", .. call.Args], null)
+            : new Command("cpvendor-cpapi", host.Small, call.Args, call.AsEndUser ? host.EndUser : null));
         answers[call] = ProcessTimer.Output(ours);
         PeerBaseline.Data(answers[call]);
         host.SaveAnswer(call, answers[call]);
@@ -37,7 +40,7 @@ try
     PeerBaseline.Write(host.Peer,
         answers[calls.Single(c => c.Args is ["panel_info"] && !c.Privileged)],
         answers[calls.Single(c => c.Args is ["users"] && !c.Privileged)],
-        answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser)]);
+        answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser && !c.Privileged)]);
     foreach (var plan in plans)
     {
         AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Cat));
@@ -130,7 +133,7 @@ static void AssertSame(Call call, byte[] expected, byte[] actual)
 /// <summary>The three programs timed for one call and their samples.</summary>
 internal sealed record Plan(Call Call, Command Ours, Command Cat, Command Python)
 {
-    public Series OursSeries { get; } = new("cpvendor");
+    public Series OursSeries { get; } = new(Ours.Label);
 
     public Series CatSeries { get; } = new("cat");
 

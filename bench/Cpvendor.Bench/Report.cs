@@ -42,14 +42,14 @@ internal sealed record CallResult(Call Call, long AnswerBytes, Series Ours, Seri
 
     public double PythonVsOurs => Python.MedianMs / Ours.MedianMs;
 
-    public double CatTarget => Call.Size == CallSize.Small ? 3 : 5;
+    public double CatTarget => Call.Size == CallSize.Small ? 2.5 : 4;
 }
 
 /// <summary>Prints the figures as a Markdown table followed by one verdict per target.</summary>
 internal static class Report
 {
-    public const double PythonTarget = 20;
-    public const double SmallRssTargetMb = 30;
+    public const double PythonTarget = 25;
+    public const double SmallRssTargetMb = 20;
 
     public static string Render(IReadOnlyList<CallResult> results, Series emptyMain, string header)
     {
@@ -71,19 +71,21 @@ internal static class Report
         sb.Append("× cat: wall-clock median over the median of `cat` printing the same bytes (the reference row: over `cat` of the panel_info answer); ");
         sb.Append("CPU × cat: the same with user+system CPU time, which a busy machine disturbs less. Peak RSS: largest of a few runs under GNU time.\n\n");
 
+        // The targets are the default install's; privileged mode is measured beside it, with no target.
+        var targeted = results.Where(r => !r.Call.Privileged).ToList();
         sb.Append("| target | call | figure | verdict |\n|---|---|---:|---|\n");
-        foreach (var r in results)
+        foreach (var r in targeted)
         {
             var size = r.Call.Size == CallSize.Small ? "small answer" : "full dump";
-            Verdict(sb, $"{size} within {r.CatTarget:0}× cat", r.Call.Label, $"{F(r.VsCat)}×", r.VsCat <= r.CatTarget);
+            Verdict(sb, $"{size} within {r.CatTarget:0.#}× cat", r.Call.Label, $"{F(r.VsCat)}×", r.VsCat <= r.CatTarget);
         }
 
-        foreach (var r in results)
+        foreach (var r in targeted)
             Verdict(sb, $"≥ {PythonTarget:0}× faster than Python", r.Call.Label, $"{F(r.PythonVsOurs)}×", r.PythonVsOurs >= PythonTarget);
-        foreach (var r in results.Where(r => r.Call.Size == CallSize.Small))
+        foreach (var r in targeted.Where(r => r.Call.Size == CallSize.Small))
             Verdict(sb, $"peak RSS < {SmallRssTargetMb:0} MB", r.Call.Label, $"{F(r.Ours.PeakRssMb)} MB", r.Ours.PeakRssMb < SmallRssTargetMb, double.IsNaN(r.Ours.PeakRssMb));
         sb.Append($"\nNativeAOT empty Main: {F(emptyMain.MedianMs)} ms = {F(emptyMain.MedianMs / smallCat.MedianMs)}× `cat` of the panel_info answer ");
-        sb.Append($"(the floor of any .NET process here; the 3× target leaves {F((3 * smallCat.MedianMs) - emptyMain.MedianMs)} ms above it).\n");
+        sb.Append($"(the floor of any .NET process here; the 2.5× target leaves {F((2.5 * smallCat.MedianMs) - emptyMain.MedianMs)} ms above it).\n");
         return sb.ToString();
     }
 

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v rpmbuild >/dev/null || { echo "build-rpm.sh: rpmbuild is missing (tests/setup/rpm.sh installs it)" >&2; exit 1; }
-[ -x out/cpvendor ] || { echo "build-rpm.sh: out/cpvendor is missing: run ./build.sh" >&2; exit 1; }
+[ -x out/cpvendor ] && [ -x out/cpvendor-cpapi ] || { echo "build-rpm.sh: out/cpvendor or out/cpvendor-cpapi is missing: run ./build.sh" >&2; exit 1; }
 outdir=$(realpath -m "${1:-out/rpm}")
 release=${CPV_RELEASE:-1}
 [[ "$release" =~ ^[0-9]+$ ]] || { echo "build-rpm.sh: CPV_RELEASE must be a number" >&2; exit 2; }
@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 out/cpvendor init --store "$work/panel.db" >/dev/null
 out/cpvendor install --root "$work/root" --store "$work/panel.db" --binary out/cpvendor --admin-group root >/dev/null
 sed "s:$work/root/:/:g" "$work/root/opt/cpvendor/etc/integration.ini" > "$work/integration.ini"
-grep -q "^panel_info = /opt/cpvendor/bin/cpvendor cpapi panel_info$" "$work/integration.ini"
+grep -q "^panel_info = /opt/cpvendor/bin/cpvendor-cpapi panel_info$" "$work/integration.ini"
 
 mkdir -p "$outdir"
 rpmbuild -bb packaging/rpm/cpvendor.spec --quiet \

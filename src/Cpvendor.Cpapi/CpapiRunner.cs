@@ -60,8 +60,15 @@ public static class CpapiRunner
     }
 
     /// <summary>Answers from the store, never from a snapshot (the publisher builds snapshots with this).</summary>
-    internal static ReadOnlyMemory<byte> Live(string scriptName, ScriptContext context) =>
-        Live(Find(scriptName) ?? throw new ArgumentException($"no script {scriptName}", nameof(scriptName)), [], context, new Envelope());
+    internal static ReadOnlyMemory<byte> Live(string scriptName, ScriptContext context) => Live(scriptName, [], context);
+
+    /// <summary>Answers one call with <paramref name="rest"/> as its options from the store (the answer book is rendered with this).</summary>
+    internal static ReadOnlyMemory<byte> Live(string scriptName, string[] rest, ScriptContext context) =>
+        Live(Find(scriptName) ?? throw new ArgumentException($"no script {scriptName}", nameof(scriptName)), rest, context, new Envelope());
+
+    /// <summary>An end user's <c>domains</c> (or <c>domains --with-php</c>) answer over their own file's content.</summary>
+    internal static byte[] EndUserDomains(UserAnswers own, bool withPhp) =>
+        new Envelope().Build(writer => DomainsScript.WriteOwn(own, null, null, withPhp, writer)).ToArray();
 
     private static ReadOnlyMemory<byte> Live(IScript script, string[] rest, ScriptContext context, Envelope envelope)
     {

@@ -8,9 +8,11 @@ namespace Cpvendor.Host;
 /// Renders <c>/opt/cpvendor/etc/integration.ini</c> (docs/contract.md section 4): one line per script, each a
 /// command line CloudLinux splits like a shell and appends its own arguments to; never
 /// <c>--with-php</c>; <c>%</c> doubled because CloudLinux reads the file with interpolation on.
-/// <paramref name="ScriptRunner"/> replaces the binary on script lines (the privileged wrapper).
+/// <paramref name="ScriptRunner"/> replaces the binary on script lines (the privileged wrapper, or
+/// the small cpapi binary, which takes the script name without the <c>cpapi</c> word:
+/// <paramref name="ScriptRunnerTakesCpapi"/> false).
 /// </summary>
-public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000, string? ScriptRunner = null)
+public sealed record IntegrationIni(string Binary, string BasePath, bool RunService = true, int ServicePort = 9000, string? ScriptRunner = null, bool ScriptRunnerTakesCpapi = true)
 {
     /// <summary><c>use_ssl = 1</c> with these two files; null for plain http.</summary>
     public (string Cert, string Key)? Ssl { get; init; }
@@ -25,7 +27,7 @@ public sealed record IntegrationIni(string Binary, string BasePath, bool RunServ
         sb.Append("; Every script is the cpvendor binary; CloudLinux appends its arguments after these.\n");
         sb.Append("[integration_scripts]\n");
         foreach (var grammar in Grammar.Scripts)
-            sb.Append(grammar.Script).Append(" = ").Append(Escape(ShellWords.Join([ScriptRunner ?? Binary, "cpapi", grammar.Script]))).Append('\n');
+            sb.Append(grammar.Script).Append(" = ").Append(Escape(ShellWords.Join(ScriptLine(grammar.Script)))).Append('\n');
         sb.Append('\n');
         sb.Append("[lvemanager_config]\n");
         sb.Append("ui_user_info = ").Append(Escape(ShellWords.Join([Binary, "ui-user-info"]))).Append('\n');
@@ -44,6 +46,11 @@ public sealed record IntegrationIni(string Binary, string BasePath, bool RunServ
             sb.Append("vendor_php = ").Append(Escape(VendorPhp)).Append('\n');
         return sb.ToString();
     }
+
+    private string[] ScriptLine(string script) =>
+        ScriptRunner is null ? [Binary, "cpapi", script]
+        : ScriptRunnerTakesCpapi ? [ScriptRunner, "cpapi", script]
+        : [ScriptRunner, script];
 
     /// <summary>configparser's BasicInterpolation reads <c>%%</c> as a literal percent sign.</summary>
     private static string Escape(string value) => value.Replace("%", "%%", StringComparison.Ordinal);

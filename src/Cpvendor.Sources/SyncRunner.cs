@@ -181,6 +181,7 @@ public static class SyncRunner
         if (!stale)
             return;
         File.Delete(config.PanelInfoFile);
+        AnswerPublisher.WithdrawPrerendered(config);
         if (Directory.Exists(config.UsersDir))
         {
             foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))

@@ -22,7 +22,8 @@ public sealed class OwnCpapiTests(OwnInstallFixture install)
         var evidence = string.Join("\n", run.Check("Domains_as_end_user_hides_foreign_domains").GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
         foreach (var user in install.EndUsers)
         {
-            Assert.Matches($@"\$ \[as {user}\] \S+ cpapi domains", evidence);
+            // The script line: the small binary (cpvendor-cpapi domains) or the binary (cpvendor cpapi domains).
+            Assert.Matches($@"\$ \[as {user}\] \S+[ -]cpapi domains", evidence);
             Assert.Matches($@"{user} sees [1-9]\d* domains, all theirs", evidence);
         }
 

@@ -32,7 +32,7 @@ public sealed class DoctorTests
             h =>
             {
                 var script = h.Plant("opt/cpvendor/bin/noisy", "#!/bin/sh\necho '{\"data\": [], \"metadata\": {\"result\": \"ok\"}}'\necho oops >&2\n", 0b111_101_101);
-                EditIni(h, "resellers = " + h.Path("opt/cpvendor/bin/cpvendor") + " cpapi resellers", "resellers = " + script);
+                EditIni(h, "resellers = " + h.Path("opt/cpvendor/bin/cpvendor-cpapi") + " resellers", "resellers = " + script);
             }
         ),
         ["binary folder closed to other users"] = ("Scripts for every user answer an unprivileged caller",

@@ -39,7 +39,7 @@ public sealed class RecordedInstallOptionsTests
         Assert.Contains("cpvendor-privileged cpapi users", Ini(host));
 
         host.InstallChecked("--privileged=none");
-        Assert.Contains("users = " + host.Path("opt/cpvendor/bin/cpvendor") + " cpapi users", Ini(host));
+        Assert.Contains("users = " + host.Path("opt/cpvendor/bin/cpvendor-cpapi") + " users", Ini(host));
         Assert.Contains("\nservice_port = 9100\n", Ini(host));
 
         var again = host.InstallChecked();

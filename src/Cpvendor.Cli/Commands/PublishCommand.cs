@@ -9,9 +9,19 @@ internal static class PublishCommand
 {
     public static Command Create()
     {
-        var command = new Command("publish", "Rewrite the public and per-user answer files from the store (run as root).");
+        var bookOnly = new Option<bool>("--answer-book")
+        {
+            Description = "Only bring the answer book in step with the current read model (what a lifecycle command starts after its commit)",
+        };
+        var command = new Command("publish", "Rewrite the public and per-user answer files from the store (run as root).") { bookOnly };
         command.SetAction(result =>
         {
+            if (result.GetValue(bookOnly))
+            {
+                AnswerBookPublisher.Publish(InstallLayout.LoadForThisBinary());
+                return ExitCodes.Success;
+            }
+
             var report = AnswerPublisher.PublishAll(InstallLayout.LoadForThisBinary());
             result.Out().WriteLine($"published {report.Users} per-user files, removed {report.Removed} stale ones");
             return ExitCodes.Success;

@@ -4,6 +4,7 @@ using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
+using Cpvendor.Prerendered;
 using Cpvendor.Store;
 using Cpvendor.Store.ReadModel;
 
@@ -28,6 +29,7 @@ public static class AnswerPublisher
     public static PublishReport PublishAll(InstallConfig config)
     {
         ReadModelPublisher.Publish(config, force: true);
+        AnswerBookPublisher.Publish(config);
         using var store = PanelReader.Open(config.Store);
         PublishPanelInfo(config, store);
         var uids = store.Uids();
@@ -44,6 +46,8 @@ public static class AnswerPublisher
     /// </summary>
     public static void PublishAdminAnswers(InstallConfig config)
     {
+        // A sync that changed only its sync state still moves the book's expiry with the new generation.
+        AnswerBookPublisher.Publish(config);
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
         if (!Servable(context))
         {
@@ -77,6 +81,23 @@ public static class AnswerPublisher
         }
     }
 
+    /// <summary>
+    /// Removes every pre-rendered answer (the book, panel_info's, each uid's): what a sync past its
+    /// maximum age does beside withdrawing the files they were rendered from. Their stamps would
+    /// already keep them from answering; removing them leaves nothing of the stale data behind.
+    /// </summary>
+    public static void WithdrawPrerendered(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        File.Delete(AnswerFiles.Book(config));
+        File.Delete(AnswerFiles.PanelInfo(config));
+        if (Directory.Exists(config.UsersDir))
+        {
+            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.answers"))
+                File.Delete(file);
+        }
+    }
+
     public static void PublishPanelInfo(InstallConfig config, PanelReader store)
     {
         EnsureFolders(config);
@@ -88,6 +109,13 @@ public static class AnswerPublisher
         var info = new PanelInfo(settings.Name, settings.Version, settings.UserLoginUrl, features);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(info, CpapiJsonContext.Default.PanelInfo);
         WriteIfChanged(config.PanelInfoFile, bytes, PublicFileMode, RootOwner, RootOwner);
+        // The answer itself, as the live script prints it from that file, stamped with the file's bytes.
+        using (var context = new ScriptContext(config, new Caller(0, CallerRole.Root)))
+        {
+            var answer = CpapiRunner.Live("panel_info", context).ToArray();
+            WriteIfChanged(AnswerFiles.PanelInfo(config), StampedAnswers.Build(bytes, [answer]), PublicFileMode, RootOwner, RootOwner);
+        }
+
         Stamp(config, settings.Revision);
     }
 
@@ -138,9 +166,11 @@ public static class AnswerPublisher
         {
             var names = store.UsernamesOf(uid);
             var path = config.UserFile(uid);
+            var answersPath = AnswerFiles.User(config, uid);
             if (names.Count == 0)
             {
                 File.Delete(path);
+                File.Delete(answersPath);
                 continue;
             }
 
@@ -148,14 +178,19 @@ public static class AnswerPublisher
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
+            var json = answers.ToUtf8();
+            // What the small binary prints for this caller's domains, tied to the bytes of their file.
+            var rendered = StampedAnswers.Build(json, [CpapiRunner.EndUserDomains(answers, withPhp: false), CpapiRunner.EndUserDomains(answers, withPhp: true)]);
             if (access is null)
             {
-                WriteIfChanged(path, answers.ToUtf8(), UserFileMode, null, null, batch);
+                WriteIfChanged(path, json, UserFileMode, null, null, batch);
+                WriteIfChanged(answersPath, rendered, UserFileMode, null, null, batch);
                 continue;
             }
 
             var (owner, group, mode, acl) = access.Of(uid);
-            WriteIfChanged(path, answers.ToUtf8(), mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
+            WriteIfChanged(path, json, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
+            WriteIfChanged(answersPath, rendered, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
         }
 
         batch.Commit();
@@ -170,6 +205,13 @@ public static class AnswerPublisher
         // Temporary files of a publish that was killed before it could rename them.
         foreach (var file in Directory.EnumerateFiles(config.UsersDir, ".*.tmp"))
             File.Delete(file);
+        foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.answers"))
+        {
+            var stem = Path.GetFileNameWithoutExtension(file);
+            if (!uint.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || !keep.Contains(uid))
+                File.Delete(file);
+        }
+
         foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
         {
             var stem = Path.GetFileNameWithoutExtension(file);

@@ -21,7 +21,7 @@ internal sealed class DomainsScript : IScript
         var withPhp = arguments.Has("with-php");
         return context.Caller.SeesEverything
             ? WriteForAdmin(context, owner, name, withPhp, data)
-            : WriteForEndUser(context, owner, name, withPhp, data);
+            : WriteOwn(UserAnswers.Read(context.Config, context.Caller.Uid), owner, name, withPhp, data);
     }
 
     private static Problem? WriteForAdmin(ScriptContext context, string? owner, string? name, bool withPhp, Utf8JsonWriter data)
@@ -30,10 +30,23 @@ internal sealed class DomainsScript : IScript
             return Problem.NotFound($"No such user `{owner}`");
         var count = 0;
         data.WriteStartObject();
-        foreach (var (domain, info) in context.Store.Domains(owner, name))
+        if (withPhp)
         {
-            DomainJson.Write(data, domain, info, withPhp);
-            count++;
+            foreach (var (domain, info) in context.Store.Domains(owner, name))
+            {
+                DomainJson.Write(data, domain, info, withPhp);
+                count++;
+            }
+        }
+        else
+        {
+            // Straight from SQLite's UTF-8, as users does: listing every domain is a frequent call.
+            using var rows = context.Store.DomainRows(owner, name);
+            while (rows.Read())
+            {
+                DomainJson.Write(data, rows);
+                count++;
+            }
         }
 
         if (count == 0 && name is not null)
@@ -42,9 +55,9 @@ internal sealed class DomainsScript : IScript
         return null;
     }
 
-    private static Problem? WriteForEndUser(ScriptContext context, string? owner, string? name, bool withPhp, Utf8JsonWriter data)
+    /// <summary>An end user's answer over the content of their own file (also what the publisher pre-renders).</summary>
+    internal static Problem? WriteOwn(UserAnswers own, string? owner, string? name, bool withPhp, Utf8JsonWriter data)
     {
-        var own = UserAnswers.Read(context.Config, context.Caller.Uid);
         if (owner is not null && !own.Usernames.Contains(owner))
             return Problem.PermissionDenied($"You may list only your own domains, not those of `{owner}`");
         if (name is not null && !own.Domains.ContainsKey(name))

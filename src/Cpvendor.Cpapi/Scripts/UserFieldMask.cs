@@ -7,24 +7,9 @@ namespace Cpvendor.Cpapi.Scripts;
 /// <summary>Writes a user object with every field, or only those <c>--fields</c> asked for, in wire order.</summary>
 internal static class UserFieldMask
 {
-    public const int All = 0b111_1111;
+    public const int All = Prerendered.FieldMask.All;
 
-    public static int From(IReadOnlyList<string>? fields)
-    {
-        if (fields is null)
-            return All;
-        var mask = 0;
-        foreach (var field in fields)
-        {
-            for (var i = 0; i < Contract.Grammar.UserFields.Count; i++)
-            {
-                if (Contract.Grammar.UserFields[i] == field)
-                    mask |= 1 << i;
-            }
-        }
-
-        return mask;
-    }
+    public static int From(IReadOnlyList<string>? fields) => Prerendered.FieldMask.From(fields);
 
     public const int Domain = 8;
 

@@ -30,13 +30,17 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         var positionIndependent = PositionIndependentCopy.Of(sourceBinary);
         if (File.Exists(positionIndependent))
             steps.Add(new FileStep(PositionIndependentCopy.Of(binary), () => File.ReadAllBytes(positionIndependent), Modes.Executable, what: "the position-independent build, for privileged mode"));
+        var smallSource = SmallCpapiBinary.Beside(sourceBinary);
+        var small = File.Exists(smallSource) ? SmallCpapiBinary.Beside(binary) : null;
+        if (small is not null)
+            steps.Add(new FileStep(small, () => File.ReadAllBytes(smallSource), Modes.Executable, what: "the small cpapi binary the script lines run"));
         steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
 
         // Section 4: integration.ini, readable by everyone, both sections.
         // Section 4 and docs/lvemanager.md: LVE Manager's own web server, its TLS files, vendor_php.
         string? Rooted(string? path) => path is null ? null : InstallLayout.Under(root, path.TrimStart('/'));
         var ini = new IntegrationIni(binary, basePath, RunService: lvemanager.Service != Choices.LvemanagerService.None, ServicePort: options.ServicePort,
-            ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : null)
+            ScriptRunner: privileged ? HostLayout.PrivilegedWrapper(root) : small, ScriptRunnerTakesCpapi: privileged || small is null)
         {
             Ssl = lvemanager.Service == Choices.LvemanagerService.Https ? (Rooted(lvemanager.SslCert)!, Rooted(lvemanager.SslKey)!) : null,
             VendorPhp = Rooted(lvemanager.VendorPhp),

@@ -21,6 +21,7 @@ internal static class EffectFlusher
         using var guard = FileLock.Acquire(LockFiles.PublishPath(config), TimeSpan.FromSeconds(120));
         // Every committed change, whatever effects it recorded, reaches the read model before any hook.
         ReadModelPublisher.Publish(config, store);
+        AnswerBookPublisher.PublishSoon(config);
         var recorded = store.PendingEffects();
         if (recorded.Count == 0)
             return;

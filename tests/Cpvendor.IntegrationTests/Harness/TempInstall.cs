@@ -70,8 +70,20 @@ public sealed class TempInstall : IDisposable
     /// <summary>The published per-user answer file of a UNIX id.</summary>
     public string UserFile(uint uid) => Config.UserFile(uid);
 
-    /// <summary>Runs an installed script the way integration.ini names it, optionally as another user.</summary>
-    public RunResult Cpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
+    /// <summary>The installed small cpapi binary the default install's script lines name.</summary>
+    public string SmallBinary => Path.Combine(Path.GetDirectoryName(Binary)!, "cpvendor-cpapi");
+
+    /// <summary>
+    /// Runs an installed script the way integration.ini names it, optionally as another user: the
+    /// small binary when the script lines name it (the default install), else <c>cpvendor cpapi</c>.
+    /// </summary>
+    public RunResult Cpapi(RunAs? user, params string[] args) =>
+        IniNamesSmallBinary ? Run.Program(SmallBinary, args, user) : FullCpapi(user, args);
+
+    /// <summary>Runs <c>cpvendor cpapi</c> itself: the full path every call the small binary does not answer takes.</summary>
+    public RunResult FullCpapi(RunAs? user, params string[] args) => Run.Program(Binary, ["cpapi", .. args], user);
+
+    private bool IniNamesSmallBinary => File.Exists(SmallBinary) && File.ReadAllText(Ini).Contains(SmallBinary + " panel_info\n", StringComparison.Ordinal);
 
     public RunResult Cpapi(params string[] args) => Cpapi(null, args);
 

@@ -1,0 +1,154 @@
+using Cpvendor.Core;
+using Cpvendor.Core.Native;
+using Cpvendor.Core.Processes;
+using Cpvendor.Cpapi.Identity;
+using Cpvendor.Prerendered;
+
+namespace Cpvendor.Cpapi.Publishing;
+
+/// <summary>
+/// Publishes the answer book (<see cref="AnswerBookFormat"/>) beside the current read-model
+/// generation: every administrator list the live scripts print for it, with the ranges the small
+/// binary concatenates for the indexed filters. Run as root right after every generation is
+/// published, before any hook, so the book is as fresh as the generation. It is rendered from the
+/// generation itself (never the live store) and stamped with that file's identity and the data's
+/// maximum age; one rendered while a newer generation arrived is not written, and any failure removes
+/// the book, so the small binary hands the call to the full path and nothing old is served.
+/// Serialised by its own lock so an older book never replaces a newer one.
+/// </summary>
+public static class AnswerBookPublisher
+{
+    private static readonly string[] IdAndUsername = ["--fields=id,username"];
+
+    /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
+    public static bool Publish(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var folder = AnswerFiles.ModelFolder(config);
+        if (!Directory.Exists(folder))
+            return false;
+        var path = AnswerFiles.Book(config);
+        try
+        {
+            using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
+            // Every builder holds the lock while it writes: a temporary file found now is a killed one's.
+            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp"))
+                File.Delete(left);
+            var generation = AnswerFiles.Generation(config);
+            if (GenerationStamp.Of(generation) is not { } before)
+            {
+                File.Delete(path);
+                return false;
+            }
+
+            if (StampOfBook(path) == before)
+                return true;
+            var book = Build(config, before);
+            if (book is null)
+            {
+                File.Delete(path);
+                return false;
+            }
+
+            // A newer generation was published meanwhile: its own publish writes its book.
+            if (GenerationStamp.Of(generation) != before)
+                return false;
+            var asRoot = Libc.GetEuid() == 0;
+            SecureFile.WriteAtomic(path, book, FileModes.GroupFile, asRoot ? 0u : null, asRoot ? config.AdminGid ?? 0 : null);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
+        {
+            // Without a book every call takes the full path: slower, never wrong.
+            TryDelete(path);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Brings the book in step after a lifecycle commit without making the command wait for it:
+    /// starts <c>BIN/cpvendor publish --answer-book</c> of the install (clean environment, nothing
+    /// inherited) and returns. Until that book is in place its stamp no longer matches the new
+    /// generation, so the small binary hands every call to the full path, which answers from the new
+    /// generation: the change is in the very next answer either way, and re-rendering every list of
+    /// a 10,000-account panel stays out of the command's time. A burst coalesces: each builder
+    /// waits for the lock and finds the book already built for the newest generation. Without an
+    /// installed binary only root can change (a library use) the book is built here and now.
+    /// </summary>
+    public static void PublishSoon(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var binary = InstallLayout.BinaryUnder(config.Root);
+        // Root runs it: only a binary no other account can change or replace (docs/security.md).
+        if (Libc.GetEuid() != 0 || !File.Exists(binary) || Core.Paths.TrustedPath.Problem(binary) is not null)
+        {
+            Publish(config);
+            return;
+        }
+
+        // Not waited for; a builder that cannot start leaves the book to be built here and now.
+        if (!ChildProcess.Start([binary, "publish", "--answer-book"]))
+            Publish(config);
+    }
+
+    /// <summary>The generation stamp in the header of the book at <paramref name="path"/>, or null.</summary>
+    internal static GenerationStamp? StampOfBook(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            Span<byte> header = stackalloc byte[AnswerBookFormat.HeaderLength];
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) != header.Length || !header.StartsWith(AnswerBookFormat.Magic))
+                return null;
+            return AnswerBookFormat.StampOf(header);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[]? Build(InstallConfig config, GenerationStamp stamp)
+    {
+        // The two large lists are rendered side by side, each through a connection of its own to the
+        // generation (the stamp checked before and after proves both read the same file).
+        var usersTask = Task.Run(() =>
+        {
+            using var own = new ScriptContext(config, new Caller(0, CallerRole.Root));
+            return (CpapiRunner.Live("users", own).ToArray(), CpapiRunner.Live("users", IdAndUsername, own).ToArray());
+        });
+        using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
+        // Past its maximum age the generation answers nothing (ScriptContext refuses it): no book.
+        var until = context.Store.ServableUntil();
+        var domains = CpapiRunner.Live("domains", context).ToArray();
+        var packages = CpapiRunner.Live("packages", context).ToArray();
+        var resellers = CpapiRunner.Live("resellers", context).ToArray();
+        var admins = CpapiRunner.Live("admins", context).ToArray();
+        var php = CpapiRunner.Live("php", context).ToArray();
+        var (users, idAndUsername) = usersTask.GetAwaiter().GetResult();
+        if (!Ok(packages) || !Ok(resellers) || !Ok(admins) || !Ok(php) || !Ok(idAndUsername))
+            return null;
+        var names = new NameBlob();
+        if (AnswerBookIndexer.Users(users, names) is not { } index)
+            return null;
+        if (AnswerBookIndexer.Domains(domains, names) is not { } domainIndex)
+            return null;
+        return AnswerBookFormat.Build(stamp, until,
+            [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex, idAndUsername]);
+    }
+
+    private static bool Ok(ReadOnlySpan<byte> answer) =>
+        answer.StartsWith("{\"data\":"u8) && answer.EndsWith(",\"metadata\":{\"result\":\"ok\"}}\n"u8);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The stamp already keeps a book of another generation from answering.
+        }
+    }
+}

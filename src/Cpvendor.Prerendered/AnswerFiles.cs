@@ -1,0 +1,23 @@
+using System.Globalization;
+using Cpvendor.Core;
+
+namespace Cpvendor.Prerendered;
+
+/// <summary>
+/// Where the pre-rendered answers live: the book beside the read-model generation it was built
+/// from (same folder, same 0640 root:admin group), the public panel_info answer beside the public
+/// panel_info file, and each caller's answers beside their per-uid file, with its owner and mode.
+/// </summary>
+public static class AnswerFiles
+{
+    public static string ModelFolder(InstallConfig config) => Path.Combine(config.DataDir, "model");
+
+    /// <summary>The read-model generation the book must have been built from.</summary>
+    public static string Generation(InstallConfig config) => Path.Combine(ModelFolder(config), "panel.db");
+
+    public static string Book(InstallConfig config) => Path.Combine(ModelFolder(config), "answers.book");
+
+    public static string PanelInfo(InstallConfig config) => Path.Combine(config.PublicDir, "panel_info.answer");
+
+    public static string User(InstallConfig config, uint uid) => Path.Combine(config.UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".answers");
+}

@@ -1,0 +1,27 @@
+namespace Cpvendor.Prerendered;
+
+/// <summary>
+/// Hands a call the small binary does not answer to the full one: <c>BIN/cpvendor cpapi ARGS...</c>
+/// beside it, through <c>execv(2)</c>, so the same process goes on with the same arguments, the same
+/// environment and the same descriptors (stderr already pointed at /dev/null).
+/// </summary>
+public static class FullBinary
+{
+    public const string Name = "cpvendor";
+
+    /// <summary>An envelope for the one case the full binary cannot word: it could not be started.</summary>
+    public static ReadOnlySpan<byte> Unstartable =>
+        "{\"data\":null,\"metadata\":{\"result\":\"InternalAPIError\",\"message\":\"the cpvendor binary beside cpvendor-cpapi could not be run: reinstall cpvendor\"}}\n"u8;
+
+    /// <summary>The full binary in the folder of <paramref name="smallBinary"/>.</summary>
+    public static string Beside(string smallBinary) => Path.Combine(Path.GetDirectoryName(smallBinary) ?? "/", Name);
+
+    /// <summary>Replaces this process with the full binary answering <paramref name="args"/>; returns only if that failed.</summary>
+    public static void Exec(string fullBinary, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var argv = new List<string>(args.Count + 2) { fullBinary, "cpapi" };
+        argv.AddRange(args);
+        Native.Exec(fullBinary, argv);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Runtime.InteropServices;
+
+namespace Cpvendor.Prerendered;
+
+/// <summary>
+/// The libc calls the answer files are read with: plain descriptors, <c>statx</c>, <c>mmap</c>, and
+/// <c>execv</c> for handing a call on: the few the small binary needs beyond Core's <c>Libc</c>.
+/// </summary>
+internal static unsafe partial class Native
+{
+    private const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
+    private const int AtFdCwd = -100;
+    private const int AtEmptyPath = 0x1000;
+    private const uint StatxBasicStats = 0x7ff;
+    private const int ProtRead = 1;
+    private const int MapPrivate = 2;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenRaw(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    internal static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
+    private static partial nint PreadRaw(int fd, byte* buffer, nint count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatxRaw(int dirFd, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    internal static partial void* Mmap(void* address, nint length, int protection, int flags, int fd, long offset);
+
+    [LibraryImport("libc", EntryPoint = "munmap")]
+    internal static partial int Munmap(void* address, nint length);
+
+    [LibraryImport("libc", EntryPoint = "execv", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int ExecvRaw(string path, byte** argv);
+
+    [LibraryImport("libc", EntryPoint = "time")]
+    private static partial long TimeRaw(long* result);
+
+    public static long Now() => TimeRaw(null);
+
+    /// <summary>Opens a file for reading (following no special rule: only root writes these files); -1 when it cannot.</summary>
+    public static int Open(string path) => OpenRaw(path, OpenReadOnlyCloseOnExec);
+
+    /// <summary>Identity and size of a path (<see cref="GenerationStamp"/>), or null when it cannot be read.</summary>
+    public static GenerationStamp? Stat(string path) => Statx(AtFdCwd, path, 0);
+
+    /// <summary>Identity and size of an open descriptor.</summary>
+    public static GenerationStamp? Stat(int fd) => Statx(fd, "", AtEmptyPath);
+
+    private static GenerationStamp? Statx(int dirFd, string path, int flags)
+    {
+        // struct statx: stx_ino at 32, stx_size at 40, stx_mtime at 112 (tv_sec i64, tv_nsec u32),
+        // stx_dev_major at 136, stx_dev_minor at 140.
+        var buffer = stackalloc byte[256];
+        if (StatxRaw(dirFd, path, flags, StatxBasicStats, buffer) != 0)
+            return null;
+        var device = ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140);
+        return new GenerationStamp(device, *(ulong*)(buffer + 32), *(long*)(buffer + 40), *(long*)(buffer + 112), *(uint*)(buffer + 120));
+    }
+
+    /// <summary>Reads a whole small file of at most <paramref name="limit"/> bytes; null when it is missing, larger or unreadable.</summary>
+    public static byte[]? ReadAll(string path, int limit)
+    {
+        var fd = Open(path);
+        if (fd < 0)
+            return null;
+        try
+        {
+            if (Stat(fd) is not { } stat || stat.Size < 0 || stat.Size > limit)
+                return null;
+            var bytes = new byte[stat.Size];
+            var total = 0;
+            fixed (byte* start = bytes)
+            {
+                while (total < bytes.Length)
+                {
+                    var n = PreadRaw(fd, start + total, bytes.Length - total, total);
+                    if (n < 0 && Marshal.GetLastPInvokeError() == 4)
+                        continue;
+                    if (n <= 0)
+                        return null;
+                    total += (int)n;
+                }
+            }
+
+            return bytes;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>Replaces this process with <paramref name="path"/> run with <paramref name="argv"/>, environment unchanged; returns only on failure.</summary>
+    public static void Exec(string path, IReadOnlyList<string> argv)
+    {
+        var pointers = new nint[argv.Count + 1];
+        try
+        {
+            for (var i = 0; i < argv.Count; i++)
+                pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
+            fixed (nint* vector = pointers)
+                _ = ExecvRaw(path, (byte**)vector);
+        }
+        finally
+        {
+            foreach (var pointer in pointers)
+                Marshal.FreeCoTaskMem(pointer);
+        }
+    }
+
+    internal static int MapReadOnly => ProtRead;
+
+    internal static int MapFlags => MapPrivate;
+}
