@@ -29,6 +29,7 @@ public static class Doctor
         new PanelRecordsAllMapOntoThisHost(),
         new PublishedAnswersMatchTheStore(),
         new ReadModelIsAsNewAsTheStore(),
+        new AnswerBookServesTheReadModel(),
         new SecretsAreReadableByRootOnly(),
         new PhpSelectorKnowsThePanelsNativePhp(),
         new PhpSelectorSetUpWasApplied(),

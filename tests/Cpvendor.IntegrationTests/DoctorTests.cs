@@ -93,6 +93,8 @@ public sealed class DoctorTests
             h => h.Plant("proc/sys/fs/xfs/cap_res_quota_disable", "0\n")),
         ["vendor_php names a missing file"] = ("LVE Manager settings point at real files",
             h => EditIni(h, "[lvemanager_config]\n", "[lvemanager_config]\nvendor_php = /nonexistent/vendor.php\n")),
+        ["answer book damaged"] = ("The answer book serves the current read model",
+            h => h.Plant("opt/cpvendor/var/model/answers.book", "not an answer book\n", 0b110_100_000)),
         ["panel record the source could not map"] = ("Panel records all map onto this host",
             h => h.ChangeStore("UPDATE source SET kind = 'virtualmin', unmapped = 'domains/1764590001 (gone.test): UNIX user ''gone'' does not exist on this host; not served'")),
     };
@@ -108,7 +110,7 @@ public sealed class DoctorTests
         var hasQueue = HasHookQueue(host);
         var above = report.Where(f => Rank(f.Severity) > Rank("info") && (hasQueue || f.Check != "Hook events are delivered")).ToList();
         Assert.True(above.Count == 0, string.Join("\n", above));
-        Assert.Equal(29, report.Select(f => f.Check).Distinct().Count());
+        Assert.Equal(30, report.Select(f => f.Check).Distinct().Count());
     }
 
     [Theory]
