@@ -43,12 +43,11 @@ public sealed class LoopbackMariaDb : IDisposable
         var pid = Path.Combine(dir, "mysqld.pid");
         Exec("mariadb-install-db", "--user=mysql", $"--datadir={data}", "--auth-root-authentication-method=socket");
         var port = FreePort();
-        var server = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "mariadbd", "--no-defaults", "--user=mysql", $"--datadir={data}", $"--socket={socket}", $"--pid-file={pid}",
-            "--bind-address=127.0.0.1", $"--port={port}", "--skip-name-resolve", $"--log-error={Path.Combine(dir, "mysqld.log")}" })
-            server.ArgumentList.Add(argument);
-        using (Process.Start(server))
+        // The server outlives this call (Dispose stops it); it logs to its own file.
+        if (!ChildProcess.Start(["setsid", "mariadbd", "--no-defaults", "--user=mysql", $"--datadir={data}", $"--socket={socket}", $"--pid-file={pid}",
+            "--bind-address=127.0.0.1", $"--port={port}", "--skip-name-resolve", $"--log-error={Path.Combine(dir, "mysqld.log")}"]))
         {
+            throw CpvendorException.Io("could not start mariadbd for the quickstart's panel database");
         }
 
         for (var i = 0; i < 120 && !Try("mariadb-admin", $"--socket={socket}", "-u", "root", "ping"); i++)

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 using Cpvendor.Store;
 using Cpvendor.Store.Model;
 
@@ -96,23 +96,13 @@ public static class NativePhpConf
         if (Path.GetFullPath(config.Root) != "/")
             return $"not run on a folder standing for /: {tool} --setup-cl-selector";
 
-        var info = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = "/" };
-        info.ArgumentList.Add("--setup-cl-selector");
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        using var process = Process.Start(info) ?? throw CpvendorException.Io($"could not start {tool}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
+        var run = ChildProcess.Run([tool, "--setup-cl-selector"], new ChildOptions { Timeout = TimeSpan.FromMinutes(10) });
+        if (run.StartError is { } problem)
+            throw CpvendorException.Io(problem);
+        if (run.TimedOut)
             return $"{tool} --setup-cl-selector timed out";
-        }
-
-        _ = stdout.Result;
-        if (process.ExitCode != 0)
-            return $"{tool} --setup-cl-selector failed ({process.ExitCode}): {stderr.Result.Trim()}";
+        if (run.ExitCode != 0)
+            return $"{tool} --setup-cl-selector failed ({run.ExitCode}): {run.Stderr.Trim()}";
         Directory.CreateDirectory(config.DataDir);
         SecureFile.WriteAtomic(StampPath(config), Encoding.UTF8.GetBytes(Hash(applied) + "\n"), Mode, RootOwner, RootOwner);
         return $"ran {tool} --setup-cl-selector";

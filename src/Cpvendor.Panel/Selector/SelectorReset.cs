@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Processes;
 using Cpvendor.Panel.Validation;
 
 namespace Cpvendor.Panel.Selector;
@@ -114,24 +114,14 @@ public static partial class SelectorReset
 
     private static string Tool(string[] arguments)
     {
-        var info = new ProcessStartInfo(CageFsCtl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = "/" };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        using var process = Process.Start(info) ?? throw CpvendorException.Io($"could not start {CageFsCtl}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
+        var run = ChildProcess.Run([CageFsCtl, .. arguments], new ChildOptions { Timeout = TimeSpan.FromMinutes(5) });
+        if (run.StartError is { } problem)
+            throw CpvendorException.Io(problem);
+        if (run.TimedOut)
             throw CpvendorException.Io($"{CageFsCtl} {string.Join(' ', arguments)} timed out");
-        }
-
-        return process.ExitCode == 0
-            ? stdout.Result
-            : throw CpvendorException.Io($"{CageFsCtl} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result.Trim()}");
+        return run.ExitCode == 0
+            ? run.Stdout
+            : throw CpvendorException.Io($"{CageFsCtl} {string.Join(' ', arguments)} failed ({run.ExitCode}): {run.Stderr.Trim()}");
     }
 
     [GeneratedRegex("\\A[a-z_][a-z0-9_.-]{0,31}\\z")]

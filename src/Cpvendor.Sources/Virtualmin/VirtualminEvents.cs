@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 using Cpvendor.Core.Webmin;
 using Cpvendor.Panel;
 using Cpvendor.Sources.Storage;
@@ -118,14 +118,18 @@ public static class VirtualminEvents
     {
         if (string.IsNullOrWhiteSpace(command))
             return null;
-        var info = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("(" + command + ") 2>&1 </dev/null");
-        using var process = Process.Start(info) ?? throw CpvendorException.Io("could not start /bin/sh for the chained command");
-        process.StandardInput.Close();
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        output.Write(text);
-        return process.ExitCode;
+        // Virtualmin's own environment (VIRTUALSERVER_*) and working directory go with it; no time limit
+        // but Virtualmin's, as when Virtualmin ran it itself.
+        var run = ChildProcess.Run(["/bin/sh", "-c", "(" + command + ") 2>&1 </dev/null"], new ChildOptions
+        {
+            CleanEnvironment = false,
+            WorkingDirectory = null,
+            Timeout = Timeout.InfiniteTimeSpan,
+            MergeOutput = true,
+        });
+        if (run.StartError is { } problem)
+            throw CpvendorException.Io($"could not start /bin/sh for the chained command: {problem}");
+        output.Write(run.Stdout);
+        return run.ExitCode;
     }
 }
