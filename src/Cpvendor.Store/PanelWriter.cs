@@ -89,11 +89,7 @@ public sealed partial class PanelWriter : IDisposable
 
     /// <summary>Runs one statement in this transaction; returns the number of rows changed. For this library's own operations only.</summary>
     internal int Execute(string sql, params (string Name, object? Value)[] parameters) =>
-        StoreFailure.Guard(() =>
-        {
-            using var command = Command(sql, parameters);
-            return command.ExecuteNonQuery();
-        }, connection);
+        Statements.Execute(connection, transaction, sql, parameters);
 
     public void Commit()
     {

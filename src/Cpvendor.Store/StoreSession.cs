@@ -19,40 +19,14 @@ public sealed partial class StoreSession : IDisposable
     public void Dispose() => Connection.Dispose();
 
     private int Execute(string sql, params (string Name, object? Value)[] parameters) =>
-        StoreFailure.Guard(() =>
-        {
-            using var command = Command(sql, parameters);
-            return command.ExecuteNonQuery();
-        }, Connection);
+        Statements.Execute(Connection, null, sql, parameters);
 
     private object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
-        StoreFailure.Guard(() =>
-        {
-            using var command = Command(sql, parameters);
-            var value = command.ExecuteScalar();
-            return value is DBNull ? null : value;
-        }, Connection);
+        Statements.Scalar(Connection, null, sql, parameters);
 
     /// <summary>Every row of <paramref name="sql"/>, mapped while the statement runs.</summary>
     private List<T> Rows<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
-        StoreFailure.Guard(() =>
-        {
-            var rows = new List<T>();
-            using var command = Command(sql, parameters);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                rows.Add(map(reader));
-            return rows;
-        }, Connection);
-
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+        Statements.Rows(Connection, null, sql, map, parameters);
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
