@@ -89,7 +89,8 @@ public static partial class ReadModelPublisher
                 Span<byte> header = stackalloc byte[100];
                 var store = (RandomAccess.Read(input.SafeFileHandle, header, 0) == header.Length ? StoreHeader.Parse(header) : null)
                     ?? throw CpvendorException.StoreUnavailable($"{config.Store} has no SQLite header");
-                if (!force && Intact(current) && (StoreHeader.Read(current) == store || ServesTheSame(live, transaction, header, current)))
+                var generation = StoreHeader.Read(current);
+                if (!force && Intact(current) && (generation == store || (generation?.SameSchemaAs(store) == true && ServesTheSame(live, transaction, current))))
                     return PublishOutcome.UpToDate;
                 var spare = ReadModelFiles.Spare(config);
                 if (force || !TryPatch(input, spare, current, store))
