@@ -21,6 +21,10 @@ public sealed class Envelope
 
     public static JsonWriterOptions Options => WriterOptions;
 
+    /// <summary>Whether <paramref name="answer"/> is a success envelope as <see cref="Build"/> writes it (what may be published for later calls).</summary>
+    internal static bool IsOk(ReadOnlySpan<byte> answer) =>
+        answer.StartsWith("{\"data\":"u8) && answer.EndsWith(",\"metadata\":{\"result\":\"ok\"}}\n"u8);
+
     /// <summary>Runs <paramref name="writeData"/> into a success envelope, or an error envelope if it reports a problem.</summary>
     internal ReadOnlyMemory<byte> Build(Func<Utf8JsonWriter, Problem?> writeData)
     {

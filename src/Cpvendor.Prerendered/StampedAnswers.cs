@@ -11,7 +11,7 @@ namespace Cpvendor.Prerendered;
 /// </summary>
 public static class StampedAnswers
 {
-    /// <summary>Neither file may be larger than this (the per-uid file's own cap, and its answers).</summary>
+    /// <summary>A file larger than this (either of the two) is not read: the call takes the full path.</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
 
     private const int HeaderLength = 32;

@@ -9,8 +9,9 @@ namespace Cpvendor.Cpapi.Publishing;
 /// <summary>
 /// Publishes the answer book (<see cref="AnswerBookFormat"/>) beside the current read-model
 /// generation: every administrator list the live scripts print for it, with the ranges the small
-/// binary concatenates for the indexed filters. Run as root right after every generation is
-/// published, before any hook, so the book is as fresh as the generation. It is rendered from the
+/// binary concatenates for the indexed filters. Run as root after a generation is published: by
+/// <c>publish</c>, install and sync before they return, and after a lifecycle command in a process of
+/// its own (<see cref="PublishSoon"/>); a book of another generation never answers. It is rendered from the
 /// generation itself (never the live store) and stamped with that file's identity and the data's
 /// maximum age; one rendered while a newer generation arrived is not written, and any failure removes
 /// the book, so the small binary hands the call to the full path and nothing old is served.
@@ -126,7 +127,7 @@ public static class AnswerBookPublisher
         var admins = CpapiRunner.Live("admins", context).ToArray();
         var php = CpapiRunner.Live("php", context).ToArray();
         var (users, idAndUsername) = usersTask.GetAwaiter().GetResult();
-        if (!Ok(packages) || !Ok(resellers) || !Ok(admins) || !Ok(php) || !Ok(idAndUsername))
+        if (!Envelope.IsOk(packages) || !Envelope.IsOk(resellers) || !Envelope.IsOk(admins) || !Envelope.IsOk(php) || !Envelope.IsOk(idAndUsername))
             return null;
         var names = new NameBlob();
         if (AnswerBookIndexer.Users(users, names) is not { } index)
@@ -136,9 +137,6 @@ public static class AnswerBookPublisher
         return AnswerBookFormat.Build(stamp, until,
             [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex, idAndUsername]);
     }
-
-    private static bool Ok(ReadOnlySpan<byte> answer) =>
-        answer.StartsWith("{\"data\":"u8) && answer.EndsWith(",\"metadata\":{\"result\":\"ok\"}}\n"u8);
 
     private static void TryDelete(string path)
     {

@@ -62,7 +62,7 @@ public static class AnswerPublisher
             var before = AnswerSnapshot.Stamp(config, context.Store.Revision());
             var answer = CpapiRunner.Live(script, context);
             var after = AnswerSnapshot.Stamp(config, context.Store.Revision());
-            if (before == after && answer.Span.StartsWith("{\"data\":"u8) && answer.Span.EndsWith(",\"metadata\":{\"result\":\"ok\"}}\n"u8))
+            if (before == after && Envelope.IsOk(answer.Span))
                 AnswerSnapshot.Write(config, script, before, answer.Span);
             else
                 AnswerSnapshot.Remove(config, script);
