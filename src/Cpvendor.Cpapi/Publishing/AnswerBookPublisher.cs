@@ -79,6 +79,10 @@ public static class AnswerBookPublisher
     public static void PublishSoon(InstallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        // Most flushes follow no new generation (a hook's bookkeeping, a command that changed nothing
+        // served): a book already built for the current one needs no builder.
+        if (GenerationStamp.Of(AnswerFiles.Generation(config)) is { } current && StampOfBook(AnswerFiles.Book(config)) == current)
+            return;
         var binary = InstallLayout.BinaryUnder(config.Root);
         // Root runs it: only a binary no other account can change or replace (docs/security.md).
         if (Libc.GetEuid() != 0 || !File.Exists(binary) || Core.Paths.TrustedPath.Problem(binary) is not null)
