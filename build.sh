@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the NativeAOT binaries (linux-x64, no .NET runtime needed): out/cpvendor (SQLite linked in),
-# its position-independent copy out/cpvendor-pie, and the small cpapi binary out/cpvendor-cpapi.
+# its position-independent copy out/cpvendor-pie, and the small cpapi binary out/cpvendor-cpapi,
+# linked against glibc 2.28 by the pinned, checked toolchain/zig-cc, and fails unless each of them
+# loads on glibc 2.28 and Linux 4.18 and exports nothing (docs/build.md).
 #   ./build.sh          the binary
 #   ./build.sh rpm      the binary and an RPM under out/rpm (needs rpmbuild)
 set -euo pipefail
@@ -25,6 +27,8 @@ publish_project() {
 }
 
 publish() {
+  # Fetched once into a cache outside the checkout, checked here and again before each link.
+  toolchain/zig.sh >/dev/null
   publish_project src/Cpvendor.Cli/Cpvendor.Cli.csproj artifacts/publish-aot
   # The small binary integration.ini's script lines run: it answers from the answer book and hands
   # every other call to out/cpvendor (docs/cpapi.md).
@@ -34,6 +38,7 @@ publish() {
   install -m 0755 artifacts/publish-cpapi/cpvendor-cpapi out/cpvendor-cpapi
   # The same program linked position-independent: what install puts in place for privileged mode.
   install -m 0755 artifacts/bin/Cpvendor.Cli/release_linux-x64/native/cpvendor-pie out/cpvendor-pie
+  toolchain/check-binary.sh out/cpvendor out/cpvendor-cpapi out/cpvendor-pie
   echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes), out/cpvendor-pie ($(stat -c %s out/cpvendor-pie) bytes) and out/cpvendor-cpapi ($(stat -c %s out/cpvendor-cpapi) bytes)"
 }
 
