@@ -6,8 +6,9 @@ namespace Cpvendor.Bench;
 
 /// <summary>
 /// Everything the timed runs need, made before the clock starts and removed after: a sample store,
-/// an install into a temporary root, a real UNIX user owning one sample account, our answers saved
-/// for <c>cat</c>, the Python baseline, and the NativeAOT empty-Main reference program.
+/// an install into a temporary root (and one of an earlier build, when given), a real UNIX user
+/// owning one sample account, our answers saved for <c>cat</c>, the Python baseline, and the NativeAOT
+/// empty-Main reference program.
 /// </summary>
 internal sealed class BenchHost : IDisposable
 {
@@ -23,17 +24,11 @@ internal sealed class BenchHost : IDisposable
 
     public string Dir { get; }
 
-    public string Store => Path.Combine(Dir, "panel.db");
+    /// <summary>The build being measured: the checkout's <c>out/</c>.</summary>
+    public Installation Ours { get; private set; } = null!;
 
-    public string Root => Path.Combine(Dir, "root");
-
-    public string Installed => Path.Combine(Root, "opt/cpvendor/bin/cpvendor");
-
-    /// <summary>The small cpapi binary the default install's integration.ini names.</summary>
-    public string Small => Path.Combine(Root, "opt/cpvendor/bin/cpvendor-cpapi");
-
-    /// <summary>The copy privileged mode installs (position-independent), outside cage-mounted folders.</summary>
-    public string Privileged => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
+    /// <summary>An earlier build timed beside it (<c>--baseline DIR</c>), or null.</summary>
+    public Installation? Baseline { get; private set; }
 
     public string Answers => Path.Combine(Dir, "answers");
 
@@ -53,19 +48,16 @@ internal sealed class BenchHost : IDisposable
     /// <summary>Leave the temporary folder in place (to rerun a call by hand); the UNIX user is removed anyway.</summary>
     public bool Keep { get; set; }
 
-    public static BenchHost Create(string repo, int accounts)
+    public static BenchHost Create(string repo, int accounts, string? baseline)
     {
-        var binary = Path.Combine(repo, "out/cpvendor");
-        if (!File.Exists(binary))
-            throw new InvalidOperationException($"{binary} is missing: run ./build.sh first");
         var dir = Directory.CreateTempSubdirectory("cpvendor-bench-").FullName;
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         var host = new BenchHost(repo, dir);
         try
         {
-            var n = accounts.ToString(CultureInfo.InvariantCulture);
-            Checked(binary, "init", "--store", host.Store, "--sample", n);
-            Checked(binary, "install", "--root", host.Root, "--store", host.Store, "--privileged=sudo");
+            host.Ours = Installation.Create(Path.Combine(repo, "out"), Path.Combine(dir, "ours"), accounts);
+            if (baseline is not null)
+                host.Baseline = Installation.Create(baseline, Path.Combine(dir, "baseline"), accounts);
             host.ChooseEndUser();
             host.EmptyMain = PublishEmptyMain(repo);
             return host;
@@ -108,7 +100,7 @@ internal sealed class BenchHost : IDisposable
     /// </summary>
     private void ChooseEndUser()
     {
-        using var list = new Command("list", Installed, ["cpapi", "users", "--fields=id,username"]);
+        using var list = new Command("list", Ours.Installed, ["cpapi", "users", "--fields=id,username"]);
         using var json = JsonDocument.Parse(PeerBaseline.Data(ProcessTimer.Output(list)).ToArray());
         var users = json.RootElement.EnumerateArray().ToList();
         for (var i = users.Count / 2; i < users.Count; i++)
@@ -124,7 +116,7 @@ internal sealed class BenchHost : IDisposable
             EndUser = new Identity(name, uid, gid);
             SampleUid = uid;
             SampleUsername = users[i].GetProperty("username").GetString()!;
-            using var domains = new Command("domains", Installed, ["cpapi", "domains", $"--owner={SampleUsername}"]);
+            using var domains = new Command("domains", Ours.Installed, ["cpapi", "domains", $"--owner={SampleUsername}"]);
             using var owned = JsonDocument.Parse(PeerBaseline.Data(ProcessTimer.Output(domains)).ToArray());
             SampleDomain = owned.RootElement.EnumerateObject().First().Name;
             return;
@@ -142,7 +134,7 @@ internal sealed class BenchHost : IDisposable
         return Path.Combine(output, "cpvendor-empty-main");
     }
 
-    private static string Checked(string file, params string[] args)
+    public static string Checked(string file, params string[] args)
     {
         var (code, output) = Run(file, args);
         if (code != 0)

@@ -6,7 +6,8 @@ namespace Cpvendor.Bench;
 internal sealed record RunCounts(int WarmUp, int SmallFast, int SmallPython, int DumpFast, int DumpPython);
 
 /// <summary>The command line of the benchmark.</summary>
-internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep)
+/// <param name="Baseline">A folder holding an earlier build's binaries, timed beside ours (<c>--baseline DIR</c>).</param>
+internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep, string? Baseline)
 {
     public RunCounts Runs => Quick ? new(1, 20, 5, 8, 3) : new(3, 200, 40, 60, 15);
 
@@ -15,6 +16,7 @@ internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep)
         var quick = false;
         var keep = false;
         var accounts = 10_000;
+        string? baseline = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,12 +30,15 @@ internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep)
                 case "--accounts" when i + 1 < args.Length:
                     accounts = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--baseline" when i + 1 < args.Length:
+                    baseline = Path.GetFullPath(args[++i]);
+                    break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}': use --quick, --accounts N, --keep");
+                    throw new ArgumentException($"unknown argument '{args[i]}': use --quick, --accounts N, --keep, --baseline DIR");
             }
         }
 
-        return new BenchOptions(quick, accounts, keep);
+        return new BenchOptions(quick, accounts, keep, baseline);
     }
 
     /// <summary>The checkout root: the first folder holding cpvendor.slnx, from here or from the build output upwards.</summary>

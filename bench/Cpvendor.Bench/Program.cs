@@ -3,7 +3,9 @@ using Cpvendor.Bench;
 using Cpvendor.Bench.Native;
 
 // The cpapi benchmark of docs/performance.md. Usage (as root, after ./build.sh):
-//   dotnet run -c Release --project bench/Cpvendor.Bench [-- --quick] [--accounts N] [--keep]
+//   dotnet run -c Release --project bench/Cpvendor.Bench [-- --quick] [--accounts N] [--keep] [--baseline DIR]
+// --baseline DIR: the binaries of an earlier build (its out/), installed beside ours and timed in the
+// same rounds, with the binary sizes of both builds.
 var options = BenchOptions.Parse(args);
 if (Posix.GetEuid() != 0)
 {
@@ -13,7 +15,7 @@ if (Posix.GetEuid() != 0)
 
 var repo = BenchOptions.FindRepo();
 Console.WriteLine($"setting up a sample panel of {options.Accounts} accounts...");
-using var host = BenchHost.Create(repo, options.Accounts);
+using var host = BenchHost.Create(repo, options.Accounts, options.Baseline);
 host.Keep = options.Keep;
 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 var calls = Call.All(host.SampleUid, host.SampleUsername, host.SampleDomain);
@@ -25,16 +27,14 @@ try
     var answers = new Dictionary<Call, byte[]>();
     foreach (var call in calls)
     {
-        // What integration.ini runs: the small binary in the default install, the full copy in privileged mode.
-        var ours = Track(call.Privileged
-            ? new Command("cpvendor-pie cpapi", host.Privileged, ["cpapi", .. call.Args], null)
-            : new Command("cpvendor-cpapi", host.Small, call.Args, call.AsEndUser ? host.EndUser : null));
+        var ours = Track(Script(host.Ours, call, ""));
+        var baseline = host.Baseline is { } before ? Track(Script(before, call, " (baseline)")) : null;
         answers[call] = ProcessTimer.Output(ours);
         PeerBaseline.Data(answers[call]);
         host.SaveAnswer(call, answers[call]);
         var cat = Track(new Command("cat", "/bin/cat", [host.AnswerFile(call)], ours.RunAs));
         var py = Track(new Command("python", python, [Path.Combine(host.Peer, PeerBaseline.ScriptName), .. call.Args], ours.RunAs));
-        plans.Add(new Plan(call, ours, cat, py));
+        plans.Add(new Plan(call, ours, cat, py, baseline));
     }
 
     PeerBaseline.Write(host.Peer,
@@ -45,6 +45,8 @@ try
     {
         AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Cat));
         AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Python));
+        if (plan.Baseline is { } baseline)
+            AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(baseline));
     }
 
     var emptyMain = Track(new Command("NativeAOT empty Main", host.EmptyMain, []));
@@ -68,6 +70,8 @@ try
             if (Due(round, fast, rounds))
             {
                 Measure(plan.Ours, plan.OursSeries, record);
+                if (plan.Baseline is { } baseline)
+                    Measure(baseline, plan.BaselineSeries, record);
                 Measure(plan.Cat, plan.CatSeries, record);
             }
 
@@ -84,15 +88,20 @@ try
         plan.OursSeries.PeakRssMb = probe.PeakKilobytes(plan.Ours, probeRuns) / 1024.0 ?? double.NaN;
         plan.CatSeries.PeakRssMb = probe.PeakKilobytes(plan.Cat, probeRuns) / 1024.0 ?? double.NaN;
         plan.PythonSeries.PeakRssMb = probe.PeakKilobytes(plan.Python, 1) / 1024.0 ?? double.NaN;
+        if (plan.Baseline is { } baseline)
+            plan.BaselineSeries.PeakRssMb = probe.PeakKilobytes(baseline, probeRuns) / 1024.0 ?? double.NaN;
     }
 
     emptySeries.PeakRssMb = probe.PeakKilobytes(emptyMain, probeRuns) / 1024.0 ?? double.NaN;
-    var results = plans.Select(p => new CallResult(p.Call, answers[p.Call].Length, p.OursSeries, p.CatSeries, p.PythonSeries)).ToList();
+    var results = plans.Select(p => new CallResult(p.Call, answers[p.Call].Length, p.OursSeries, p.CatSeries, p.PythonSeries,
+        p.Baseline is null ? null : p.BaselineSeries)).ToList();
     var header =
         $"{options.Accounts} accounts, {Environment.ProcessorCount} CPUs, load average before `{loadBefore}`, after `{loadAfter}`; " +
         $"python: {python}; wall-clock medians of whole processes, stdout drained through a pipe.\n\n";
     Console.WriteLine();
     Console.Write(Report.Render(results, emptySeries, header));
+    if (host.Baseline is { } earlier)
+        Console.Write(BaselineReport.Render(results, host.Ours, earlier));
     if (options.Keep)
         Console.WriteLine($"\nkept {host.Dir}");
     return 0;
@@ -108,6 +117,11 @@ Command Track(Command command)
     commands.Add(command);
     return command;
 }
+
+// What integration.ini runs: the small binary in the default install, the full copy in privileged mode.
+Command Script(Installation install, Call call, string suffix) => call.Privileged
+    ? new Command("cpvendor-pie cpapi" + suffix, install.Privileged, ["cpapi", .. call.Args], null)
+    : new Command("cpvendor-cpapi" + suffix, install.Small, call.Args, call.AsEndUser ? host.EndUser : null);
 
 // Spreads `count` runs evenly over `rounds` rounds; warm-up rounds (negative) run everything.
 static bool Due(int round, int count, int rounds) =>
@@ -130,10 +144,12 @@ static void AssertSame(Call call, byte[] expected, byte[] actual)
         $"({expected.Length} vs {actual.Length} bytes)");
 }
 
-/// <summary>The three programs timed for one call and their samples.</summary>
-internal sealed record Plan(Call Call, Command Ours, Command Cat, Command Python)
+/// <summary>The programs timed for one call (ours, cat, Python and an earlier build of ours) and their samples.</summary>
+internal sealed record Plan(Call Call, Command Ours, Command Cat, Command Python, Command? Baseline)
 {
     public Series OursSeries { get; } = new(Ours.Label);
+
+    public Series BaselineSeries { get; } = new(Baseline?.Label ?? "baseline");
 
     public Series CatSeries { get; } = new("cat");
 

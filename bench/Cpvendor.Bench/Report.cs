@@ -36,7 +36,7 @@ internal sealed class Series(string program)
 }
 
 /// <summary>Ours, cat and Python for one call.</summary>
-internal sealed record CallResult(Call Call, long AnswerBytes, Series Ours, Series Cat, Series Python)
+internal sealed record CallResult(Call Call, long AnswerBytes, Series Ours, Series Cat, Series Python, Series? Baseline = null)
 {
     public double VsCat => Ours.MedianMs / Cat.MedianMs;
 
@@ -62,6 +62,8 @@ internal static class Report
         {
             var call = $"{r.Call.Label} ({Size(r.AnswerBytes)})";
             Row(sb, call, r.Ours, r.Cat, r.PythonVsOurs);
+            if (r.Baseline is { } baseline)
+                Row(sb, "", baseline, r.Cat, r.Python.MedianMs / baseline.MedianMs);
             Row(sb, "", r.Cat, r.Cat, null);
             Row(sb, "", r.Python, r.Cat, null);
         }
@@ -96,7 +98,7 @@ internal static class Report
     private static void Verdict(StringBuilder sb, string target, string call, string figure, bool met, bool unknown = false) =>
         sb.Append(CultureInfo.InvariantCulture, $"| {target} | {call} | {figure} | {(unknown ? "not measured (install GNU time)" : met ? "met" : "**not met**")} |\n");
 
-    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString(value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+    public static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString(value >= 100 ? "0" : value >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Size(long bytes) => bytes >= 1 << 20
         ? (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB"

@@ -1,0 +1,54 @@
+namespace Cpvendor.Bench;
+
+/// <summary>
+/// One build's binaries installed the way the default and the privileged install put them: a sample
+/// store made by that build's own <c>cpvendor init</c> and an install into a root of its own.
+/// </summary>
+internal sealed class Installation
+{
+    /// <summary>The binaries a build ships, by file name, whose sizes the report compares.</summary>
+    public static readonly IReadOnlyList<string> Shipped = ["cpvendor", "cpvendor-cpapi", "cpvendor-pie"];
+
+    private Installation(string binaries, string dir)
+    {
+        Binaries = binaries;
+        Dir = dir;
+    }
+
+    /// <summary>The folder holding the build's binaries (<c>out/</c> of a checkout).</summary>
+    public string Binaries { get; }
+
+    public string Dir { get; }
+
+    public string Store => Path.Combine(Dir, "panel.db");
+
+    public string Root => Path.Combine(Dir, "root");
+
+    public string Installed => Path.Combine(Root, "opt/cpvendor/bin/cpvendor");
+
+    /// <summary>The small cpapi binary the default install's integration.ini names.</summary>
+    public string Small => Path.Combine(Root, "opt/cpvendor/bin/cpvendor-cpapi");
+
+    /// <summary>The copy privileged mode installs (position-independent), outside cage-mounted folders.</summary>
+    public string Privileged => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
+
+    /// <summary>Makes the sample store of <paramref name="accounts"/> accounts in <paramref name="dir"/> and installs into its root.</summary>
+    public static Installation Create(string binaries, string dir, int accounts)
+    {
+        foreach (var name in Shipped)
+        {
+            if (!File.Exists(Path.Combine(binaries, name)))
+                throw new InvalidOperationException($"{Path.Combine(binaries, name)} is missing: run ./build.sh first");
+        }
+
+        Directory.CreateDirectory(dir);
+        var install = new Installation(binaries, dir);
+        var binary = Path.Combine(binaries, "cpvendor");
+        BenchHost.Checked(binary, "init", "--store", install.Store, "--sample", accounts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        BenchHost.Checked(binary, "install", "--root", install.Root, "--store", install.Store, "--privileged=sudo");
+        return install;
+    }
+
+    /// <summary>The size in bytes of a shipped binary of this build.</summary>
+    public long Size(string name) => new FileInfo(Path.Combine(Binaries, name)).Length;
+}
