@@ -52,14 +52,10 @@ internal static class QuickstartFolder
             if (!File.Exists(Path.Combine(dir, Marker)))
                 throw CpvendorException.Invalid($"{dir} is not empty and was not made by quickstart; choose another --dir");
 
-            // Root's alone (checked above), so nothing inside was planted by anyone else.
+            // The folder is root's alone (checked above); what an earlier run left inside (account
+            // folders among them) is removed through descriptors all the same.
             foreach (var entry in entries)
-            {
-                if (Directory.Exists(entry) && (Libc.LinkStatus(entry)!.Value.Mode & Libc.TypeMask) == Libc.TypeDirectory)
-                    Directory.Delete(entry, recursive: true);
-                else
-                    File.Delete(entry);
-            }
+                DescriptorTree.Remove(entry);
         }
 
         return Adopt(dir);

@@ -63,7 +63,11 @@ public sealed partial class PanelService
         });
     }
 
-    /// <summary>Adds a PHP version the php script lists and domains may use.</summary>
+    /// <summary>
+    /// Adds a PHP version the php script lists and domains may use. One marked native becomes the
+    /// panel's one native PHP: the newest explicit choice wins, so any other loses the mark (and
+    /// native.conf follows, docs/lifecycle.md "PHP versions").
+    /// </summary>
     public ChangeResult AddPhp(PhpVersionRow php)
     {
         ArgumentNullException.ThrowIfNull(php);
@@ -77,9 +81,12 @@ public sealed partial class PanelService
         {
             if (c.Writer.PhpVersionExists(php.Identifier))
                 throw CpvendorException.Invalid($"PHP version '{php.Identifier}' already exists");
+            var unmarked = php.IsNative == true ? c.Writer.ClearNativePhp() : 0;
             c.Writer.Insert(php);
             c.Affect(PanelEffect.NativePhp);
-            return $"added PHP version {php.Identifier}";
+            return unmarked > 0
+                ? $"added PHP version {php.Identifier}, now the native PHP ({unmarked} other(s) no longer native)"
+                : $"added PHP version {php.Identifier}";
         });
     }
 

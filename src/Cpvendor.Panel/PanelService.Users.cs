@@ -9,6 +9,9 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
+    // The host's UNIX accounts, read once per service: a batch of thousands of changes reads them once.
+    private List<(string Name, uint Uid, string Home)>? unixHomes;
+
     /// <summary>
     /// Records an account the panel has completely built, with its main domain; hook
     /// <c>post_modify_user.py create</c>. The UNIX account is not created here.
@@ -123,10 +126,13 @@ public sealed partial class PanelService
         },
         withPreHooks: true);
 
-    private static void EnsureHomeFree(ChangeContext c, string home, long uid, string? except)
+    private void EnsureHomeFree(ChangeContext c, string home, long uid, string? except)
     {
         if (IdentityQueries.HomeHolder(c.Writer, home, uid, except) is { } holder)
             throw CpvendorException.Invalid($"home '{home}' is, contains or lies inside the home of account '{holder}'");
+        unixHomes ??= Libc.AllAccounts().Select(a => (a.Name, a.Uid, a.Home)).ToList();
+        if (PanelPaths.UnixHomeProblem(home, uid, LoginDefs.UidMin(config.LoginDefs), unixHomes) is { } problem)
+            throw CpvendorException.Invalid(problem);
     }
 
     private static uint Uid(ChangeContext c, string name) =>

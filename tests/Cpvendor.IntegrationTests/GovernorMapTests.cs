@@ -58,7 +58,7 @@ public sealed class GovernorMapTests
         AssertMatchesStore(install);
         install.Checked("db", "rename", owner + "_new", "--new-name", owner + "_renamed");
         AssertMatchesStore(install);
-        install.Checked("db", "add", new string('d', 64), "--owner", owner);
+        install.Checked("db", "add", new string('d', 63), "--owner", owner);
         AssertMatchesStore(install);
         install.Checked("user", "rename", owner, "--new-username", "renamed1");
         AssertMatchesStore(install);
@@ -71,13 +71,14 @@ public sealed class GovernorMapTests
     }
 
     [Fact]
-    public void Database_user_over_64_characters_is_refused()
+    public void Database_user_longer_than_the_63_characters_Governor_keeps_is_refused()
     {
         using var install = TempInstall.Create(users: 5);
         var owner = Envelope.Of(install.Cpapi("users")).Data[0].GetProperty("username").GetString()!;
-        var run = install.Command("db", "add", new string('d', 65), "--owner", owner);
+        var run = install.Command("db", "add", new string('d', 64), "--owner", owner);
         Assert.Equal(ExitCodes.Invalid, run.ExitCode);
-        Assert.Contains("at most 64", run.Stderr);
-        Assert.DoesNotContain(JsonSerializer.Serialize(new string('d', 65)), install.Cpapi("db_info").Stdout);
+        Assert.Contains("at most 63", run.Stderr);
+        Assert.DoesNotContain(JsonSerializer.Serialize(new string('d', 64)), install.Cpapi("db_info").Stdout);
+        Assert.DoesNotContain(new string('d', 63), File.ReadAllText(install.Config.GovernorMap));
     }
 }

@@ -31,16 +31,47 @@ public sealed class PhpSelectorTests
         install.Checked("settings", "php", "add", "alt-php84", "--version", "8.4", "--dir", "/opt/alt/php84", "--native", "false");
         Assert.Equal(past, File.GetLastWriteTimeUtc(conf));
 
-        // A native version that sorts first takes its place; removing it brings the other back.
+        // A version added as native takes its place.
         install.Checked("settings", "php", "add", "aa-php81", "--version", "8.1", "--dir", "/opt/aa/php81", "--native", "true");
         Assert.Equal("php=/opt/aa/php81/usr/bin/php-cgi\nphp-cli=/opt/aa/php81/usr/bin/php\nphp.ini=/opt/aa/php81/etc/php.ini\n", File.ReadAllText(conf));
-        install.Checked("settings", "php", "delete", "aa-php81");
-        Assert.Equal(EaPhp, File.ReadAllText(conf));
 
         var again = Run.Checked(Repo.Binary, ["install", "--root", install.Root, "--store", install.Store]);
         Assert.Contains($"ok      file {conf} 0644", again);
         Assert.Contains("ok      apply native.conf", again);
         Assert.False(File.Exists(marker), "cagefsctl ran on a test root");
+    }
+
+    [Fact]
+    public void The_newest_native_choice_wins_even_where_it_sorts_last_and_the_others_lose_the_mark()
+    {
+        using var install = TempInstall.Create(users: 2);
+        var conf = Path.Combine(install.Root, "etc/cl.selector/native.conf");
+        Assert.Equal(EaPhp, File.ReadAllText(conf));
+
+        // zz sorts after ea and is not the default: only the newest explicit choice puts it first.
+        var added = install.Checked("settings", "php", "add", "zz-php83", "--version", "8.3", "--dir", "/opt/zz/php83", "--native", "true");
+
+        Assert.Contains("now the native PHP", added);
+        Assert.Equal("php=/opt/zz/php83/usr/bin/php-cgi\nphp-cli=/opt/zz/php83/usr/bin/php\nphp.ini=/opt/zz/php83/etc/php.ini\n", File.ReadAllText(conf));
+        Assert.Equal("zz-php83", StoreCheck.Scalar(install.Store, "SELECT group_concat(identifier) FROM php_versions WHERE is_native = 1"));
+    }
+
+    [Fact]
+    public void Removing_the_only_native_php_removes_native_conf_and_applies_the_removal()
+    {
+        using var install = TempInstall.Create(users: 2);
+        var conf = Path.Combine(install.Root, "etc/cl.selector/native.conf");
+        var tool = Path.Combine(install.Root, "usr/sbin/cagefsctl");
+        Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+        File.WriteAllText(tool, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(tool, (UnixFileMode)0b111_101_101);
+        install.Checked("settings", "php", "add", "zz-php83", "--version", "8.3", "--dir", "/opt/zz/php83", "--native", "true");
+        Assert.True(File.Exists(conf));
+
+        install.Checked("settings", "php", "delete", "zz-php83");
+
+        Assert.False(File.Exists(conf), "native.conf still names a PHP the panel no longer has");
+        Assert.Contains("native.conf: removed native.conf (no PHP version is native); not run on a folder standing for /: ", File.ReadAllText(install.Config.HookLog));
     }
 
     [Fact]

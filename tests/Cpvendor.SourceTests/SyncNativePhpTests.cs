@@ -36,4 +36,19 @@ public sealed class SyncNativePhpTests
         Assert.Equal("php=/opt/alt/php74/usr/bin/php-cgi\nphp-cli=/opt/alt/php74/usr/bin/php\nphp.ini=/opt/alt/php74/etc/php.ini\n", File.ReadAllText(conf));
         Assert.Equal([$"post_modify_user.py modify -u {login} --new-username {login}"], hooks.Lines());
     }
+
+    [Fact]
+    public void A_sync_that_leaves_no_native_php_removes_native_conf()
+    {
+        using var database = HookDeliveryTests.Seeded(Dialect.MariaDb);
+        using var install = SyncedInstall.Create(database, users: 12, seed: 9);
+        install.SyncChecked();
+        var conf = Path.Combine(install.Root, "etc/cl.selector/native.conf");
+        Assert.True(File.Exists(conf));
+
+        database.Execute("UPDATE panel_php SET native = FALSE");
+        install.SyncChecked();
+
+        Assert.False(File.Exists(conf), "native.conf still names a PHP the panel no longer marks native");
+    }
 }

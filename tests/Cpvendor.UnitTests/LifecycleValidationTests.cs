@@ -64,10 +64,10 @@ public sealed class LifecycleValidationTests
     }
 
     [Fact]
-    public void Database_users_are_capped_at_64_characters_and_never_start_with_a_dash()
+    public void Database_users_are_capped_at_the_63_characters_Governor_keeps_and_never_start_with_a_dash()
     {
-        Assert.Equal(new string('d', 64), Names.DbUser(new string('d', 64)));
-        Assert.Contains("at most 64", Assert.Throws<CpvendorException>(() => Names.DbUser(new string('d', 65))).Message);
+        Assert.Equal(new string('d', 63), Names.DbUser(new string('d', 63)));
+        Assert.Contains("at most 63", Assert.Throws<CpvendorException>(() => Names.DbUser(new string('d', 64))).Message);
         Assert.Throws<CpvendorException>(() => Names.DbUser("-x"));
         Assert.Throws<CpvendorException>(() => Names.DbUser("a b"));
     }

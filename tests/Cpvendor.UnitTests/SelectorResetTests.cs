@@ -61,6 +61,46 @@ public sealed class SelectorResetTests : IDisposable
     }
 
     [Fact]
+    public void Links_at_every_depth_of_both_trees_lose_their_names_and_what_they_name_survives()
+    {
+        var canary = Path.Combine(root, "canary");
+        Write(Path.Combine(canary, "precious"));
+        Write(Path.Combine(canary, "deep/precious"));
+        foreach (var leaf in SelectorReset.Leaves)
+        {
+            var folder = Path.Combine(Etc, leaf);
+            for (var depth = 0; depth < 4; depth++)
+            {
+                Write(Path.Combine(folder, "own.ini"));
+                File.CreateSymbolicLink(Path.Combine(folder, "to-folder"), canary);
+                File.CreateSymbolicLink(Path.Combine(folder, "to-file"), Path.Combine(canary, "precious"));
+                folder = Path.Combine(folder, $"level{depth}");
+            }
+
+            Write(Path.Combine(folder, "last.ini"));
+        }
+
+        var removed = SelectorReset.Remove(root, "07", "alice");
+
+        Assert.Equal(2, removed.Count);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Etc));
+        Assert.True(File.Exists(Path.Combine(canary, "precious")));
+        Assert.True(File.Exists(Path.Combine(canary, "deep/precious")));
+    }
+
+    [Fact]
+    public void The_accounts_etc_as_a_link_is_refused_and_its_target_left_alone()
+    {
+        var elsewhere = Path.Combine(root, "elsewhere");
+        Write(Path.Combine(elsewhere, "cl.selector/precious"));
+        Directory.CreateDirectory(Path.Combine(root, "var/cagefs/07/alice"));
+        File.CreateSymbolicLink(Etc, elsewhere);
+
+        Assert.Contains("link", Assert.Throws<CpvendorException>(() => SelectorReset.Remove(root, "07", "alice")).Message);
+        Assert.True(File.Exists(Path.Combine(elsewhere, "cl.selector/precious")));
+    }
+
+    [Fact]
     public void A_folder_others_may_change_is_refused()
     {
         Write(Path.Combine(Etc, "cl.selector/alt_php.ini"));

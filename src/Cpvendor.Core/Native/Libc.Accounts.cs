@@ -28,16 +28,16 @@ public static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "lsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LSetXattrRaw(string path, string name, byte* value, nint size, int flags);
 
-    /// <summary>Every account the account database enumerates: name, uid and primary gid.</summary>
-    public static IReadOnlyList<(string Name, uint Uid, uint Gid)> AllAccounts()
+    /// <summary>Every account the account database enumerates: name, uid, primary gid and home folder.</summary>
+    public static IReadOnlyList<(string Name, uint Uid, uint Gid, string Home)> AllAccounts()
     {
-        var accounts = new List<(string, uint, uint)>();
+        var accounts = new List<(string, uint, uint, string)>();
         SetPwEntRaw();
         try
         {
             PasswdEntry* entry;
             while ((entry = GetPwEntRaw()) != null)
-                accounts.Add((Marshal.PtrToStringUTF8((nint)entry->Name) ?? "", entry->Uid, entry->Gid));
+                accounts.Add((Marshal.PtrToStringUTF8((nint)entry->Name) ?? "", entry->Uid, entry->Gid, Marshal.PtrToStringUTF8((nint)entry->Dir) ?? ""));
         }
         finally
         {

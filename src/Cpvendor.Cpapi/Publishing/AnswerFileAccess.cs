@@ -8,7 +8,8 @@ namespace Cpvendor.Cpapi.Publishing;
 /// that user nor root in privileged mode can be handed a file the user wrote:
 /// <list type="bullet">
 /// <item>a host with user private groups (the uid's primary group carries the account's name, lists no
-/// other member and is no other account's primary group): <c>0440 root:GROUP</c>;</item>
+/// other member, is no other account's primary group and shares its gid with no other group):
+/// <c>0440 root:GROUP</c>;</item>
 /// <item>otherwise, on a file system with POSIX ACLs: <c>0440 root:root</c> plus <c>user:UID:r</c>;</item>
 /// <item>neither (no such group, no ACL support): <c>0400</c> owned by the uid, the old way, which
 /// <c>cpvendor doctor</c> reports as an error because the user can then rewrite it.</item>
@@ -34,22 +35,20 @@ internal sealed class AnswerFileAccess
         var accounts = Libc.AllAccounts();
         var groups = Libc.AllGroups();
         var primaryUsers = new Dictionary<uint, int>();
-        foreach (var (_, _, gid) in accounts)
+        foreach (var (_, _, gid, _) in accounts)
             primaryUsers[gid] = primaryUsers.GetValueOrDefault(gid) + 1;
-        var groupsById = new Dictionary<uint, (string Name, IReadOnlyList<string> Members)>();
-        foreach (var (name, gid, members) in groups)
-            groupsById.TryAdd(gid, (name, members));
+        // Every group of each gid: a second group sharing the gid (groupadd -o) gives its members the
+        // same access, so the gid is private only when one group name holds it.
+        var groupsById = groups.ToLookup(g => g.Gid);
 
         var result = new Dictionary<uint, uint>();
-        foreach (var (name, uid, gid) in accounts)
+        foreach (var (name, uid, gid, _) in accounts)
         {
             if (result.ContainsKey(uid) || uid == 0 || gid == 0)
                 continue;
-            if (groupsById.TryGetValue(gid, out var group) && group.Name == name
-                && group.Members.All(m => m == name) && primaryUsers[gid] == 1)
-            {
+            var sharing = groupsById[gid].ToList();
+            if (sharing.Count > 0 && sharing.All(g => g.Name == name && g.Members.All(m => m == name)) && primaryUsers[gid] == 1)
                 result[uid] = gid;
-            }
         }
 
         return new AnswerFileAccess(result, ProbeAcl(folder));

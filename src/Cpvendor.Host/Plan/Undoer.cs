@@ -1,5 +1,6 @@
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Paths;
 using Cpvendor.Core.Processes;
 using Cpvendor.Host.Steps;
 
@@ -70,7 +71,7 @@ internal static class Undoer
             case ChangeKind.CreatedTree:
                 if (!Directory.Exists(change.Target))
                     return null;
-                Directory.Delete(change.Target, recursive: true);
+                DescriptorTree.Remove(change.Target);
                 return $"removed {change.Target} and its content";
             case ChangeKind.CreatedDir:
                 if (!Directory.Exists(change.Target))

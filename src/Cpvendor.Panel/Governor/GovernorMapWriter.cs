@@ -9,9 +9,9 @@ namespace Cpvendor.Panel.Governor;
 /// Writes the MySQL Governor map (docs/contract.md section 7): one line per database user,
 /// <c>db_user account uid</c> with single spaces, ordered by database user, rewritten atomically
 /// (temporary file, fsync, rename) so that Governor, which re-reads the file when its mtime changes,
-/// never sees half of it. Governor caps fields at 64 characters, keeps the first of duplicated
-/// database users and skips lines with an empty field or a uid below 1: the store already forbids
-/// all of those (database users are unique and at most 64 characters, account names at most 32,
+/// never sees half of it. Governor's parser keeps 63 characters of each field, keeps the first of
+/// duplicated database users and skips lines with an empty field or a uid below 1: the validators
+/// already forbid all of those (database users are unique and at most 63 characters, account names at most 32,
 /// uids at least 1), and the query filters them once more so the file is right by construction.
 /// </summary>
 internal static class GovernorMapWriter

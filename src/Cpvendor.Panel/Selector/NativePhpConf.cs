@@ -67,15 +67,19 @@ public static class NativePhpConf
 
     /// <summary>
     /// After a PHP change: rewrites native.conf when the store says something else and install has
-    /// set up its folder (otherwise the host is not ours to change), then applies it. Returns what
-    /// was done, for logs; null when nothing changed.
+    /// set up its folder (otherwise the host is not ours to change), then applies it. With no native
+    /// PHP left, a native.conf of the form written here is removed (and the removal applied): PHP
+    /// Selector must not keep a PHP the panel no longer has; one written by someone else stays.
+    /// Returns what was done, for logs; null when nothing changed.
     /// </summary>
     public static string? Refresh(InstallConfig config, PanelReader reader)
     {
         ArgumentNullException.ThrowIfNull(config);
         var path = PathUnder(config.Root);
-        if (!Directory.Exists(Path.GetDirectoryName(path)) || Render(reader) is not { } text)
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
             return null;
+        if (Render(reader) is not { } text)
+            return RemoveWritten(config, path);
         var bytes = Encoding.UTF8.GetBytes(text);
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             return null;
@@ -83,11 +87,32 @@ public static class NativePhpConf
         return Apply(config, bytes);
     }
 
+    /// <summary>True when <paramref name="text"/> has exactly the form <see cref="Render(IReadOnlyList{NativePhpRow})"/> gives.</summary>
+    public static bool IsWritten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n');
+        if (lines is not [var cgi, var cli, var ini, ""] || !cli.StartsWith("php-cli=/", StringComparison.Ordinal) || !ini.StartsWith("php.ini=/", StringComparison.Ordinal))
+            return false;
+        var bin = cli["php-cli=".Length..];
+        return cgi == "php=" + (Path.GetDirectoryName(bin) ?? "/").TrimEnd('/') + "/php-cgi";
+    }
+
+    private static string? RemoveWritten(InstallConfig config, string path)
+    {
+        if (!File.Exists(path) || !IsWritten(File.ReadAllText(path)))
+            return null;
+        File.Delete(path);
+        return "removed native.conf (no PHP version is native); " + Apply(config, null);
+    }
+
     /// <summary>
     /// <c>cagefsctl --setup-cl-selector</c>, as an argument vector, on the real root only (a folder
-    /// standing for / has no CageFS to set up) and only when cagefsctl is installed.
+    /// standing for / has no CageFS to set up) and only when cagefsctl is installed. A successful
+    /// run stamps the file applied, or with <paramref name="applied"/> null (native.conf removed)
+    /// removes the stamp.
     /// </summary>
-    public static string Apply(InstallConfig config, byte[] applied)
+    public static string Apply(InstallConfig config, byte[]? applied)
     {
         ArgumentNullException.ThrowIfNull(config);
         var tool = CageFsCtl(config.Root);
@@ -103,6 +128,12 @@ public static class NativePhpConf
             return $"{tool} --setup-cl-selector timed out";
         if (run.ExitCode != 0)
             return $"{tool} --setup-cl-selector failed ({run.ExitCode}): {run.Stderr.Trim()}";
+        if (applied is null)
+        {
+            File.Delete(StampPath(config));
+            return $"ran {tool} --setup-cl-selector";
+        }
+
         Directory.CreateDirectory(config.DataDir);
         SecureFile.WriteAtomic(StampPath(config), Encoding.UTF8.GetBytes(Hash(applied) + "\n"), Mode, RootOwner, RootOwner);
         return $"ran {tool} --setup-cl-selector";

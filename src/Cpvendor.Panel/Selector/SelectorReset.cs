@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Core.Paths;
 using Cpvendor.Core.Processes;
 using Cpvendor.Panel.Validation;
 
@@ -21,6 +23,9 @@ public static partial class SelectorReset
     private const string CageFsCtl = "/usr/sbin/cagefsctl";
 
     public static readonly string[] Leaves = ["cl.selector", "cl.php.d"];
+
+    private const uint GroupOrOtherWrite = 0b000_010_010;
+    private const uint Sticky = 0b001_000_000_000;
 
     /// <summary>The steps for an account, with the prefix as cagefsctl will print it.</summary>
     public static IReadOnlyList<string> Describe(string name, string prefix = "<prefix>")
@@ -52,41 +57,56 @@ public static partial class SelectorReset
 
     /// <summary>
     /// Removes the account's two PHP Selector folders under <paramref name="root"/>, refusing a link
-    /// or a folder others than root may change anywhere on the way. Returns the folders removed.
+    /// or a folder others than root may change anywhere on the way. Every folder from <c>var</c> down
+    /// to the account's <c>etc</c> is opened relative to the one above it without following links and
+    /// judged on what was opened; the two trees are then removed through <see cref="DescriptorTree"/>,
+    /// relative to that <c>etc</c>, so nothing a user renames or links meanwhile is followed. Returns
+    /// the folders removed.
     /// </summary>
     public static IReadOnlyList<string> Remove(string root, string prefix, string name)
     {
         name = Account(name);
         prefix = Prefix(prefix);
-        var cagefs = InstallLayout.Under(root, "var/cagefs");
-        var account = Path.Combine(cagefs, prefix, name, "etc");
-        // Every folder from /var down to the account's etc: real folders, root's alone.
-        var chain = new List<string> { InstallLayout.Under(root, "var"), cagefs, Path.Combine(cagefs, prefix), Path.Combine(cagefs, prefix, name), account };
-        foreach (var folder in chain)
+        var top = Libc.OpenFolderAt(Libc.CurrentFolder, Encoding.UTF8.GetBytes(Path.GetFullPath(root)), followLink: true);
+        if (top < 0)
+            throw CpvendorException.Io($"cannot open {root}: errno {-top}");
+        var held = new List<int> { top };
+        try
         {
-            if (Libc.Owner(folder) is not { } status)
-                return [];
-            if (new DirectoryInfo(folder).LinkTarget is not null || !Directory.Exists(folder))
-                throw CpvendorException.Invalid($"refused: {folder} is a link or not a folder");
-            if (status.Uid != 0 && Libc.GetEuid() == 0)
-                throw CpvendorException.Invalid($"refused: {folder} does not belong to root");
-            if ((status.Mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0 && (status.Mode & UnixFileMode.StickyBit) == 0)
-                throw CpvendorException.Invalid($"refused: others than root may change {folder}");
-        }
+            var folder = InstallLayout.Under(root, "");
+            foreach (var component in new[] { "var", "cagefs", prefix, name, "etc" })
+            {
+                folder = Path.Combine(folder, component);
+                var fd = Libc.OpenFolderAt(held[^1], Encoding.UTF8.GetBytes(component));
+                if (fd == -Libc.ErrNoEntry)
+                    return [];
+                if (fd is -Libc.ErrLoop or -Libc.ErrNotDirectory)
+                    throw CpvendorException.Invalid($"refused: {folder} is a link or not a folder");
+                if (fd < 0)
+                    throw CpvendorException.Io($"cannot open {folder}: errno {-fd}");
+                held.Add(fd);
+                var status = Libc.StatusAt(fd, []) ?? throw CpvendorException.Io($"cannot read {folder}");
+                if (status.Uid != 0 && Libc.GetEuid() == 0)
+                    throw CpvendorException.Invalid($"refused: {folder} does not belong to root");
+                if ((status.Mode & GroupOrOtherWrite) != 0 && (status.Mode & Sticky) == 0)
+                    throw CpvendorException.Invalid($"refused: others than root may change {folder}");
+            }
 
-        var removed = new List<string>();
-        foreach (var leaf in Leaves)
+            var removed = new List<string>();
+            foreach (var leaf in Leaves)
+            {
+                var target = Path.Combine(folder, leaf);
+                if (DescriptorTree.Remove(held[^1], Encoding.UTF8.GetBytes(leaf), target))
+                    removed.Add(target);
+            }
+
+            return removed;
+        }
+        finally
         {
-            var target = Path.Combine(account, leaf);
-            if (Libc.Owner(target) is null)
-                continue;
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) != account || !Path.GetFullPath(target).StartsWith(cagefs + "/", StringComparison.Ordinal))
-                throw CpvendorException.Invalid($"refused: {target} is not under {cagefs}");
-            DeleteWithoutFollowingLinks(target);
-            removed.Add(target);
+            foreach (var fd in held)
+                Libc.CloseDescriptor(fd);
         }
-
-        return removed;
     }
 
     /// <summary>An account name to its true end (a trailing newline is not a name).</summary>
@@ -96,21 +116,6 @@ public static partial class SelectorReset
     /// <summary>A prefix as cagefsctl prints it: a short run of letters, digits, '_' or '-', nothing else.</summary>
     public static string Prefix(string value) =>
         PrefixPattern().IsMatch(value) ? value : throw CpvendorException.Invalid($"refused: '{Names.Show(value)}' is not a CageFS prefix");
-
-    /// <summary>Deletes a file, a link (never what it points to) or a folder and everything in it.</summary>
-    private static void DeleteWithoutFollowingLinks(string path)
-    {
-        var info = new DirectoryInfo(path);
-        if (info.LinkTarget is not null || !info.Exists)
-        {
-            File.Delete(path);
-            return;
-        }
-
-        foreach (var entry in info.EnumerateFileSystemInfos())
-            DeleteWithoutFollowingLinks(entry.FullName);
-        Directory.Delete(path);
-    }
 
     private static string Tool(string[] arguments)
     {

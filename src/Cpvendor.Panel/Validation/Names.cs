@@ -31,14 +31,32 @@ internal static partial class Names
             ? value
             : throw CpvendorException.Invalid($"invalid package name '{Show(value)}': use 1-64 printable ASCII characters, not starting with '-' or a space, not ending with a space");
 
-    /// <summary>A MySQL user as Governor maps it: at most 64 characters, no spaces (the map is space separated).</summary>
+    /// <summary>
+    /// The longest name MySQL Governor's map parser keeps whole: it reads each field of
+    /// <c>/etc/container/dbuser-map</c> into a 64-byte buffer and keeps 63 characters, so a longer
+    /// name would be counted under its first 63 (docs/contract.md section 7).
+    /// </summary>
+    public const int GovernorFieldMax = 63;
+
+    /// <summary>MySQL's and MariaDB's own accounts, never a customer's database user (docs/contract.md section 7).</summary>
+    public static readonly IReadOnlySet<string> ServerAccounts = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "root", "mysql.sys", "mysql.session", "mysql.infoschema", "mariadb.sys", "debian-sys-maint",
+    };
+
+    /// <summary>
+    /// A MySQL user as Governor maps it: at most 63 characters (what its map parser keeps), no spaces
+    /// (the map is space separated), and never one of the server's own accounts.
+    /// </summary>
     public static string DbUser(string? value)
     {
-        if (value is not null && value.Length > 64)
-            throw CpvendorException.Invalid($"database user '{Show(value)}' is {value.Length} characters long; MySQL Governor takes at most 64");
+        if (value is not null && value.Length > GovernorFieldMax)
+            throw CpvendorException.Invalid($"database user '{Show(value)}' is {value.Length} characters long; MySQL Governor keeps at most {GovernorFieldMax}");
+        if (value is not null && ServerAccounts.Contains(value))
+            throw CpvendorException.Invalid($"database user '{value}' is one of the database server's own accounts, never a customer's");
         return value is not null && DbUserPattern().IsMatch(value)
             ? value
-            : throw CpvendorException.Invalid($"invalid database user '{Show(value)}': use 1-64 of A-Z a-z 0-9 _ $ . @ - not starting with '-'");
+            : throw CpvendorException.Invalid($"invalid database user '{Show(value)}': use 1-{GovernorFieldMax} of A-Z a-z 0-9 _ $ . @ - not starting with '-'");
     }
 
     public static string? Email(string? value) =>
@@ -83,7 +101,7 @@ internal static partial class Names
     [GeneratedRegex(@"^[!-,.-~](?:[ -~]{0,62}[!-~])?\z")]
     private static partial Regex PackagePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_$.@][A-Za-z0-9_$.@-]{0,63}\z")]
+    [GeneratedRegex(@"^[A-Za-z0-9_$.@][A-Za-z0-9_$.@-]{0,62}\z")]
     private static partial Regex DbUserPattern();
 
     [GeneratedRegex(@"^[!-,.-?A-~][!-?A-~]*@[!-?A-~]+\z")]

@@ -43,8 +43,6 @@ internal static partial class SnapshotValidator
         Unique(s.DbUsers.Select(d => d.DbUser), "cpvendor_db_users", "db_user", problems);
         foreach (var d in s.DbUsers)
         {
-            if (d.DbUser.Length > 64)
-                problems.Add("cpvendor_db_users", d.DbUser, "is longer than 64 characters (MySQL Governor's limit)");
             if (!users.Contains(d.Owner))
                 problems.Add("cpvendor_db_users", d.DbUser, $"owner '{d.Owner}' is not an account");
         }

@@ -18,4 +18,7 @@ public sealed partial class PanelWriter
     public bool IsDefaultPhp(string identifier) => Exists("SELECT 1 FROM panel WHERE default_php = $p", ("$p", identifier));
 
     public void DeletePhp(string identifier) => Execute("DELETE FROM php_versions WHERE identifier = $p", ("$p", identifier));
+
+    /// <summary>Takes the native mark from every PHP version that has it (before another one is made the native PHP); returns how many lost it.</summary>
+    public int ClearNativePhp() => Execute("UPDATE php_versions SET is_native = 0 WHERE is_native = 1");
 }

@@ -4,8 +4,9 @@ namespace Cpvendor.Store;
 
 /// <summary>
 /// The MySQL Governor map's lines as the store says they should be (docs/contract.md section 7):
-/// <c>db_user account uid</c>, ordered by database user. Lines Governor would reject (an empty
-/// field, a field over 64 characters, a uid below 1) are left out, though the store forbids them.
+/// <c>db_user account uid</c>, ordered by database user. Lines Governor would skip or misread (an empty
+/// field, a field longer than the 63 characters its parser keeps, a uid below 1) are left out, though
+/// the validators forbid them.
 /// </summary>
 public sealed partial class StoreSession
 {
@@ -14,7 +15,7 @@ public sealed partial class StoreSession
     private const string GovernorRows =
         """
         FROM db_users d JOIN users u ON u.username = d.owner
-        WHERE u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 64 AND length(u.username) BETWEEN 1 AND 64
+        WHERE u.uid >= 1 AND length(d.db_user) BETWEEN 1 AND 63 AND length(u.username) BETWEEN 1 AND 63
         """;
 
     /// <summary>The whole map, one line per database user each ending in a newline; "" when there is none.</summary>

@@ -35,11 +35,17 @@ public sealed class UnixUsers : IDisposable
     /// <summary>Removes <paramref name="name"/>, a user the test created itself, on dispose.</summary>
     public void Adopt(string name) => users.Add(name);
 
-    /// <summary>Creates a group (removed on dispose) and returns its name.</summary>
-    public string CreateGroup(string prefix)
+    /// <summary>
+    /// Creates a group (removed on dispose) and returns its name; with <paramref name="gid"/> it gets
+    /// that gid even when another group has it already (<c>groupadd -o</c>).
+    /// </summary>
+    public string CreateGroup(string prefix, uint? gid = null)
     {
         var name = $"{prefix}{Random.Shared.Next(100000, 999999)}";
-        Run.Checked("/usr/sbin/groupadd", name);
+        if (gid is { } id)
+            Run.Checked("/usr/sbin/groupadd", "-o", "-g", id.ToString(CultureInfo.InvariantCulture), name);
+        else
+            Run.Checked("/usr/sbin/groupadd", name);
         groups.Add(name);
         return name;
     }

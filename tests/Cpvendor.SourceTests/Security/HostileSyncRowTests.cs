@@ -25,6 +25,9 @@ public sealed class HostileSyncRowTests
         { Dialect.MariaDb, "UPDATE panel_accounts SET home_dir = '/root' WHERE id = 5", "inside the system folder /root" },
         { Dialect.MariaDb, "UPDATE panel_staff SET email = CONCAT(email, '\\n') WHERE is_owner", "invalid e-mail" },
         { Dialect.Postgres, "UPDATE panel_plans SET title = title || E'\\u202E' WHERE id = 1", "invalid package name" },
+        { Dialect.MariaDb, "UPDATE panel_db_logins SET login = 'root' WHERE id = (SELECT MIN(id) FROM (SELECT id FROM panel_db_logins) t)", "the database server's own accounts" },
+        { Dialect.Postgres, "UPDATE panel_db_logins SET login = 'mariadb.sys' WHERE id = (SELECT MIN(id) FROM panel_db_logins)", "the database server's own accounts" },
+        { Dialect.MariaDb, "UPDATE panel_db_logins SET login = REPEAT('d', 64) WHERE id = (SELECT MIN(id) FROM (SELECT id FROM panel_db_logins) t)", "at most 63" },
     };
 
     [Theory]

@@ -110,7 +110,8 @@ public sealed class HostileNameTests
         {
             "domain" => value.Length <= 253 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.'),
             "account" => value.Length <= 32,
-            "login" or "package" or "dbuser" => value.Length <= 64,
+            "login" or "package" => value.Length <= 64,
+            "dbuser" => value.Length <= 63 && !Names.ServerAccounts.Contains(value),
             "email" => value.Length <= 254,
             _ => true,
         };
