@@ -134,7 +134,7 @@ static HashSet<string> Usernames(string installed)
 
 static void Exec(string file, params string[] arguments)
 {
-    var run = Cpvendor.Core.Processes.ChildProcess.Run([file, .. arguments], new Cpvendor.Core.Processes.ChildOptions { Timeout = TimeSpan.FromHours(1), CleanEnvironment = false, WorkingDirectory = null });
+    var run = Cpvendor.Core.Processes.ChildProcess.Run([file, .. arguments], new Cpvendor.Core.Processes.ChildOptions { Timeout = TimeSpan.FromHours(1), CleanEnvironment = false, WorkingDirectory = Environment.CurrentDirectory });
     if (!run.Succeeded)
         throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {run.StartError}{run.Stderr}{run.Stdout}");
 }

@@ -27,4 +27,7 @@ public sealed record CheckerOptions(string IniPath)
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan SlowCall { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run as root programs a user other than root can change (<c>--allow-untrusted</c>).</summary>
+    public bool AllowUntrusted { get; init; }
 }

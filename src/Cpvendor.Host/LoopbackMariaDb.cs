@@ -9,7 +9,8 @@ namespace Cpvendor.Host;
 /// <summary>
 /// A throw-away MariaDB server of the quickstart's own: data in the quickstart folder, listening on
 /// a free loopback port, an account that may create its database. Stopped on dispose. Needs the
-/// MariaDB server package (mariadb-install-db and mariadbd on the PATH); says how to get it otherwise.
+/// MariaDB server package (mariadb-install-db, mariadbd and mariadb in the system folders, found
+/// by <see cref="SystemTools"/>, never through PATH or the working directory); says how to get it otherwise.
 /// </summary>
 public sealed class LoopbackMariaDb : IDisposable
 {
@@ -19,22 +20,25 @@ public sealed class LoopbackMariaDb : IDisposable
         "or give --mariadb 'Server=...;Port=...;User ID=...;Password=...' of an account that may create a database";
 
     private readonly string pidFile;
+    private readonly string server;
 
-    private LoopbackMariaDb(string pidFile, string connectionString)
+    private LoopbackMariaDb(string pidFile, string server, string connectionString)
     {
         this.pidFile = pidFile;
+        this.server = server;
         ConnectionString = connectionString;
     }
 
     /// <summary>The admin connection string (no database), for MySqlConnector.</summary>
     public string ConnectionString { get; }
 
-    public static bool Available => OnPath("mariadbd") && OnPath("mariadb-install-db") && OnPath("mariadb");
+    public static bool Available => SystemTools.Find("mariadbd") is not null && SystemTools.Find("mariadb-install-db") is not null && SystemTools.Find("mariadb") is not null;
 
     public static LoopbackMariaDb Start(string dir)
     {
         if (!Available)
             throw CpvendorException.Invalid(Missing);
+        dir = Path.GetFullPath(dir); // the tools run in /, not in this process's folder
         Directory.CreateDirectory(dir);
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
         Exec("chown", "mysql:mysql", dir);
@@ -44,7 +48,8 @@ public sealed class LoopbackMariaDb : IDisposable
         Exec("mariadb-install-db", "--user=mysql", $"--datadir={data}", "--auth-root-authentication-method=socket");
         var port = FreePort();
         // The server outlives this call (Dispose stops it); it logs to its own file.
-        if (!ChildProcess.Start(["setsid", "mariadbd", "--no-defaults", "--user=mysql", $"--datadir={data}", $"--socket={socket}", $"--pid-file={pid}",
+        var server = SystemTools.Resolve("mariadbd");
+        if (!ChildProcess.Start([SystemTools.Resolve("setsid"), server, "--no-defaults", "--user=mysql", $"--datadir={data}", $"--socket={socket}", $"--pid-file={pid}",
             "--bind-address=127.0.0.1", $"--port={port}", "--skip-name-resolve", $"--log-error={Path.Combine(dir, "mysqld.log")}"]))
         {
             throw CpvendorException.Io("could not start mariadbd for the quickstart's panel database");
@@ -55,18 +60,27 @@ public sealed class LoopbackMariaDb : IDisposable
         var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
         Exec("mariadb", $"--socket={socket}", "-u", "root", "-e",
             $"CREATE USER 'quickstart'@'127.0.0.1' IDENTIFIED BY '{password}'; GRANT ALL PRIVILEGES ON *.* TO 'quickstart'@'127.0.0.1'; FLUSH PRIVILEGES;");
-        return new LoopbackMariaDb(pid, $"Server=127.0.0.1;Port={port};User ID=quickstart;Password={password}");
+        return new LoopbackMariaDb(pid, server, $"Server=127.0.0.1;Port={port};User ID=quickstart;Password={password}");
     }
 
+    /// <summary>
+    /// Stops the server. Its pid file lies in a folder of the mysql account's, so the pid is believed
+    /// only when that process runs the very mariadbd started here: otherwise root would kill
+    /// whatever process that account named.
+    /// </summary>
     public void Dispose()
     {
         try
         {
-            using var process = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture));
+            var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var running = File.ResolveLinkTarget($"/proc/{pid}/exe", returnFinalTarget: false)?.FullName;
+            if (running != (File.ResolveLinkTarget(server, returnFinalTarget: true)?.FullName ?? server))
+                return;
+            using var process = Process.GetProcessById(pid);
             process.Kill();
             process.WaitForExit(60_000);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or FormatException or OverflowException or UnauthorizedAccessException)
         {
             // Not running any more.
         }
@@ -79,9 +93,6 @@ public sealed class LoopbackMariaDb : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin").Split(':').Append("/usr/sbin").Any(d => File.Exists(Path.Combine(d, program)));
-
     private static void Exec(string file, params string[] arguments)
     {
         if (!Try(file, arguments))
@@ -91,5 +102,5 @@ public sealed class LoopbackMariaDb : IDisposable
     // The daemon itself is started above and left running; every tool that runs to its end goes
     // through the one child-process runner.
     private static bool Try(string file, params string[] arguments) =>
-        ChildProcess.Run([file, .. arguments], new ChildOptions { Timeout = TimeSpan.FromMinutes(5) }).Succeeded;
+        SystemTools.Find(file) is { } tool && ChildProcess.Run([tool, .. arguments], new ChildOptions { Timeout = TimeSpan.FromMinutes(5) }).Succeeded;
 }

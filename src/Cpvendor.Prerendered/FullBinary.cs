@@ -16,10 +16,17 @@ public static class FullBinary
     /// <summary>The full binary in the folder of <paramref name="smallBinary"/>.</summary>
     public static string Beside(string smallBinary) => Path.Combine(Path.GetDirectoryName(smallBinary) ?? "/", Name);
 
-    /// <summary>Replaces this process with the full binary answering <paramref name="args"/>; returns only if that failed.</summary>
+    /// <summary>
+    /// Replaces this process with the full binary answering <paramref name="args"/>; returns only if that
+    /// failed. Only an absolute path is executed: a relative one would name a file in whatever folder
+    /// the caller runs from.
+    /// </summary>
     public static void Exec(string fullBinary, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(fullBinary);
+        if (!fullBinary.StartsWith('/'))
+            return;
         var argv = new List<string>(args.Count + 2) { fullBinary, "cpapi" };
         argv.AddRange(args);
         Native.Exec(fullBinary, argv);

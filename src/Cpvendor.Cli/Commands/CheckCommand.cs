@@ -50,6 +50,7 @@ internal static class CheckCommand
                 Only = result.GetValue(only) ?? [],
                 Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
                 SlowCall = TimeSpan.FromSeconds(result.GetValue(slow)),
+                AllowUntrusted = result.GetValue(allowUntrusted),
             };
             var error = result.InvocationConfiguration.Error;
             if (!result.GetValue(allowUntrusted) && TrustPreflight.Refusal(options.IniPath) is { } refusal)

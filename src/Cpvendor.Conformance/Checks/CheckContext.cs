@@ -13,7 +13,7 @@ internal sealed class CheckContext
         Config = config;
         EndUsers = endUsers;
         IsRoot = isRoot;
-        Calls = new CallLog(config, options.Timeout) { Watch = new HostWatch(SideEffectChecks.FoldersNamed(config)) };
+        Calls = new CallLog(config, options.Timeout, options.AllowUntrusted) { Watch = new HostWatch(SideEffectChecks.FoldersNamed(config)) };
         Baseline = new Baseline((script, args) => Call(script, CallExpectation.Ok, args));
         MaxUid = LoginDefs.UidMax("/etc/login.defs");
     }

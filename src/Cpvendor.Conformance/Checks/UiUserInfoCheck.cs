@@ -29,9 +29,9 @@ internal static class UiUserInfoCheck
 
     private static Run Execute(CheckContext context, IReadOnlyList<string> command, string token, RunAs? user, IReadOnlyList<KeyValuePair<string, string>> environment)
     {
-        var argv = (user?.Prefix() ?? []).Concat(command).Append(token).ToList();
+        var argv = (user?.Prefix() ?? []).Concat(ProgramWord.Resolve(command)).Append(token).ToList();
         var line = (user is null ? "" : $"[as {user.Name}] ") + string.Concat(environment.Select(e => $"{e.Key}={ShellQuote.Quote(e.Value)} ")) + ShellQuote.Join(command.Append(token));
-        return new Run(line, ChildRun.Of(argv, context.Options.Timeout, environment));
+        return new Run(line, ChildRun.Of(argv, context.Options.Timeout, environment, context.Options.AllowUntrusted));
     }
 
     private static Findings FailsClosed(CheckContext context)

@@ -60,21 +60,13 @@ public static class TrustPreflight
         return null;
     }
 
-    /// <summary>A bare program name as the clean PATH the checker runs with finds it.</summary>
-    private static string? OnCleanPath(string name) =>
-        name.Contains('/', StringComparison.Ordinal)
-            ? Path.GetFullPath(name, "/")
-            : Core.Processes.ChildProcess.CleanPath.Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-
     private static IEnumerable<string> Grammar() => Contract.Grammar.Scripts.Select(g => g.Script);
 
     /// <summary>The program of a line and every absolute path among its words that names a file (an interpreter's script).</summary>
     private static IEnumerable<string> ProgramFiles(IReadOnlyList<string> words)
     {
-        if (words[0].StartsWith('/'))
-            yield return words[0];
-        else if (OnCleanPath(words[0]) is { } found)
-            yield return found;
+        if (Running.ProgramWord.Path(words[0]) is var program && File.Exists(program))
+            yield return program;
         foreach (var word in words.Skip(1))
         {
             if (word.StartsWith('/') && File.Exists(word))

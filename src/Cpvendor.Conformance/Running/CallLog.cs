@@ -14,11 +14,13 @@ internal sealed class CallLog
     private readonly Dictionary<string, int> timeouts = new(StringComparer.Ordinal);
     private readonly IntegrationConfig config;
     private readonly TimeSpan timeout;
+    private readonly bool allowUntrusted;
 
-    public CallLog(IntegrationConfig config, TimeSpan timeout)
+    public CallLog(IntegrationConfig config, TimeSpan timeout, bool allowUntrusted = false)
     {
         this.config = config;
         this.timeout = timeout;
+        this.allowUntrusted = allowUntrusted;
     }
 
     /// <summary>A script that hangs this often is not called again: a run must end in minutes, not hours.</summary>
@@ -62,7 +64,7 @@ internal sealed class CallLog
         Watch?.Mark();
         var outcome = timeouts.GetValueOrDefault(call.Script) >= MaxTimeouts
             ? new ChildResult([], "", -1, TimeSpan.Zero, false, $"not run: {call.Script} already timed out {MaxTimeouts} times")
-            : ChildRun.Of(argv, timeout, call.Environment);
+            : ChildRun.Of(argv, timeout, call.Environment, allowUntrusted);
         if (outcome.TimedOut)
             timeouts[call.Script] = timeouts.GetValueOrDefault(call.Script) + 1;
         var result = new CallResult(call, argv, outcome) { CommandLine = CommandLine(call, command) };
@@ -96,7 +98,7 @@ internal sealed class CallLog
             argv.AddRange(["/bin/sh", "-c", $"exec \"$@\" \"$(printf '{octal}')\"", "sh"]);
         }
 
-        argv.AddRange(command);
+        argv.AddRange(ProgramWord.Resolve(command));
         argv.AddRange(call.Args);
         return argv;
     }

@@ -9,6 +9,8 @@ namespace Cpvendor.Core.Paths;
 /// <list type="bullet">
 /// <item>every component exists and is owned by root;</item>
 /// <item>no component is writable by others, nor by its group unless that group is root's (gid 0);</item>
+/// <item>no component's POSIX access ACL lets a user or group other than root's write it
+/// (<see cref="AclWriters"/>: a named entry or the owning group's, as far as the mask allows);</item>
 /// <item>the one exception is a folder above the last component that is sticky (<c>/tmp</c>): others may
 /// write there, but since the entry below it is root's, only root can rename or remove it;</item>
 /// <item>a symbolic link counts as what it points at: it is root's and sits in a trusted folder (so nobody
@@ -114,13 +116,29 @@ public static class TrustedPath
         if (s.Uid != 0)
             return $"{path} is owned by uid {s.Uid}";
         var isDirectory = (s.Mode & Libc.TypeMask) == Libc.TypeDirectory;
-        var othersWrite = (s.Mode & OtherWrite) != 0 || ((s.Mode & GroupWrite) != 0 && s.Gid != 0);
+        var aclWriter = AclProblem(path, s.Gid);
+        var othersWrite = (s.Mode & OtherWrite) != 0 || ((s.Mode & GroupWrite) != 0 && s.Gid != 0) || aclWriter is not null;
         if (!othersWrite)
             return null;
         if (isDirectory && !last && (s.Mode & Sticky) != 0)
             return null; // like /tmp: the entry below must be root's, which the next step checks
-        return (s.Mode & GroupWrite) != 0 && (s.Mode & OtherWrite) == 0
+        if ((s.Mode & OtherWrite) != 0)
+            return $"{path} is writable by every user";
+        return (s.Mode & GroupWrite) != 0 && s.Gid != 0
             ? $"{path} is writable by group {s.Gid}"
-            : $"{path} is writable by every user";
+            : $"{path} is {aclWriter}";
+    }
+
+    /// <summary>Who the access ACL of <paramref name="path"/> (never a link) lets write it besides root, or null.</summary>
+    private static string? AclProblem(string path, uint gid)
+    {
+        try
+        {
+            return AclWriters.Describe(Libc.LinkAttribute(path, AclWriters.AccessAttribute), gid);
+        }
+        catch (IOException e)
+        {
+            return $"of unknown access ({e.Message})";
+        }
     }
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Cpvendor.Core.Native;
+using Cpvendor.Core.Paths;
 
 namespace Cpvendor.Core.Processes;
 
@@ -10,6 +12,12 @@ namespace Cpvendor.Core.Processes;
 /// and working directory of <see cref="ChildOptions"/>, stdin given or closed, stdout and stderr captured
 /// concurrently up to a bound, and a time limit after which the whole process tree is killed. A
 /// program that cannot start is a result with <see cref="ChildResult.StartError"/>, not an exception.
+/// The program is an absolute path (a system tool from <see cref="SystemTools"/>, anything else a path
+/// its caller has judged); a bare or relative name is refused, since the runtime would look it up in
+/// the current directory and this process's PATH. The child always gets <see cref="CleanPath"/> as its
+/// PATH and a working directory of its own (<c>/</c> by default), whatever this process was started with.
+/// Run as root, it starts only a program that root alone can change (<see cref="TrustedPath"/>); any
+/// other is a <see cref="ChildResult.StartError"/> unless <see cref="ChildOptions.AllowUntrustedProgram"/>.
 /// Hooks, install steps, group changes, the doctor, the checker and the benchmarks all run through it;
 /// <see cref="Start"/> is the same launch for a child left to finish on its own.
 /// </summary>
@@ -17,12 +25,22 @@ public static class ChildProcess
 {
     public const string CleanPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /// <summary>Throws unless <paramref name="program"/> is an absolute, normalised path.</summary>
+    public static void RequireAbsolute(string program)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        if (!program.StartsWith('/') || Path.GetFullPath(program) != program)
+            throw new ArgumentException($"'{program}' is not an absolute path: a program is started only by its absolute path", nameof(program));
+    }
+
     public static ChildResult Run(IReadOnlyList<string> argv, ChildOptions? options = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(argv.Count);
         options ??= ChildOptions.Default;
         var info = StartInfo(argv, options);
         var watch = Stopwatch.StartNew();
+        if (Refusal(argv[0], options) is { } refusal)
+            return new ChildResult([], "", -1, watch.Elapsed, false, refusal);
         Process process;
         try
         {
@@ -60,9 +78,12 @@ public static class ChildProcess
     {
         ArgumentOutOfRangeException.ThrowIfZero(argv.Count);
         options ??= ChildOptions.Default;
+        var info = StartInfo(argv, options);
+        if (Refusal(argv[0], options) is not null)
+            return false;
         try
         {
-            using var process = Process.Start(StartInfo(argv, options)) ?? throw new InvalidOperationException("no process");
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("no process");
             process.StandardInput.Close();
             // While this process lives the child never blocks on a full pipe; after it, the child's writes
             // fail with EPIPE (the runtime ignores SIGPIPE), so it should report through files, not output.
@@ -101,31 +122,35 @@ public static class ChildProcess
         }
     }
 
+    /// <summary>Why root may not start <paramref name="program"/>, or null.</summary>
+    private static string? Refusal(string program, ChildOptions options) =>
+        !options.AllowUntrustedProgram && Libc.GetEuid() == 0 && TrustedPath.Problem(program) is { } problem
+            ? $"refusing to run {program} as root: it can be changed by a user other than root ({problem})"
+            : null;
+
     private static ProcessStartInfo StartInfo(IReadOnlyList<string> argv, ChildOptions options)
     {
+        RequireAbsolute(argv[0]);
+        RequireAbsolute(options.WorkingDirectory);
         var info = new ProcessStartInfo(argv[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = options.WorkingDirectory,
         };
-        if (options.WorkingDirectory is not null)
-            info.WorkingDirectory = options.WorkingDirectory;
         for (var i = 1; i < argv.Count; i++)
             info.ArgumentList.Add(argv[i]);
         if (options.CleanEnvironment)
-        {
             info.Environment.Clear();
-            info.Environment["PATH"] = CleanPath;
-        }
-
         if (options.Environment is not null)
         {
             foreach (var (key, value) in options.Environment)
                 info.Environment[key] = value;
         }
 
+        info.Environment["PATH"] = CleanPath;
         return info;
     }
 

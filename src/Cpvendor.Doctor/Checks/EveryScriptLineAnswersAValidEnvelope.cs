@@ -42,7 +42,7 @@ internal sealed class EveryScriptLineAnswersAValidEnvelope : Check
                 continue;
             }
 
-            var run = ChildProcess.Run([program, .. line.Words.Skip(1)], HostTools.Checked);
+            var run = ChildProcess.Run([program, .. line.Words.Skip(1)], host.RunTrust.Options);
             if (run.StartError is { } startProblem)
             {
                 yield return Error($"{line.Script}: {line.Program} cannot be started", startProblem, $"chmod 0755 {program}");

@@ -13,6 +13,9 @@ internal sealed class RunTrust(string iniPath, bool allowUntrusted)
 {
     private readonly List<string> refused = [];
 
+    /// <summary>How a script line is run: as <see cref="Cpvendor.Host.HostTools.Checked"/>, trusted programs only unless told otherwise.</summary>
+    public Core.Processes.ChildOptions Options { get; } = Cpvendor.Host.HostTools.Checked with { AllowUntrustedProgram = allowUntrusted };
+
     /// <summary>What was not run, and why.</summary>
     public IReadOnlyList<string> Refused => refused;
 

@@ -91,7 +91,13 @@ internal static class Undoer
                     return null;
                 }
 
-                var result = ChildProcess.Run(["groupdel", change.Target], HostTools.Inherited);
+                if (SystemTools.Find("groupdel") is not { } groupdel)
+                {
+                    kept.Add($"group '{change.Target}': no groupdel in the system folders, left in place");
+                    return null;
+                }
+
+                var result = ChildProcess.Run([groupdel, change.Target], HostTools.Inherited);
                 return result.ExitCode == 0 ? $"removed group {change.Target}" : null;
             case ChangeKind.SetKey:
                 return VirtualminCommandStep.Restore(change, kept);

@@ -24,7 +24,7 @@ internal sealed class AdminHookStep(string hooksDir, string admin, string nameFl
 
     public void Apply(StepContext context)
     {
-        var result = ChildProcess.Run([Hook, "create", nameFlag, admin], new ChildOptions { Timeout = timeout, WorkingDirectory = null });
+        var result = ChildProcess.Run([Hook, "create", nameFlag, admin], new ChildOptions { Timeout = timeout });
         if (result.StartError is { } error)
         {
             context.Warnings.Add($"admin create hook for '{admin}' could not start: {error}");

@@ -35,10 +35,15 @@ internal sealed class SudoersStep(string path, string content) : IInstallStep
     {
         if (Visudo is not { } visudo)
             return null;
-        var temp = Path.Combine(Path.GetTempPath(), $"cpvendor-sudoers-{Guid.NewGuid():N}");
+        // A new folder of root's (0700) in /tmp itself, never $TMPDIR: in a folder another account can
+        // write, the file visudo checks could be swapped for another between the write and the check.
+        var folder = $"/tmp/cpvendor-sudoers-{Guid.NewGuid():N}";
+        if (!Core.Native.Libc.CreateDirectoryExclusive(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute))
+            throw Core.CpvendorException.Io($"{folder} already exists");
+        var temp = Path.Combine(folder, "sudoers");
         try
         {
-            // A new file (never one planted under the name), with its mode from the first byte.
+            // A new file, with its mode from the first byte.
             using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Modes.Sudoers }))
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
             var result = ChildProcess.Run([visudo, "-cf", temp], HostTools.Checked);
@@ -47,6 +52,7 @@ internal sealed class SudoersStep(string path, string content) : IInstallStep
         finally
         {
             File.Delete(temp);
+            Directory.Delete(folder);
         }
     }
 }

@@ -35,7 +35,7 @@ internal static class UnixGroups
 
     private static void Gpasswd(string action, string user, string group)
     {
-        var run = ChildProcess.Run(["gpasswd", action, user, group]);
+        var run = ChildProcess.Run([SystemTools.Resolve("gpasswd"), action, user, group]);
         if (!run.Succeeded)
             throw CpvendorException.Io($"gpasswd {action} {user} {group} failed: {run.StartError ?? run.Stderr.Trim()}");
     }

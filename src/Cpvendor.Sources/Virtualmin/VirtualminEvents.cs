@@ -113,17 +113,19 @@ public static class VirtualminEvents
         }
     }
 
-    /// <summary>Runs the older command as Virtualmin would have, through the shell, with the same environment; null when there is none.</summary>
+    /// <summary>
+    /// Runs the older command as Virtualmin would have, through the shell, with Virtualmin's environment
+    /// (VIRTUALSERVER_*) but the clean PATH and <c>/</c> as working directory, so that no folder of the
+    /// caller's can supply a program the command names; null when there is none.
+    /// </summary>
     private static int? RunChained(string command, TextWriter output)
     {
         if (string.IsNullOrWhiteSpace(command))
             return null;
-        // Virtualmin's own environment (VIRTUALSERVER_*) and working directory go with it; no time limit
-        // but Virtualmin's, as when Virtualmin ran it itself.
+        // No time limit but Virtualmin's, as when Virtualmin ran it itself.
         var run = ChildProcess.Run(["/bin/sh", "-c", "(" + command + ") 2>&1 </dev/null"], new ChildOptions
         {
             CleanEnvironment = false,
-            WorkingDirectory = null,
             Timeout = Timeout.InfiniteTimeSpan,
             MergeOutput = true,
         });

@@ -29,4 +29,25 @@ public sealed class UntrustedHookTests
         Assert.Contains("post_modify_admin.py create --name boss", install.Checked("hooks", "list"));
         Assert.Contains($"is owned by uid {user.Uid}", added.Stdout + added.Stderr);
     }
+
+    [Fact]
+    public void Install_does_not_announce_an_existing_admin_through_a_hook_a_user_can_rewrite()
+    {
+        using var user = new HostileUser();
+        using var install = TempInstall.Create(users: 0);
+        install.Checked("admin", "add", "boss", "--main", "--unix-user", user.Account.Name); // no hooks folder yet: announced by a later install
+        var hooks = install.Config.HooksDir;
+        Directory.CreateDirectory(hooks);
+        File.SetUnixFileMode(hooks, (UnixFileMode)0b111_101_101);
+        var hook = Path.Combine(hooks, "post_modify_admin.py");
+        File.WriteAllText(hook, $"#!/bin/sh\nid -u > {user.Marker}\n");
+        File.SetUnixFileMode(hook, (UnixFileMode)0b111_101_101);
+        Libc.Chown(hook, user.Uid, user.Account.Gid);
+
+        var reinstall = Run.Program(Repo.Binary, ["install", "--root", install.Root, "--store", install.Store, "--admin-group", install.AdminGroup]);
+
+        Assert.True(reinstall.ExitCode == 0, reinstall.ToString());
+        Assert.Null(user.RanAs);
+        Assert.Contains($"is owned by uid {user.Uid}", reinstall.Stdout + reinstall.Stderr);
+    }
 }
