@@ -3,6 +3,7 @@
 # its position-independent copy out/cpvendor-pie, and the small cpapi binary out/cpvendor-cpapi.
 #   ./build.sh          the binary
 #   ./build.sh rpm      the binary and an RPM under out/rpm (needs rpmbuild)
+#   ./build.sh deb      the binary and a .deb under out/deb (needs dpkg-deb)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -40,5 +41,6 @@ publish() {
 case "${1:-}" in
   "") publish ;;
   rpm) publish; exec packaging/rpm/build-rpm.sh ;;
-  *) echo "usage: ./build.sh [rpm]" >&2; exit 2 ;;
+  deb) publish; exec packaging/deb/build-deb.sh ;;
+  *) echo "usage: ./build.sh [rpm|deb]" >&2; exit 2 ;;
 esac
