@@ -42,16 +42,16 @@ public sealed class OlderUserlandTests
         var everyDomain = Owners(Call(root, ini, null, "domains").Is("ok"));
         Assert.True(all.Count >= 2, "the sample has fewer than two accounts");
         var (uid, account) = all.First(u => everyDomain.ContainsValue(u.Name));
+        Assert.Contains(everyDomain.Values, o => o != account);
         var owner = root.CreateUser("cpvu" + uid, uid);
         var admin = root.CreateUser("cpvadmin", groups: "cpvendor");
 
         var asAdmin = Call(root, ini, admin, "users", "--fields=id").Is("ok").Data.GetArrayLength();
-        var asOwner = Call(root, ini, owner, "users", "--fields=id,username").Is("ok").Data.EnumerateArray()
-            .Select(u => u.GetProperty("username").GetString()).ToList();
         var ownerDomains = Owners(Call(root, ini, owner, "domains").Is("ok"));
 
         Assert.Equal(all.Count, asAdmin);
-        Assert.Equal([account], asOwner);
+        Call(root, ini, owner, "users").Is("PermissionDenied");
+        Assert.Equal(everyDomain.Keys.Order(StringComparer.Ordinal), Owners(Call(root, ini, admin, "domains").Is("ok")).Keys.Order(StringComparer.Ordinal));
         Assert.Equal(everyDomain.Where(d => d.Value == account).Select(d => d.Key).Order(StringComparer.Ordinal), ownerDomains.Keys.Order(StringComparer.Ordinal));
         Assert.All(ownerDomains.Values, o => Assert.Equal(account, o));
     }
@@ -62,7 +62,7 @@ public sealed class OlderUserlandTests
         using var root = Installed("--sample", "3");
         root.Write("/usr/share/cloudlinux/hooks/post_modify_user.py", "#!/bin/sh\necho \"post_modify_user.py $*\" >> /var/log/cpvendor-hooks.log\n", (UnixFileMode)0b111_101_101);
 
-        root.Checked(Binary, "user", "add", "newbie", "--owner", "admin", "--domain", "newbie.example", "--uid", "45001");
+        root.Checked("/opt/cpvendor/bin/cpvendor", "user", "add", "newbie", "--owner", "admin", "--domain", "newbie.example", "--uid", "45001");
 
         Assert.Equal("post_modify_user.py create --username newbie --owner admin\n", root.Read("/var/log/cpvendor-hooks.log"));
         var ini = IniScripts.Read(root.Read("/opt/cpvendor/etc/integration.ini"));
@@ -123,6 +123,8 @@ public sealed class OlderUserlandTests
         var root = WithBinaries();
         try
         {
+            // The panel's administrators' group exists before the install, as on a panel's host.
+            root.Checked("/usr/sbin/groupadd", "--system", "cpvendor");
             root.Checked(Binary, ["init", "--store", Store, .. init]);
             root.Checked(Binary, "install", "--store", Store, "--binary", Binary);
             return root;
