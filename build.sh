@@ -5,6 +5,7 @@
 # loads on glibc 2.28 and Linux 4.18 and exports nothing (docs/build.md).
 #   ./build.sh          the binary
 #   ./build.sh rpm      the binary and an RPM under out/rpm (needs rpmbuild)
+#   ./build.sh deb      the binary and a .deb under out/deb (needs dpkg-deb)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,5 +46,6 @@ publish() {
 case "${1:-}" in
   "") publish ;;
   rpm) publish; exec packaging/rpm/build-rpm.sh ;;
-  *) echo "usage: ./build.sh [rpm]" >&2; exit 2 ;;
+  deb) publish; exec packaging/deb/build-deb.sh ;;
+  *) echo "usage: ./build.sh [rpm|deb]" >&2; exit 2 ;;
 esac

@@ -11,6 +11,7 @@ public static class Doctor
 {
     private static readonly IReadOnlyList<Check> Checks =
     [
+        new HostIsOneTheIntegrationSupports(),
         new IntegrationIniIsReadableByEveryone(),
         new IntegrationIniParsesAsCloudLinuxReadsIt(),
         new EveryScriptLineAnswersAValidEnvelope(),
@@ -65,6 +66,6 @@ public static class Doctor
             }
         }
 
-        return new DoctorReport(host.Root, findings) { RefusedToRun = host.RunTrust.Refused };
+        return new DoctorReport(host.Root, findings) { RefusedToRun = host.RunTrust.Refused, Host = host.Platform };
     }
 }

@@ -16,6 +16,10 @@ public sealed record DoctorReport(
     [JsonPropertyName("refused_to_run")]
     public IReadOnlyList<string> RefusedToRun { get; init; } = [];
 
+    /// <summary>The distribution, C library and kernel of the host examined.</summary>
+    [JsonPropertyName("host")]
+    public HostPlatform? Host { get; init; }
+
     /// <summary>
     /// 0 nothing above info, 1 a warning, 2 an error, 3 only unknowns (the monitoring-plugin
     /// convention); 6 when a script line was not run because a user other than root can change it.
@@ -32,6 +36,8 @@ public sealed record DoctorReport(
     public void WriteText(TextWriter output)
     {
         output.WriteLine($"cpvendor doctor: {Root}");
+        if (Host is { } host)
+            output.WriteLine($"host: {host.Summary}");
         foreach (var finding in Findings)
         {
             output.WriteLine($"[{Label(finding.Severity)}] {finding.Check} (docs/contract.md section {finding.Section}): {finding.Summary}");

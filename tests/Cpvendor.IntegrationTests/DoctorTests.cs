@@ -18,6 +18,8 @@ public sealed class DoctorTests
     /// <summary>Each defect: the check that must find it, and how to plant it in a healthy host.</summary>
     private static readonly Dictionary<string, (string Check, Action<TempHost> Plant)> Gallery = new(StringComparer.Ordinal)
     {
+        ["distribution the integration does not support"] = ("The host is one the integration supports",
+            h => h.Plant("etc/os-release", "NAME=\"CentOS Linux\"\nID=\"centos\"\nVERSION_ID=\"7\"\nPRETTY_NAME=\"CentOS Linux 7 (Core)\"\n")),
         ["ini not readable by others"] = ("Integration ini is readable by everyone",
             h => File.SetUnixFileMode(h.Path("opt/cpvendor/etc/integration.ini"), UnixFileMode.UserRead | UnixFileMode.UserWrite)),
         ["ini carries --with-php"] = ("Integration ini parses as CloudLinux reads it",
@@ -110,7 +112,7 @@ public sealed class DoctorTests
         var hasQueue = HasHookQueue(host);
         var above = report.Where(f => Rank(f.Severity) > Rank("info") && (hasQueue || f.Check != "Hook events are delivered")).ToList();
         Assert.True(above.Count == 0, string.Join("\n", above));
-        Assert.Equal(30, report.Select(f => f.Check).Distinct().Count());
+        Assert.Equal(31, report.Select(f => f.Check).Distinct().Count());
     }
 
     [Theory]
@@ -140,7 +142,7 @@ public sealed class DoctorTests
 
         var report = Report(host.Doctor("--format", "json"));
 
-        foreach (var check in new[] { "Other users' processes are hidden", "Symlink protection covers the web server", "Link traversal protection allows the linksafe group", "XFS quotas let CloudLinux tools write for users" })
+        foreach (var check in new[] { "The host is one the integration supports", "Other users' processes are hidden", "Symlink protection covers the web server", "Link traversal protection allows the linksafe group", "XFS quotas let CloudLinux tools write for users" })
             Assert.Contains(report, f => f.Check == check && f.Severity == "unknown");
     }
 
@@ -166,6 +168,7 @@ public sealed class DoctorTests
         var host = TempHost.Create();
         host.ChangeStore("UPDATE admins SET unix_user = 'cpvadmin' WHERE name = 'admin'; UPDATE users SET uid = 20001 WHERE uid = 20002; UPDATE panel SET allow_duplicate_uids = 1");
         host.Plant("etc/cagefs/cagefs.mp", "/opt\n/var/lib/mysql\n");
+        host.Plant("etc/os-release", "NAME=\"CloudLinux\"\nID=\"cloudlinux\"\nID_LIKE=\"rhel fedora centos\"\nVERSION_ID=\"9.4\"\nPRETTY_NAME=\"CloudLinux 9.4\"\n");
         host.Plant("etc/login.defs", "UID_MIN 1000\nUID_MAX 60000\nUSERDEL_CMD /usr/bin/userdel.cagefs\n");
         host.Plant("usr/bin/userdel.cagefs", "#!/bin/sh\n", 0b111_101_101);
         Directory.CreateDirectory(host.Path("opt/alt/php82/var/lib/php/session"));

@@ -82,9 +82,43 @@ public sealed class RpmTests
         Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/usr/libexec/cpvendor/bin/cpvendor", "cpapi", "users"])).Is("ok");
     }
 
+    [Fact]
+    public void The_rpm_requires_the_glibc_symbol_versions_its_binaries_use_none_newer_than_2_28()
+    {
+        using var host = TempHost.Create();
+        var package = Build(Path.Combine(host.Dir, "rpm"), release: 1);
+
+        var requires = Run.Checked("/usr/bin/rpm", "-qpR", package).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Contains(requires, r => r.StartsWith("libc.so.6(GLIBC_", StringComparison.Ordinal));
+        var versioned = requires.Where(r => r.Contains("(GLIBC_", StringComparison.Ordinal)).ToList();
+        Assert.All(versioned, r => Assert.True(GlibcProviders.VersionOf(r) <= new Version(2, 28), $"{r} is newer than glibc 2.28: {string.Join(", ", versioned)}"));
+        // Nothing but the C library's own libraries, OpenSSL's (loaded at run time) and what rpm itself needs of a package.
+        Assert.All(requires, r => Assert.True(GlibcProviders.IsGlibcOrRpm(r), $"the rpm requires {r}, which glibc does not provide"));
+        Assert.Contains("openssl-libs", requires);
+    }
+
+    [Fact]
+    public void A_host_whose_c_library_is_too_old_refuses_the_rpm_and_one_with_glibc_2_28_takes_it()
+    {
+        using var host = TempHost.Create();
+        var package = Build(Path.Combine(host.Dir, "rpm"), release: 1);
+        var old = GlibcProviders.Build(Path.Combine(host.Dir, "glibc-2.17"), new Version(2, 17));
+        var current = GlibcProviders.Build(Path.Combine(host.Dir, "glibc-2.28"), new Version(2, 28));
+
+        var refused = GlibcProviders.InstallInto(Path.Combine(host.Dir, "db-old"), old, package);
+        var taken = GlibcProviders.InstallInto(Path.Combine(host.Dir, "db-current"), current, package);
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("Failed dependencies", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("libc.so.6(GLIBC_2.", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is needed by cpvendor", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(taken.ExitCode == 0, taken.ToString());
+    }
+
     private static string Build(string outDir, int release)
     {
-        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir], environment: new Dictionary<string, string> { ["CPV_RELEASE"] = release.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir], environment: new Dictionary<string, string> { ["CPV_RELEASE"] = release.ToString(System.Globalization.CultureInfo.InvariantCulture) }, timeout: TimeSpan.FromMinutes(10));
         Assert.True(build.ExitCode == 0, build.ToString());
         return Directory.GetFiles(outDir, "cpvendor-*.x86_64.rpm").Single();
     }

@@ -27,6 +27,8 @@ public sealed partial class StoreBoundaryTests
             "plants panel changes and damage in store files of throw-away installs, and checks their integrity",
         [Path.Combine("tests", "Cpvendor.SourceTests", "Cpvendor.SourceTests.csproj")] =
             "compares the synced store's rows with the panel database's",
+        [Path.Combine("tests", "Cpvendor.HostTests", "Cpvendor.HostTests.csproj")] =
+            "shares the integration tests' harness, which opens store files below the store's API",
     };
 
     [Fact]

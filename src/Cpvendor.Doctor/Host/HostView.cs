@@ -15,6 +15,7 @@ internal sealed class HostView
     private (InstallConfig? Config, string? Problem)? config;
     private (IIniView? Ini, string? Problem)? ini;
     private AccountFiles? accounts;
+    private HostPlatform? platform;
 
     public HostView(string root, bool allowUntrusted = false)
     {
@@ -56,6 +57,9 @@ internal sealed class HostView
 
     /// <summary>integration.ini as configparser reads it, or why it cannot be read.</summary>
     public (IIniView? Ini, string? Problem) Ini => ini ??= LoadIni();
+
+    /// <summary>The distribution, C library and kernel, and whether the integration supports them.</summary>
+    public HostPlatform Platform => platform ??= HostPlatform.Read(this);
 
     public AccountFiles Accounts => accounts ??= AccountFiles.Parse(Read("/etc/group").Text, Read("/etc/passwd").Text);
 
