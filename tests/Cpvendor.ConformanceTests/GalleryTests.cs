@@ -11,6 +11,20 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     /// <summary>A vendor with three defects at once, judged for how its report groups them.</summary>
     private const string SeveralDefects = "several-defects";
 
+    /// <summary>A vendor that drops --unix-id and --package-name when --fields leaves out their key, and nothing else.</summary>
+    private const string FiltersIgnoredWithFields = "filters-ignored-when-fields-omit-their-key";
+
+    /// <summary>The same narrow defect beside a wide one: every users --fields answer carries email too.</summary>
+    private const string NarrowBesideWide = "fields-add-email-and-filters-ignored-when-fields-omit-their-key";
+
+    /// <summary>An administrator whose UNIX account users does not list (the account is created only by the test that needs it).</summary>
+    private const string AdminAccountNotAUser = "admin-account-not-a-user";
+
+    /// <summary>The UNIX account that vendor names for its main administrator.</summary>
+    private const string MissingAdminAccount = "gadminacct";
+
+    private const string FiltersWithFields = "Users_filters_hold_whatever_fields_asks";
+
     /// <summary>The only check the gallery cannot exercise: its ini does not turn SSL on.</summary>
     private const string SslSkip = "Ini_ssl_cert_and_key_are_given_when_use_ssl_is_on";
 
@@ -40,9 +54,9 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
         { "first-value-wins-in-space-form", ["Repeated_option_takes_its_last_value"] },
         { "python-user-site", ["Scripts_run_no_code_from_the_callers_home"] },
         { "empty-reseller-not-found", ["Packages_owner_filter_returns_exactly_their_packages"] },
-        { "admin-account-not-a-user", ["Admin_unix_users_are_users"] },
         { "admin-account-treated-as-end-user", ["Trusted_accounts_get_full_answers"] },
-        { "filter-after-fields", ["Users_fields_returns_only_the_fields_asked"] },
+        { "filter-after-fields", [FiltersWithFields] },
+        { FiltersIgnoredWithFields, [FiltersWithFields] },
         { "ui-user-info-trusts-the-environment", ["Ui_user_info_answers_an_issued_token", "Ui_user_info_fails_closed_for_an_unknown_token"] },
         { "writes-a-cache-when-asked", ["Questions_change_nothing_on_the_host"] },
     };
@@ -93,6 +107,71 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     }
 
     [Fact]
+    public void A_filter_dropped_when_fields_leaves_out_its_key_is_shown_with_the_calls_that_reveal_it()
+    {
+        var run = CheckRun.With(gallery.Ini(FiltersIgnoredWithFields), gallery.StandardArgs);
+        Assert.True(run.With("fail", "warn").SequenceEqual([FiltersWithFields]), run.Explain());
+        var evidence = Evidence(run, FiltersWithFields);
+
+        // Each filter the vendor drops, with a --fields that leaves its key out; the filters it keeps pass.
+        Assert.Matches(@"\$ \S+ users --unix-id=\d+ --fields=(?!id\b)[a-z_,]+\n  exit 0", evidence);
+        Assert.Matches(@"\$ \S+ users --package-name=\S+ --package-owner=\S+ --fields=(?!package\b)[a-z_,]+\n  exit 0", evidence);
+        Assert.Contains("FAIL: users --unix-id=", evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL: users --owner=", evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL: users --username=", evidence, StringComparison.Ordinal);
+        Assert.Equal([FiltersWithFields], Causes(run).Keys);
+    }
+
+    [Fact]
+    public void A_narrow_cause_keeps_its_own_headline_beside_a_wider_one_on_the_same_calls()
+    {
+        var run = CheckRun.With(gallery.Ini(NarrowBesideWide), gallery.StandardArgs);
+        const string ExtraKeys = "Answers_carry_no_keys_beyond_the_schema";
+        Assert.True(run.With("fail", "warn").SequenceEqual([ExtraKeys, FiltersWithFields]), run.Explain());
+
+        // Both are headlines: the narrow one is not folded under the wide one although both show the same calls.
+        var causes = Causes(run);
+        Assert.Equal([ExtraKeys, FiltersWithFields], causes.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(causes[ExtraKeys]);
+        Assert.Empty(causes[FiltersWithFields]);
+        var narrow = Evidence(run, FiltersWithFields);
+        Assert.Matches(@"\$ \S+ users --unix-id=\d+ --fields=(?!id\b)[a-z_,]+\n  exit 0", narrow);
+        Assert.Contains("FAIL: users --unix-id=", narrow, StringComparison.Ordinal);
+        var text = Proc.Run(Repo.Binary, ["check", "--ini", gallery.Ini(NarrowBesideWide), .. gallery.StandardArgs, "--slow", "60"]);
+        Assert.StartsWith("2 causes of failure", text.Stdout.Split('\n')[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_admin_account_this_host_does_not_have_is_a_warning_naming_it()
+    {
+        Assert.False(UnixUsers.Exists(MissingAdminAccount), $"the UNIX account {MissingAdminAccount} exists on this host: remove it to run this test");
+        var run = CheckRun.With(gallery.Ini(AdminAccountNotAUser), gallery.StandardArgs);
+        Assert.True(run.Process.ExitCode == ExitCodes.Success, run.Explain());
+        Assert.Empty(run.With("fail"));
+        Assert.Equal(["Admin_unix_users_are_users"], run.With("warn"));
+        Assert.Contains(MissingAdminAccount, run.Check("Admin_unix_users_are_users").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_admin_account_this_host_has_and_users_does_not_list_fails()
+    {
+        using var account = UnixUsers.Named(MissingAdminAccount);
+        var run = CheckRun.With(gallery.Ini(AdminAccountNotAUser), gallery.StandardArgs);
+        Assert.True(run.Process.ExitCode == ExitCodes.CheckFailed, run.Explain());
+        Assert.Equal(["Admin_unix_users_are_users"], run.With("fail", "warn"));
+        Assert.Contains(MissingAdminAccount, run.Check("Admin_unix_users_are_users").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("users does not list", run.Check("Admin_unix_users_are_users").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("pass", gallery.Reference.Statuses["Admin_unix_users_are_users"]);
+    }
+
+    private static Dictionary<string, List<string>> Causes(CheckRun run) =>
+        run.Report.RootElement.GetProperty("causes").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("headline").GetString()!, c => c.GetProperty("consequences").EnumerateArray().Select(e => e.GetString()!).ToList());
+
+    private static string Evidence(CheckRun run, string check) =>
+        string.Join("\n", run.Check(check).GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+
+    [Fact]
     public void Slow_calls_are_a_warning_that_does_not_fail_the_run()
     {
         var run = CheckRun.Of(gallery.Ini("reference"), [], slow: "0.001");
@@ -104,7 +183,8 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
     [Fact]
     public void Every_gallery_vendor_is_judged_by_a_test()
     {
-        var tested = Defects.Select(row => (string)row.Data.Item1).Append("reference").Append(SeveralDefects).Order(StringComparer.Ordinal);
+        var tested = Defects.Select(row => (string)row.Data.Item1)
+            .Concat(["reference", SeveralDefects, NarrowBesideWide, AdminAccountNotAUser]).Order(StringComparer.Ordinal);
         var present = Directory.GetDirectories(Repo.Gallery).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(present, tested);
     }

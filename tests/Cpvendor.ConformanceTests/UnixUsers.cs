@@ -18,6 +18,19 @@ internal sealed class UnixUsers : IDisposable
 
     public List<string> Names { get; } = [];
 
+    /// <summary>A real UNIX account of this name for the life of the object: created, and removed afterwards.</summary>
+    public static UnixUsers Named(string name)
+    {
+        if (Exists(name))
+            Assert.Fail($"the UNIX account {name} already exists on this host");
+        var users = new UnixUsers(name, []);
+        users.Create(name, []);
+        users.Names.Add(name);
+        return users;
+    }
+
+    public static bool Exists(string name) => Proc.Run("getent", "passwd", name).ExitCode == 0;
+
     public static string? NameOf(uint uid)
     {
         var result = Proc.Run("getent", "passwd", uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -28,22 +41,27 @@ internal sealed class UnixUsers : IDisposable
     {
         if (NameOf(uid) is { } existing)
             return existing;
-        var name = $"{prefix}{uid}";
+        var id = uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Create($"{prefix}{uid}", ["-u", id]);
+        return NameOf(uid)!;
+    }
+
+    private void Create(string name, string[] options)
+    {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             // Other test runs may hold the passwd lock for a moment: try again.
-            var result = Proc.Run("useradd", "-u", uid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-M", "-N", "-s", "/usr/sbin/nologin", name);
-            if (result.ExitCode == 0 || NameOf(uid) is not null)
+            var result = Proc.Run("useradd", [.. options, "-M", "-N", "-s", "/usr/sbin/nologin", name]);
+            if (result.ExitCode == 0 || Exists(name))
             {
                 created.Add(name);
-                return NameOf(uid)!;
+                return;
             }
 
             Thread.Sleep(300 * (attempt + 1));
         }
 
-        Assert.Fail($"could not create UNIX user {name} with uid {uid}");
-        return name;
+        Assert.Fail($"could not create UNIX user {name}");
     }
 
     public void Dispose()

@@ -16,9 +16,9 @@ internal static class EnvelopeChecks
     public static IEnumerable<CheckDefinition> All =>
     [
         new("Every_script_answers_root_unfiltered", IniChecks.CallersSection, "each script called by root with no arguments answers ok", AnswersRootUnfiltered),
-        new("Every_call_finishes_before_the_timeout", Section, "every script could be started and ended within the time limit", FinishesInTime, Aggregate: true),
-        new("Every_answer_is_one_json_document", Section, "stdout is exactly one UTF-8 JSON document", IsOneJsonDocument, Aggregate: true),
-        new("Every_answer_is_an_envelope", Section, "the document is {\"data\": ..., \"metadata\": {\"result\": ...}} and nothing more", IsEnvelope, Aggregate: true),
+        new("Every_call_finishes_before_the_timeout", Section, "every script could be started and ended within the time limit", FinishesInTime, Aggregate: true, LeavesNoAnswer: true),
+        new("Every_answer_is_one_json_document", Section, "stdout is exactly one UTF-8 JSON document", IsOneJsonDocument, Aggregate: true, LeavesNoAnswer: true),
+        new("Every_answer_is_an_envelope", Section, "the document is {\"data\": ..., \"metadata\": {\"result\": ...}} and nothing more", IsEnvelope, Aggregate: true, LeavesNoAnswer: true),
         new("Every_result_is_one_of_the_five_kinds", Section, "metadata.result is ok, InternalAPIError, PermissionDenied, BadRequest or NotFound", KnownResult, Aggregate: true),
         new("Every_error_has_null_data_and_a_message", Section, "error envelopes carry data null and a non-empty message", ErrorsCarryMessage, Aggregate: true),
         new("Every_answer_leaves_stderr_empty", Section, "nothing is written to stderr", StderrEmpty, Aggregate: true),

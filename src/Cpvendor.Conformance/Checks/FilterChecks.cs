@@ -14,6 +14,7 @@ internal static partial class FilterChecks
         new("Packages_owner_filter_returns_exactly_their_packages", "§3 packages", "packages --owner=X returns exactly X's packages of the full list", c => Judge(c, c.Baseline.Packages, Targets.Packages(c.Baseline))),
         new("Users_filters_return_exactly_the_matching_users", "§3 users", "users --owner, --package-name with --package-owner, --username and --unix-id return exactly the matching users; each member of the package pair filters on its own", Users),
         new("Users_fields_returns_only_the_fields_asked", "§3 users", "users --fields=a,b returns only those keys, with the same values as the full list", Fields),
+        new("Users_filters_hold_whatever_fields_asks", "§3 users", "each users filter selects the same users with a --fields that leaves its key out", FiltersWithFields),
         new("Domains_filters_return_exactly_the_matching_domains", "§3 domains", "domains --owner and --name return exactly the matching domains; --with-php lists the same domains", Domains),
         new("Resellers_filters_return_exactly_the_matching_resellers", "§3 resellers", "resellers --id and --name return exactly the matching reseller", c => Judge(c, c.Baseline.Resellers, Targets.Resellers(c.Baseline))),
         new("Admins_filters_return_exactly_the_matching_admins", "§3 admins", "admins --name and --is-main return exactly the matching admins", c => Judge(c, c.Baseline.Admins, Targets.Admins(c.Baseline))),

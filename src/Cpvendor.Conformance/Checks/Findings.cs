@@ -70,7 +70,9 @@ internal sealed class Findings
     /// <summary>What a pass says; the check's summary when not set.</summary>
     public string? PassMessage { get; set; }
 
-    public CheckResult ToResult(CheckDefinition check)
+    public CheckResult ToResult(CheckDefinition check) => Result(check) with { LeavesNoAnswer = check.LeavesNoAnswer };
+
+    private CheckResult Result(CheckDefinition check)
     {
         var evidence = new List<string>();
         evidence.AddRange(problems);
