@@ -27,6 +27,13 @@ public static class ExitCodes
     /// <summary>A root command refused a folder it did not make, or a program, that a user other than root can change (docs/security.md).</summary>
     public const int Untrusted = 6;
 
+    /// <summary>
+    /// <c>cpvendor sync</c>: the sync applied every record it could accept and is a good sync, but the
+    /// panel has records it did not accept (docs/contract.md section 8); they are listed on stderr and
+    /// by <c>sync --status</c>. Distinct from every failure, so a timer's unit shows it as failed.
+    /// </summary>
+    public const int SyncRejectedRecords = 7;
+
     /// <summary><c>cpvendor doctor</c> (the monitoring-plugin convention): the worst finding is a warning.</summary>
     public const int DoctorWarning = 1;
 

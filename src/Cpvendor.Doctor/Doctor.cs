@@ -28,6 +28,7 @@ public static class Doctor
         new GovernorMapMatchesDbInfo(),
         new HookEventsAreDelivered(),
         new PanelRecordsAllMapOntoThisHost(),
+        new PanelRecordsAreAllAccepted(),
         new PublishedAnswersMatchTheStore(),
         new ReadModelIsAsNewAsTheStore(),
         new AnswerBookServesTheReadModel(),

@@ -22,4 +22,7 @@ public sealed record SyncReport(
 
     /// <summary>The source's change marker was the one of the last good sync, so the panel was not read.</summary>
     public bool Unchanged { get; init; }
+
+    /// <summary>The records not applied as the panel has them, one line each (docs/contract.md section 8).</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
 }

@@ -15,7 +15,8 @@ using Cpvendor.Store;
 namespace Cpvendor.Sources;
 
 /// <summary>
-/// <c>cpvendor sync</c>: reads the panel database, validates the whole snapshot, derives the hooks,
+/// <c>cpvendor sync</c>: reads the panel database, admits what it can record by record (the rest keeps
+/// its last accepted version and is listed, docs/contract.md section 8), derives the hooks,
 /// and hands them to the lifecycle's durable outbox (docs/contract.md section 5): the pre hooks are stored
 /// and delivered while the store still serves the old data, then one transaction replaces the store
 /// and stores the post hooks with the effects of the change (per-user answers, panel_info, the
@@ -40,7 +41,8 @@ public static class SyncRunner
         // One sync at a time per store: two would read the same "before" and derive the same hooks twice.
         using var serial = FileLock.Acquire(config.Store + ".sync.lock", TimeSpan.FromSeconds(config.HookTimeoutSeconds + 30), $"another sync of {config.Store} still runs; try again");
 
-        PanelSnapshot snapshot;
+        AdmittedSnapshot admitted;
+        PanelSnapshot before;
         IViewSource source;
         string? marker;
         try
@@ -50,7 +52,8 @@ public static class SyncRunner
             marker = source is IChangeMarker cheap ? cheap.ReadMarker(settings.Server) : null;
             if (marker is not null && marker == SourceState.ChangeMarker(store) && LastGoodSync(store) is not null && File.Exists(config.PanelInfoFile))
                 return Unchanged(config, store, clock, watch);
-            snapshot = ReadValid(config, store, settings, source);
+            before = LocalSnapshot.Read(store);
+            admitted = ReadAdmitted(config, store, settings, source, before);
         }
         catch (Exception e) when (e is CpvendorException or DbException or IOException or TimeoutException or InvalidOperationException or System.Net.Sockets.SocketException or ArgumentException)
         {
@@ -61,7 +64,7 @@ public static class SyncRunner
         }
 
         var read = watch.Elapsed;
-        var before = LocalSnapshot.Read(store);
+        var snapshot = admitted.Snapshot;
         var firstSync = LastGoodSync(store) is null;
         var changes = SnapshotChanges.Between(before, snapshot);
         // The first sync sets the baseline: every account would look new.
@@ -92,7 +95,7 @@ public static class SyncRunner
 
         // The marker goes with the read it came before, and only once that read is applied: a crash
         // before this line costs the next sync a read, never a change.
-        SourceState.SaveRead(store, marker, source is IUnmappedRecords records ? records.Unmapped : []);
+        SourceState.SaveRead(store, marker, source is IUnmappedRecords records ? records.Unmapped : [], admitted.Rejected);
         var apply = watch.Elapsed - read;
         // Publishes what the change made stale, then delivers this sync's hooks and retries earlier ones.
         var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
@@ -100,7 +103,7 @@ public static class SyncRunner
         // unfiltered admin answers; rebuild them so full lists stay as fast as on the embedded store.
         AnswerPublisher.PublishAdminAnswers(config);
         var publish = watch.Elapsed - read - apply;
-        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, delivery, read, apply, publish);
+        return new SyncReport(snapshot.Users.Count, snapshot.Domains.Count, changes.Any, changes.Uids.Count, events, delivery, read, apply, publish) { Rejected = admitted.Rejected };
     }
 
     private static List<PanelEffect> Effects(SnapshotChanges changes, bool republishAll)
@@ -127,7 +130,7 @@ public static class SyncRunner
         var delivery = HookDelivery.RunPending(config, ignoreBackoff: false);
         AnswerPublisher.PublishAdminAnswers(config);
         var (users, domains) = SourceState.Counts(store);
-        return new SyncReport(users, domains, false, 0, [], delivery, read, apply, watch.Elapsed - read - apply) { Unchanged = true };
+        return new SyncReport(users, domains, false, 0, [], delivery, read, apply, watch.Elapsed - read - apply) { Unchanged = true, Rejected = SourceState.Rejected(store) };
     }
 
     /// <summary>The reader of the configured source: the cpvendor_* views, or a panel's own tables.</summary>
@@ -143,11 +146,12 @@ public static class SyncRunner
         };
     }
 
-    /// <summary>Reads and validates this host's snapshot; bad rows throw with every problem listed.</summary>
-    internal static PanelSnapshot ReadValid(InstallConfig config, StoreSession store, SourceSettings settings) =>
-        ReadValid(config, store, settings, CreateSource(config, store, settings));
-
-    private static PanelSnapshot ReadValid(InstallConfig config, StoreSession store, SourceSettings settings, IViewSource source)
+    /// <summary>
+    /// Reads this host's snapshot and judges it record by record against what the store serves
+    /// (docs/contract.md section 8): what can be accepted is, the rest keeps its last accepted version
+    /// and is listed. Only a problem of the whole read (a missing column) throws.
+    /// </summary>
+    private static AdmittedSnapshot ReadAdmitted(InstallConfig config, StoreSession store, SourceSettings settings, IViewSource source, PanelSnapshot before)
     {
         var problems = new SourceProblems();
         var snapshot = FleetSlice.Of(source.Read(settings.Server, problems), settings.Server);
@@ -155,11 +159,13 @@ public static class SyncRunner
         using (var reader = new PanelReader(store))
             allowDuplicates = reader.Settings().AllowDuplicateUids;
 
-        SnapshotValidator.Validate(snapshot, LoginDefs.UidMaxUnder(config.Root), allowDuplicates, problems);
-        SnapshotValidator.ValidateIdentities(snapshot, IdentityRulesOf(config), problems);
-        if (problems.Count > 0)
+        // Before the first good sync the store serves nothing of the panel's: no version to keep.
+        var served = LastGoodSync(store) is null ? new PanelSnapshot([], [], [], [], [], [], []) : before;
+        var rules = new SnapshotRules(LoginDefs.UidMaxUnder(config.Root), allowDuplicates, IdentityRulesOf(config));
+        var admitted = Admission.Admit(snapshot, served, problems, rules, new RecordLabels(settings.Kind));
+        if (problems.Failures.Count > 0)
             throw CpvendorException.Invalid(problems.Summary());
-        return snapshot;
+        return admitted;
     }
 
     /// <summary>The host's account uid range and UNIX accounts, as the lifecycle commands judge them.</summary>

@@ -17,6 +17,9 @@ public sealed record SyncStatus(
     /// <summary>The records the last good read could not map (docs/panels/ispconfig.md, "Records that cannot be mapped").</summary>
     public IReadOnlyList<string> Unmapped { get; init; } = [];
 
+    /// <summary>The records the last good read could not accept (docs/contract.md section 8).</summary>
+    public IReadOnlyList<string> Rejected { get; init; } = [];
+
     public static SyncStatus Read(InstallConfig config, DateTimeOffset now)
     {
         using var store = PanelStore.OpenForRead(config.Store);
@@ -29,6 +32,7 @@ public sealed record SyncStatus(
         return new SyncStatus(settings, Time(row.LastGoodSync), Time(row.LastAttempt), row.LastError, reader.Staleness(now))
         {
             Unmapped = SourceState.Unmapped(store),
+            Rejected = SourceState.Rejected(store),
         };
     }
 
@@ -47,6 +51,13 @@ public sealed record SyncStatus(
         yield return "hooks from changes: " + (Settings.DeriveHooks ? "derived" : "off (the panel calls them)");
         if (Staleness is not null)
             yield return "STALE: " + Staleness;
+        if (Rejected.Count > 0)
+        {
+            yield return $"rejected: {Rejected.Count} record(s) of the panel were not accepted; each keeps its last accepted version or waits:";
+            foreach (var record in Rejected)
+                yield return "  " + record;
+        }
+
         if (Unmapped.Count > 0)
         {
             yield return $"unmapped: {Unmapped.Count} record(s) of the panel could not be served from this host:";

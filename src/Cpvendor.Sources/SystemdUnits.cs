@@ -6,7 +6,11 @@ namespace Cpvendor.Sources;
 /// <summary>
 /// The systemd service and timer that run <c>cpvendor sync</c> periodically on a host served from a
 /// panel database. Install writes them under ROOT/etc/systemd/system (then a real host runs
-/// <c>systemctl daemon-reload; systemctl enable --now cpvendor-sync.timer</c>).
+/// <c>systemctl daemon-reload; systemctl enable --now cpvendor-sync.timer</c>). No exit status is
+/// declared a success but 0: a sync that failed, or one that rejected records (exit 7,
+/// docs/contract.md section 8), leaves the service failed in <c>systemctl status</c> and the journal
+/// until a run accepts everything; the timer still starts the next run, since a failed run is as
+/// inactive as a finished one.
 /// </summary>
 public static class SystemdUnits
 {

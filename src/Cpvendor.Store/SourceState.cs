@@ -2,8 +2,9 @@ namespace Cpvendor.Store;
 
 /// <summary>
 /// What a database source keeps about its last good read in the store's <c>source</c> row: the
-/// change marker it read first (an unchanged marker lets the next sync skip the read), and the
-/// records it could not map, one per line, for <c>sync --status</c> and the doctor.
+/// change marker it read first (an unchanged marker lets the next sync skip the read), the records
+/// it could not map and the records it could not accept, one per line, for <c>sync --status</c> and
+/// the doctor.
 /// </summary>
 public static class SourceState
 {
@@ -18,15 +19,22 @@ public static class SourceState
     public static IReadOnlyList<string> Unmapped(StoreSession store) =>
         Scalar(store, "SELECT unmapped FROM source WHERE id = 1") is { Length: > 0 } text ? text.Split('\n') : [];
 
-    /// <summary>Records the marker and the unmapped records of a read that was applied.</summary>
-    public static void SaveRead(StoreSession store, string? marker, IReadOnlyList<string> unmapped)
+    /// <summary>The records the last good read could not accept (empty when it accepted all; docs/contract.md section 8).</summary>
+    public static IReadOnlyList<string> Rejected(StoreSession store) =>
+        Scalar(store, "SELECT rejected FROM source WHERE id = 1") is { Length: > 0 } text ? text.Split('\n') : [];
+
+    /// <summary>Records the marker, the unmapped and the rejected records of a read that was applied.</summary>
+    public static void SaveRead(StoreSession store, string? marker, IReadOnlyList<string> unmapped, IReadOnlyList<string> rejected)
     {
         ArgumentNullException.ThrowIfNull(unmapped);
+        ArgumentNullException.ThrowIfNull(rejected);
         using var writer = new PanelWriter(store);
-        writer.Execute("UPDATE source SET change_marker = $m, unmapped = $u WHERE id = 1",
-            ("$m", marker), ("$u", unmapped.Count == 0 ? null : string.Join('\n', unmapped)));
+        writer.Execute("UPDATE source SET change_marker = $m, unmapped = $u, rejected = $r WHERE id = 1",
+            ("$m", marker), ("$u", Lines(unmapped)), ("$r", Lines(rejected)));
         writer.Commit();
     }
+
+    private static string? Lines(IReadOnlyList<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
 
     /// <summary>How many accounts and domains the store holds (what a sync that read nothing reports).</summary>
     public static (int Users, int Domains) Counts(StoreSession store)

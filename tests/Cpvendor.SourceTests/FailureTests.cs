@@ -13,25 +13,30 @@ public sealed class FailureTests
     [Theory]
     [InlineData(Dialect.MariaDb)]
     [InlineData(Dialect.Postgres)]
-    public void Bad_rows_are_reported_and_nothing_is_applied(Dialect dialect)
+    public void Bad_rows_are_rejected_alone_and_the_rest_is_applied(Dialect dialect)
     {
         using var fixture = Fixture.Create(dialect);
-        var good = Answers.Of(fixture.Install, Probe);
-        // One account without its owner, a second main domain, an overlong db user.
+        var good = Answers.Of(fixture.Install, [["domains", "--with-php"], ["admins"], ["packages"]]);
+        var orphan = fixture.Database.Text("SELECT login FROM panel_accounts WHERE id = 3")!;
+        var owner = Envelope.Of(fixture.Install.Cpapi("users", "--username", orphan)).Data[0].GetProperty("owner").GetString();
+        var changed = fixture.Database.Text("SELECT login FROM panel_accounts WHERE id = 6")!;
+        // One account without its owner, a second main domain, an overlong db user; and a good change.
         fixture.Database.Execute("UPDATE panel_accounts SET owner_login = 'ghost' WHERE id = 3");
         fixture.Database.Execute("UPDATE panel_sites SET is_primary = TRUE WHERE account_id = 4");
         fixture.Database.Execute($"INSERT INTO panel_db_logins (id, account_id, login) VALUES (9999, 5, '{new string('x', 70)}')");
         fixture.Database.Execute("UPDATE panel_accounts SET email = 'changed@example.com' WHERE id = 6");
 
         var run = fixture.Install.Sync();
-        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("nothing applied", run.Stderr);
+        Assert.Equal(ExitCodes.SyncRejectedRecords, run.ExitCode);
         Assert.Contains("owner 'ghost'", run.Stderr);
-        Assert.Contains("main domains", run.Stderr);
-        Assert.Contains("longer than 64", run.Stderr);
-        Assert.Equal(good, Answers.Of(fixture.Install, Probe));
+        Assert.Contains("main domain", run.Stderr);
+        Assert.Contains("at most 64", run.Stderr);
+        Assert.Equal(good, Answers.Of(fixture.Install, [["domains", "--with-php"], ["admins"], ["packages"]]));
+        Assert.Equal(owner, Envelope.Of(fixture.Install.Cpapi("users", "--username", orphan)).Data[0].GetProperty("owner").GetString());
+        Assert.Equal("changed@example.com", Envelope.Of(fixture.Install.Cpapi("users", "--username", changed)).Data[0].GetProperty("email").GetString());
         var status = Run.Program(fixture.Install.Binary, ["sync", "--status"]);
-        Assert.Contains("last error", status.Stdout);
+        Assert.Contains("owner 'ghost' is neither an admin nor a reseller (its last accepted version is served)", status.Stdout);
+        Assert.DoesNotContain("last error", status.Stdout);
     }
 
     [Theory]

@@ -12,8 +12,8 @@ namespace Cpvendor.Sources.IspConfig;
 /// One host's slice of an ISPConfig 3 master database, read from ISPConfig's own tables in one
 /// repeatable-read transaction and mapped onto the contract as docs/panels/ispconfig.md describes
 /// (docs/contract.md section 3). Every query that grows with the panel is filtered by this host's
-/// web server in the database. Rows that break a rule of the contract are problems (the sync is
-/// rejected); records that are valid in ISPConfig but cannot be served from this host are listed in
+/// web server in the database. Rows that break a rule of the contract are rejected alone (docs/contract.md
+/// section 8: they keep their served versions); records that are valid in ISPConfig but cannot be served from this host are listed in
 /// <see cref="Unmapped"/> and left out, never guessed.
 /// </summary>
 internal sealed class IspConfigReader
@@ -30,6 +30,9 @@ internal sealed class IspConfigReader
     private readonly SourceProblems problems;
     private readonly List<string> unmapped;
     private readonly HashSet<long> skipped = [];
+
+    /// <summary>Master templates whose row was rejected: the accounts made from them keep what they were served with.</summary>
+    private readonly HashSet<long> rejectedTemplates = [];
     private DbTransaction? transaction;
     private long? server;
 
@@ -113,7 +116,7 @@ internal sealed class IspConfigReader
         {
             if (Cell.Text(reader, 1) is not { Length: > 0 } name)
             {
-                problems.Add("sys_user", $"userid {Cell.Text(reader, 0)}", "an admin without a username");
+                problems.RejectUnidentified(RecordKind.Admin, "sys_user", $"userid {Cell.Text(reader, 0)}", "an admin without a username");
                 continue;
             }
 
@@ -133,7 +136,7 @@ internal sealed class IspConfigReader
             var id = Cell.Number(reader, 0) ?? 0;
             if (Cell.Text(reader, 1) is not { Length: > 0 } name)
             {
-                problems.Add("client", $"client_id {id}", "a reseller without a username");
+                problems.RejectUnidentified(RecordKind.Reseller, "client", $"client_id {id}", "a reseller without a username");
                 continue;
             }
 
@@ -162,7 +165,8 @@ internal sealed class IspConfigReader
             var client = Cell.Number(reader, 2) ?? 0;
             if (name is not { Length: > 0 })
             {
-                problems.Add("client_template", $"template_id {id}", "a template without a name");
+                problems.RejectUnidentified(RecordKind.Package, "client_template", $"template_id {id}", "a template without a name");
+                rejectedTemplates.Add(id);
                 continue;
             }
 
@@ -216,7 +220,7 @@ internal sealed class IspConfigReader
             var row = $"domain_id {id} ({domain})";
             if (domain is not { Length: > 0 } || systemUser is not { Length: > 0 } || root is not { Length: > 0 })
             {
-                problems.Add("web_domain", row, "a website needs a domain, a system_user and a document_root");
+                Reject(id, "web_domain", row, "a website needs a domain, a system_user and a document_root");
                 continue;
             }
 
@@ -237,12 +241,20 @@ internal sealed class IspConfigReader
                 email = Blank(Cell.Text(reader, 10));
                 locale = Locale(Cell.Text(reader, 11));
                 if ((Cell.Number(reader, 9) ?? 0) != 0)
-                    owner = resellers.TryGetValue(client, out var self) ? self.Name : owner;
+                {
+                    if (!resellers.TryGetValue(client, out var self))
+                    {
+                        Reject(id, "client", $"client_id {client}", $"the reseller that owns website {domain} (domain_id {id}) is not accepted");
+                        continue;
+                    }
+
+                    owner = self.Name;
+                }
                 else if (parent > 0)
                 {
                     if (!resellers.TryGetValue(parent, out var reseller))
                     {
-                        problems.Add("client", $"client_id {client}", $"parent_client_id {parent} is not a reseller (a client with limit_client other than 0)");
+                        Reject(id, "client", $"client_id {client}", $"parent_client_id {parent} is not a reseller (a client with limit_client other than 0)");
                         continue;
                     }
 
@@ -250,6 +262,12 @@ internal sealed class IspConfigReader
                 }
 
                 var template = Cell.Number(reader, 12) ?? 0;
+                if (rejectedTemplates.Contains(template))
+                {
+                    Reject(id, "client", $"client_id {client}", $"template_master {template} is not accepted");
+                    continue;
+                }
+
                 if (template > 0)
                 {
                     if (packages.TryGetValue(template, out var found))
@@ -290,7 +308,7 @@ internal sealed class IspConfigReader
             var row = $"domain_id {child.Id} ({child.Domain})";
             if (child.Domain is not { Length: > 0 })
             {
-                problems.Add("web_domain", row, "a domain without a name");
+                problems.Reject(RecordKey.Domain(Id(child.Id)), "web_domain", row, "a domain without a name");
                 continue;
             }
 
@@ -318,7 +336,7 @@ internal sealed class IspConfigReader
                 // A website of its own below the parent's folder: document_root/web_folder.
                 if (child.WebFolder?.Trim('/') is not { Length: > 0 } folder)
                 {
-                    problems.Add("web_domain", row, $"a {child.Type} without a web_folder");
+                    problems.Reject(RecordKey.Domain(Id(child.Id)), "web_domain", row, $"a {child.Type} without a web_folder");
                     continue;
                 }
 
@@ -386,6 +404,17 @@ internal sealed class IspConfigReader
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A website that cannot be accepted (docs/contract.md section 8): its account and main domain keep
+    /// their served versions, and so do its subdomains and aliases, which are not reported again.
+    /// </summary>
+    private void Reject(long website, string table, string row, string reason)
+    {
+        problems.Reject(RecordKey.User(Id(website)), table, row, reason);
+        problems.Reject(RecordKey.Domain(Id(website)), table, row, reason);
+        skipped.Add(website);
     }
 
     /// <summary>A website's files are served from document_root/web, a vhost subdomain's from document_root/web_folder.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cpvendor.Sources.Validation;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Sources.Reading;
@@ -22,7 +23,7 @@ internal sealed partial class ViewReader
         {
             if (!columns.ContainsKey(required))
             {
-                problems.Add("cpvendor_php", "(columns)", $"the view has no column {required}");
+                problems.Fail("cpvendor_php", "(columns)", $"the view has no column {required}");
                 return rows;
             }
         }
@@ -52,7 +53,10 @@ internal sealed partial class ViewReader
             }
             catch (FormatException e)
             {
-                problems.Add("cpvendor_php", $"row {number}", e.Message);
+                if (Cell.Text(reader, columns["identifier"]) is { Length: > 0 } identifier)
+                    problems.Reject(RecordKey.Php(identifier), "cpvendor_php", RecordLabels.Row(RecordKey.Php(identifier)), e.Message);
+                else
+                    problems.RejectUnidentified(RecordKind.Php, "cpvendor_php", $"row {number}", e.Message);
             }
         }
 

@@ -30,15 +30,15 @@ internal sealed partial class ViewReader
         using (transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead))
         {
             var snapshot = new PanelSnapshot(
-                Rows("cpvendor_admins", "SELECT name, unix_user, locale_code, email, is_main FROM cpvendor_admins", r =>
+                Rows("cpvendor_admins", "SELECT name, unix_user, locale_code, email, is_main FROM cpvendor_admins", RecordKind.Admin, r => Key(r, 0, t => RecordKey.Admin(t)), r =>
                     new AdminRow(Required(r, 0, "name"), Cell.Text(r, 1), Cell.Text(r, 3), Locale(r, 2), Cell.Flag(r, 4) ?? false)),
-                Rows("cpvendor_resellers", "SELECT name, reseller_id, locale_code, email FROM cpvendor_resellers", r =>
+                Rows("cpvendor_resellers", "SELECT name, reseller_id, locale_code, email FROM cpvendor_resellers", RecordKind.Reseller, r => Key(r, 0, t => RecordKey.Reseller(t)), r =>
                     new ResellerRow(Required(r, 0, "name"), Cell.Number(r, 1), Cell.Text(r, 3), Locale(r, 2))),
-                Rows("cpvendor_packages", "SELECT name, owner FROM cpvendor_packages", r =>
+                Rows("cpvendor_packages", "SELECT name, owner FROM cpvendor_packages", RecordKind.Package, r => Key(r, 0, name => Key(r, 1, owner => RecordKey.Package(owner, name))), r =>
                     new PackageRow(Required(r, 1, "owner"), Required(r, 0, "name"))),
-                Rows("cpvendor_users", "SELECT account_id, uid, username, owner, package_name, package_owner, email, locale_code, home FROM cpvendor_users" + ServerFilter, ReadUser),
-                Rows("cpvendor_domains", "SELECT domain_id, name, owner, document_root, is_main, php_version_id, handler FROM cpvendor_domains" + ServerFilter + OwnerFilter("AND"), ReadDomain),
-                Rows("cpvendor_db_users", "SELECT db_user, owner FROM cpvendor_db_users" + OwnerFilter("WHERE"), r =>
+                Rows("cpvendor_users", "SELECT account_id, uid, username, owner, package_name, package_owner, email, locale_code, home FROM cpvendor_users" + ServerFilter, RecordKind.User, r => Key(r, 0, t => RecordKey.User(t)), ReadUser),
+                Rows("cpvendor_domains", "SELECT domain_id, name, owner, document_root, is_main, php_version_id, handler FROM cpvendor_domains" + ServerFilter + OwnerFilter("AND"), RecordKind.Domain, r => Key(r, 0, t => RecordKey.Domain(t)), ReadDomain),
+                Rows("cpvendor_db_users", "SELECT db_user, owner FROM cpvendor_db_users" + OwnerFilter("WHERE"), RecordKind.DbUser, r => Key(r, 0, t => RecordKey.DbUser(t)), r =>
                     new DbUserRow(Required(r, 0, "db_user"), Required(r, 1, "owner"))),
                 ReadPhp());
             transaction.Commit();
@@ -72,7 +72,11 @@ internal sealed partial class ViewReader
             new DomainRow(Required(r, 1, "name"), Required(r, 2, "owner"), Required(r, 3, "document_root"),
                 Cell.Flag(r, 4) ?? false, Cell.Text(r, 5), Cell.Text(r, 6)));
 
-    private List<T> Rows<T>(string view, string sql, Func<DbDataReader, T> map)
+    /// <summary>
+    /// The rows of one view. A row with a cell that cannot be read is rejected alone, by its key when
+    /// the key's own cells can be read (docs/contract.md section 8).
+    /// </summary>
+    private List<T> Rows<T>(string view, string sql, RecordKind kind, Func<DbDataReader, RecordKey?> key, Func<DbDataReader, T> map)
     {
         var rows = new List<T>();
         using var command = Command(sql);
@@ -87,12 +91,19 @@ internal sealed partial class ViewReader
             }
             catch (FormatException e)
             {
-                problems.Add(view, $"row {number}", e.Message);
+                if (key(reader) is { } k)
+                    problems.Reject(k, view, RecordLabels.Row(k), e.Message);
+                else
+                    problems.RejectUnidentified(kind, view, $"row {number}", e.Message);
             }
         }
 
         return rows;
     }
+
+    /// <summary>The key made of a cell's text, or null when the cell is null or empty.</summary>
+    private static RecordKey? Key(DbDataReader reader, int ordinal, Func<string, RecordKey?> key) =>
+        Cell.Text(reader, ordinal) is { Length: > 0 } text ? key(text) : null;
 
     private DbCommand Command(string sql)
     {

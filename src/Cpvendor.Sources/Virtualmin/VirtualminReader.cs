@@ -8,7 +8,8 @@ namespace Cpvendor.Sources.Virtualmin;
 /// Maps Virtualmin's virtual-server files onto a <see cref="PanelSnapshot"/> field by field, as
 /// docs/panels/virtualmin.md sets out (docs/contract.md section 3 for what each script answers).
 /// A malformed record (a uid that is not a number, a server without a name, two files with one id)
-/// is a problem that rejects the sync like a bad view row; a well-formed record that cannot be
+/// is rejected alone like a bad view row (docs/contract.md section 8), and so are the accounts of a
+/// rejected plan; a well-formed record that cannot be
 /// served on this host (its UNIX user is missing, its reseller or plan is not there) is left out
 /// and listed in <see cref="Result.Unmapped"/>, never dropped in silence nor patched up.
 /// </summary>
@@ -18,6 +19,9 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
     public const string MainAdmin = "root";
 
     private const string Locale = "EN_us";
+
+    /// <summary>Plans whose file was rejected: their accounts keep what they were served with.</summary>
+    private readonly HashSet<string> rejectedPlans = new(StringComparer.Ordinal);
 
     public sealed record Result(PanelSnapshot Snapshot, IReadOnlyList<string> Unmapped);
 
@@ -59,7 +63,7 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
                 continue;
             if (server.Dom.Length == 0)
             {
-                problems.Add("virtualmin domains", server.FileName, "has no dom (domain name)");
+                problems.Reject(RecordKey.Domain(server.Id), "virtualmin domains", server.FileName, "has no dom (domain name)");
                 continue;
             }
 
@@ -88,8 +92,13 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
         foreach (var file in layout.DomainFiles())
         {
             var server = new VirtualServer(KeyValueFile.Read(file), Path.GetFileName(file));
-            if (!servers.TryAdd(server.Id, server))
-                problems.Add("virtualmin domains", server.FileName, $"id {server.Id} is also the id of domains/{servers[server.Id].FileName}");
+            if (servers.TryAdd(server.Id, server))
+                continue;
+            // Neither file can be told to be the record: both wait, and the record keeps its served version.
+            var why = $"id {server.Id} is also the id of domains/{servers[server.Id].FileName}";
+            problems.Reject(RecordKey.Domain(server.Id), "virtualmin domains", server.FileName, why);
+            if (server.IsTopLevel || servers[server.Id].IsTopLevel)
+                problems.Reject(RecordKey.User(server.Id), "virtualmin domains", server.FileName, why);
         }
 
         return servers;
@@ -107,7 +116,8 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
             var name = keys.GetValueOrDefault("name") ?? "";
             if (name.Length == 0)
             {
-                problems.Add("virtualmin plans", id, "has no name");
+                problems.RejectUnidentified(RecordKind.Package, "virtualmin plans", id, "has no name");
+                rejectedPlans.Add(id);
                 continue;
             }
 
@@ -124,7 +134,7 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
         return plans;
     }
 
-    private static UserRow? MapAccount(VirtualServer server, SourceProblems problems, HashSet<string> resellers, Dictionary<string, Plan> plans, Dictionary<string, uint> passwd, List<string> unmapped, SortedDictionary<string, VirtualServer> servers)
+    private UserRow? MapAccount(VirtualServer server, SourceProblems problems, HashSet<string> resellers, Dictionary<string, Plan> plans, Dictionary<string, uint> passwd, List<string> unmapped, SortedDictionary<string, VirtualServer> servers)
     {
         var what = $"domains/{server.FileName} ({server.Dom})";
         var family = servers.Values.Count(s => s.Parent == server.Id);
@@ -137,13 +147,13 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
 
         if (server.Uid is not { } uid || uid > uint.MaxValue)
         {
-            problems.Add("virtualmin domains", server.FileName, $"uid '{server.Get("uid")}' is not a UNIX id");
+            problems.Reject(RecordKey.User(server.Id), "virtualmin domains", server.FileName, $"uid '{server.Get("uid")}' is not a UNIX id");
             return null;
         }
 
         if (!server.Home.StartsWith('/'))
         {
-            problems.Add("virtualmin domains", server.FileName, $"home '{server.Home}' is not an absolute path");
+            problems.Reject(RecordKey.User(server.Id), "virtualmin domains", server.FileName, $"home '{server.Home}' is not an absolute path");
             return null;
         }
 
@@ -169,6 +179,12 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
             }
 
             owner = reseller;
+        }
+
+        if (rejectedPlans.Contains(server.Plan))
+        {
+            problems.Reject(RecordKey.User(server.Id), "virtualmin domains", server.FileName, $"its plan {server.Plan} is not accepted");
+            return null;
         }
 
         Plan? plan = null;

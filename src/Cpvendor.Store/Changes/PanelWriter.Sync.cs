@@ -76,8 +76,8 @@ public sealed partial class PanelWriter
 
     /// <summary>Points the store at its source of truth (the secret lives in its own file, not here).</summary>
     public void SetSource(string kind, string? server, long? maxAgeSeconds, bool deriveHooks) =>
-        // A new source starts with no marker and no unmapped records: its first sync reads it whole.
-        Execute("UPDATE source SET kind = $k, server = $s, max_age_seconds = $m, derive_hooks = $h, change_marker = NULL, unmapped = NULL WHERE id = 1",
+        // A new source starts with no marker and no unmapped or rejected records: its first sync reads it whole.
+        Execute("UPDATE source SET kind = $k, server = $s, max_age_seconds = $m, derive_hooks = $h, change_marker = NULL, unmapped = NULL, rejected = NULL WHERE id = 1",
             ("$k", kind), ("$s", server), ("$m", maxAgeSeconds), ("$h", deriveHooks ? 1 : 0));
 
     /// <summary>Inserts many rows through one prepared statement, rebound per row.</summary>

@@ -180,5 +180,11 @@ internal static class Migrations
         DROP TABLE source;
         ALTER TABLE source_next RENAME TO source;
         """,
+
+        // 6: the records the last good read could not accept (docs/contract.md section 8), one per
+        // line, each served in its last accepted version or not yet served.
+        """
+        ALTER TABLE source ADD COLUMN rejected TEXT;
+        """,
     ];
 }

@@ -92,7 +92,8 @@ public sealed class IspConfigSourceTests
                 var source = new IspConfigSource(panel.Database.ConnectionString, root);
                 var problems = new SourceProblems();
                 var snapshot = source.Read("1", problems);
-                Assert.Equal(0, problems.Count);
+                Assert.Empty(problems.Failures);
+                Assert.Empty(problems.Rejections);
                 Assert.Equal(name, source.Generation!.Name);
                 Assert.Equal("alt-php74", snapshot.Domains.Single(d => d.Row.Name == "shop.alice.example").Row.PhpVersionId);
             }

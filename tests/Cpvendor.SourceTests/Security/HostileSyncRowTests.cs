@@ -1,3 +1,4 @@
+using Cpvendor.Core;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.SourceTests.Panel;
 
@@ -6,9 +7,9 @@ namespace Cpvendor.SourceTests.Security;
 /// <summary>
 /// Attack: what the lifecycle commands refuse arrives through a panel database instead. A sync
 /// judges every row with the commands' own validators and name rules (docs/contract.md section 3):
-/// a snapshot with a name ending in a newline, an account named like an administrator, a document
-/// root outside its owner's home or a system uid is rejected whole, naming the rows, and the last
-/// good data keeps serving.
+/// a name ending in a newline, an account named like an administrator, a document root outside its
+/// owner's home or a system uid is rejected alone (section 8), named in the sync's output, and the
+/// record's last good version keeps serving.
 /// </summary>
 public sealed class HostileSyncRowTests
 {
@@ -32,7 +33,7 @@ public sealed class HostileSyncRowTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_hostile_row_rejects_the_whole_sync(Dialect dialect, string sql, string message)
+    public void A_hostile_row_is_rejected_and_its_last_good_version_keeps_serving(Dialect dialect, string sql, string message)
     {
         var database = PanelDatabase.Create(dialect);
         try
@@ -46,8 +47,8 @@ public sealed class HostileSyncRowTests
             database.Execute(sql);
             var run = install.Sync();
 
-            Assert.True(run.ExitCode == 2, run.ToString());
-            Assert.Contains("nothing applied", run.Stderr, StringComparison.Ordinal);
+            Assert.True(run.ExitCode == ExitCodes.SyncRejectedRecords, run.ToString());
+            Assert.Contains("rejected: ", run.Stderr, StringComparison.Ordinal);
             Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
             Assert.Equal(good, Answers.Of(install, Probe));
         }

@@ -102,19 +102,19 @@ public sealed class VirtualminSourceTests
     }
 
     [Fact]
-    public void Malformed_record_rejects_the_sync_names_the_file_and_the_last_good_data_serves()
+    public void Malformed_record_is_rejected_alone_names_the_file_and_keeps_its_last_version()
     {
         using var host = VirtualminHost.Create(VirtualminHost.Standard);
-        var before = host.Install.Cpapi("users").Stdout;
-        host.Files.Modify(Alice, ("uid", "fifty"));
+        var alice = Envelope.Of(host.Install.Cpapi("users", "--username", "alice")).Run.Stdout;
+        host.Files.Modify(Alice, ("uid", "fifty"), ("email", "changed@alice.test"));
         host.Files.Modify("1764590004100004", ("email", "changed@bob.test"));
 
         var run = host.Install.Command("sync");
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("nothing applied", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(Cpvendor.Core.ExitCodes.SyncRejectedRecords, run.ExitCode);
         Assert.Contains($"virtualmin domains {Alice}: uid 'fifty' is not a UNIX id", run.Stderr, StringComparison.Ordinal);
-        Assert.Equal(before, host.Install.Cpapi("users").Stdout);
-        Assert.Contains("last error", host.Install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+        Assert.Equal(alice, Envelope.Of(host.Install.Cpapi("users", "--username", "alice")).Run.Stdout);
+        Assert.Contains("changed@bob.test", host.Install.Cpapi("users", "--username", "bob").Stdout, StringComparison.Ordinal);
+        Assert.Contains($"virtualmin domains {Alice}: uid 'fifty' is not a UNIX id (its last accepted version is served)", host.Install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,13 +130,15 @@ public sealed class VirtualminSourceTests
     }
 
     [Fact]
-    public void Two_accounts_with_one_mysql_login_reject_the_sync_through_the_validator()
+    public void Two_accounts_with_one_mysql_login_leave_it_with_the_account_it_is_served_for()
     {
         using var host = VirtualminHost.Create(VirtualminHost.Standard);
         host.Files.Modify("1764590004100004", ("mysql_user", "alice"));
         var run = host.Install.Command("sync");
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(Cpvendor.Core.ExitCodes.SyncRejectedRecords, run.ExitCode);
         Assert.Contains("db_user is not unique", run.Stderr, StringComparison.Ordinal);
+        // bob keeps his own login through his sub-server, which names it.
+        Assert.Equal("alice alice 50001\nbob bob 50002\n", File.ReadAllText(host.Install.Config.GovernorMap));
     }
 
     [Fact]
