@@ -40,7 +40,7 @@ public sealed class PublishWatch : IDisposable
         var path = Path.Combine(folder, marker);
         File.WriteAllText(path + ".new", "");
         File.Move(path + ".new", path);
-        var seen = markerSeen.Wait(TimeSpan.FromSeconds(60));
+        var seen = markerSeen.Wait(Run.HangGuard);
         File.Delete(path);
         Assert.True(seen, "inotify reported no event for a rename in the read-model folder");
         Assert.True(Volatile.Read(ref errors) == 0, "inotify lost events (its queue overflowed)");
