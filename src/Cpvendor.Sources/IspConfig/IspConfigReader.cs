@@ -55,7 +55,7 @@ internal sealed class IspConfigReader
             var main = admins.FirstOrDefault(a => a.IsMain)?.Name ?? "admin";
             var resellers = ReadResellers();
             var packages = ReadPackages(main, resellers);
-            var php = ReadPhp();
+            var php = ReadPhp(generation);
             var sites = ReadWebsites(generation, main, resellers, packages);
             ResolveMainPhp(sites, php);
             var domains = new List<SourceDomain>(sites.Count);
@@ -177,10 +177,10 @@ internal sealed class IspConfigReader
         return packages;
     }
 
-    private PhpCatalogue ReadPhp()
+    private PhpCatalogue ReadPhp(IspConfigGeneration generation)
     {
         var rows = new List<IspConfigPhp.Row>();
-        using (var reader = Query("SELECT server_php_id, name, php_fastcgi_binary, php_fastcgi_ini_dir, php_fpm_init_script, php_fpm_ini_dir, php_fpm_pool_dir FROM server_php WHERE active = 'y'" + ServerFilter("server_php", includeShared: true) + " ORDER BY server_php_id"))
+        using (var reader = Query("SELECT server_php_id, name, php_fastcgi_binary, php_fastcgi_ini_dir, php_fpm_init_script, php_fpm_ini_dir, php_fpm_pool_dir FROM server_php WHERE " + generation.ActivePhpFilter + ServerFilter("server_php", includeShared: true) + " ORDER BY server_php_id"))
         {
             while (reader.Read())
                 rows.Add(new IspConfigPhp.Row(Cell.Number(reader, 0) ?? 0, Cell.Text(reader, 1), Cell.Text(reader, 2), Cell.Text(reader, 3), Cell.Text(reader, 4), Cell.Text(reader, 5), Cell.Text(reader, 6)));

@@ -16,6 +16,7 @@ public sealed class IspConfigSourceTests
 
     [Theory]
     [InlineData(IspConfigVersion.V31)]
+    [InlineData(IspConfigVersion.V31Late)]
     [InlineData(IspConfigVersion.V32)]
     public void Each_web_server_serves_exactly_its_own_websites(IspConfigVersion version)
     {
@@ -81,7 +82,7 @@ public sealed class IspConfigSourceTests
     [Fact]
     public void The_schema_generation_is_read_from_the_database()
     {
-        foreach (var (version, name) in new[] { (IspConfigVersion.V31, "3.1"), (IspConfigVersion.V32, "3.2") })
+        foreach (var (version, name) in new[] { (IspConfigVersion.V31, "3.1"), (IspConfigVersion.V31Late, "3.1"), (IspConfigVersion.V32, "3.2") })
         {
             using var panel = IspConfigPanel.Create(version);
             var root = Directory.CreateTempSubdirectory("cpvendor-isp-").FullName;
@@ -101,6 +102,41 @@ public sealed class IspConfigSourceTests
                 Directory.Delete(root, recursive: true);
             }
         }
+    }
+
+    [Fact]
+    public void An_ispconfig_30_schema_is_refused_with_its_reason_and_nothing_is_served()
+    {
+        using var panel = IspConfigPanel.Create(IspConfigVersion.V30);
+        using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
+
+        var sync = web1.Sync();
+
+        Assert.NotEqual(0, sync.ExitCode);
+        Assert.Contains("ISPConfig 3.0 is not supported", sync.Stderr, StringComparison.Ordinal);
+        Assert.Contains("directive_snippets_id", sync.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Envelope.Of(web1.Cpapi("users")).Data.EnumerateArray());
+        Assert.Contains("ISPConfig 3.0 is not supported", web1.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_missing_a_column_the_generation_reads_is_refused_naming_it()
+    {
+        using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        panel.Database.Execute("ALTER TABLE client DROP COLUMN template_master");
+        panel.Database.Execute("ALTER TABLE web_domain DROP COLUMN server_php_id");
+        panel.Database.Execute("ALTER TABLE web_domain DROP COLUMN directive_snippets_id");
+        using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
+
+        var neither = web1.Sync();
+        Assert.NotEqual(0, neither.ExitCode);
+        Assert.Contains("neither server_php_id (3.2) nor fastcgi_php_version (3.1)", neither.Stderr, StringComparison.Ordinal);
+
+        panel.Database.Execute("ALTER TABLE web_domain ADD COLUMN server_php_id INT(11) UNSIGNED NOT NULL DEFAULT 0");
+        var missing = web1.Sync();
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("looks like ISPConfig 3.2 but lacks client.template_master", missing.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Envelope.Of(web1.Cpapi("users")).Data.EnumerateArray());
     }
 
     [Fact]
@@ -217,10 +253,13 @@ public sealed class IspConfigSourceTests
         Assert.Contains("ghost.example", Envelope.Of(web1.Cpapi("domains")).Run.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_read_only_grants_of_the_documentation_are_enough_to_sync()
+    [Theory]
+    [InlineData(IspConfigVersion.V31)]
+    [InlineData(IspConfigVersion.V31Late)]
+    [InlineData(IspConfigVersion.V32)]
+    public void The_read_only_grants_of_the_documentation_are_enough_to_sync(IspConfigVersion version)
     {
-        using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        using var panel = IspConfigPanel.Create(version);
         var user = "cpv_ro_" + Guid.NewGuid().ToString("N")[..8];
         // The GRANT statements exactly as docs/panels/ispconfig.md gives them, for this database and account.
         var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs/panels/ispconfig.md"));
@@ -228,6 +267,11 @@ public sealed class IspConfigSourceTests
         block = block[..block.IndexOf("```", StringComparison.Ordinal)];
         var grants = block.Split(';').Select(g => string.Join(' ', g.Split('\n').Select(l => l.Split("--")[0].Trim())).Trim()).Where(g => g.StartsWith("GRANT", StringComparison.Ordinal)).ToList();
         Assert.Equal(10, grants.Count);
+        // What the documentation says to change on 3.1: the web_domain PHP columns, and no server_php.active before 3.1.11.
+        if (version < IspConfigVersion.V32)
+            grants = grants.Select(g => g.Contains("ON dbispconfig.web_domain ", StringComparison.Ordinal) ? g.Replace("server_php_id", "fastcgi_php_version, directive_snippets_id", StringComparison.Ordinal) : g).ToList();
+        if (version < IspConfigVersion.V31Late)
+            grants = grants.Select(g => g.Contains("ON dbispconfig.server_php ", StringComparison.Ordinal) ? g.Replace(", active", "", StringComparison.Ordinal) : g).ToList();
         panel.Database.Execute($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'readonly'");
         try
         {
