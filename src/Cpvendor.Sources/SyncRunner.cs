@@ -140,10 +140,17 @@ public static class SyncRunner
         return settings.Kind switch
         {
             SourceKind.MySql => new MySqlViewSource(connectionString),
-            SourceKind.IspConfig => new IspConfig.IspConfigSource(connectionString, config.Root),
-            SourceKind.Virtualmin => new VirtualminSource(config, connectionString, () => new PanelReader(store).PhpVersionRows()),
+            SourceKind.IspConfig => new IspConfig.IspConfigSource(connectionString, config.Root, () => PhpSetupOf(store)),
+            SourceKind.Virtualmin => new VirtualminSource(config, connectionString, () => PhpSetupOf(store)),
             _ => new PostgresViewSource(connectionString),
         };
+    }
+
+    /// <summary>The PHP builds and default the administrator set in the store (docs/panels/php.md).</summary>
+    private static Php.PhpSetup PhpSetupOf(StoreSession store)
+    {
+        using var reader = new PanelReader(store);
+        return new Php.PhpSetup(reader.PhpVersionRows(), reader.Settings().DefaultPhp);
     }
 
     /// <summary>

@@ -1,46 +1,30 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Cpvendor.Sources.Php;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Sources.IspConfig;
 
 /// <summary>
 /// ISPConfig's additional PHP versions (<c>server_php</c>) as the contract's PHP versions. A row
-/// says where the php-cgi binary and the ini directories are, not where the modules are; only the
-/// layouts whose modules directory follows from the path are mapped: CloudLinux alt-php
-/// (<c>/opt/alt/phpNN</c>) and cPanel's ea-php (<c>/opt/cpanel/ea-phpNN/root</c>), which is what the
-/// PHP selector manages. Any other row is reported as unmapped and its websites use the panel's
-/// default PHP version.
+/// says where the php-cgi binary and the ini directories are, not where the modules are; a row is
+/// mapped when its paths lie in a layout whose other parts follow from them (<see cref="PhpLayouts"/>:
+/// alt-php, ea-php, Remi, the distribution's PHP X.Y, docs/panels/php.md). Any other row is reported
+/// as unmapped and its websites use the panel's default PHP version.
 /// </summary>
-internal static partial class IspConfigPhp
+internal static class IspConfigPhp
 {
     public sealed record Row(long Id, string? Name, string? FastcgiBinary, string? FastcgiIniDir, string? FpmInitScript, string? FpmIniDir, string? FpmPoolDir);
 
-    /// <summary>The contract's PHP version of a row, or null with the reason it cannot be mapped.</summary>
+    /// <summary>The contract's PHP version of a row, from the layout its paths lie in, or null with the reason it cannot be mapped.</summary>
     public static (PhpVersionRow? Php, string? Problem) Map(Row row)
     {
+        var fpm = !string.IsNullOrWhiteSpace(row.FpmInitScript) || !string.IsNullOrWhiteSpace(row.FpmIniDir);
         foreach (var path in new[] { row.FastcgiBinary, row.FpmIniDir, row.FastcgiIniDir, row.FpmInitScript })
         {
-            if (path is null)
-                continue;
-            if (AltPhp().Match(path) is { Success: true } alt)
-            {
-                var digits = alt.Groups[1].Value;
-                var dir = $"/opt/alt/php{digits}";
-                return (new PhpVersionRow($"alt-php{digits}", Dotted(digits), $"{dir}/usr/lib64/php/modules", dir, $"{dir}/usr/bin/php",
-                    $"{dir}/etc/php.ini", $"{dir}/link/conf", false, ServiceName(row.FpmInitScript) ?? $"alt-php{digits}-fpm"), null);
-            }
-
-            if (EaPhp().Match(path) is { Success: true } ea)
-            {
-                var digits = ea.Groups[1].Value;
-                var dir = $"/opt/cpanel/ea-php{digits}/root";
-                return (new PhpVersionRow($"ea-php{digits}", Dotted(digits), $"{dir}/usr/lib64/php/modules", dir, $"{dir}/usr/bin/php",
-                    $"{dir}/etc/php.ini", $"{dir}/etc/php.d", false, ServiceName(row.FpmInitScript) ?? $"ea-php{digits}-php-fpm"), null);
-            }
+            if (path is not null && PhpLayouts.FromPath(path.Trim(), fpm, ServiceName(row.FpmInitScript)) is { } php)
+                return (php, null);
         }
 
-        return (null, $"server_php {row.Id} '{row.Name}': not an alt-php (/opt/alt/phpNN) or ea-php build, so its modules directory is unknown; its websites use the default PHP version");
+        return (null, $"server_php {row.Id} '{row.Name}': not a build of a known layout (alt-php, ea-php, Remi, the distribution's PHP X.Y), so its modules directory is unknown; its websites use the default PHP version");
     }
 
     /// <summary>
@@ -63,15 +47,6 @@ internal static partial class IspConfigPhp
         _ => null,
     };
 
-    private static string Dotted(string digits) =>
-        digits.Length >= 2 ? digits[..1] + "." + digits[1..] : digits.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>ISPConfig keeps the FPM service as an init script name or path; the service is its last part.</summary>
     private static string? ServiceName(string? script) => string.IsNullOrWhiteSpace(script) ? null : Path.GetFileName(script.Trim());
-
-    [GeneratedRegex(@"^/opt/alt/php(\d{2,3})(/|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex AltPhp();
-
-    [GeneratedRegex(@"^/opt/cpanel/ea-php(\d{2,3})(/|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex EaPhp();
 }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Cpvendor.Core;
+using Cpvendor.Sources.Php;
 using Cpvendor.Sources.Reading;
 using Cpvendor.Sources.Validation;
 using Cpvendor.Store.Model;
@@ -48,6 +49,12 @@ internal sealed class IspConfigReader
 
     public IspConfigGeneration? Generation { get; private set; }
 
+    /// <summary>The PHP builds and default the administrator configured (docs/panels/php.md).</summary>
+    public PhpSetup PhpSetup { get; init; } = PhpSetup.None;
+
+    /// <summary>The PHP builds found on this host.</summary>
+    public PhpDiscovery.Result FoundPhp { get; init; } = new([], null);
+
     public PanelSnapshot Read()
     {
         using (transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead))
@@ -58,7 +65,8 @@ internal sealed class IspConfigReader
             var main = admins.FirstOrDefault(a => a.IsMain)?.Name ?? "admin";
             var resellers = ReadResellers();
             var packages = ReadPackages(main, resellers);
-            var php = ReadPhp();
+            var php = ReadPhp(generation);
+            var host = php.Host = new HostPhp(PhpSetup, FoundPhp, php.Mapped.Values.DistinctBy(p => p.Identifier, StringComparer.Ordinal).ToList());
             var sites = ReadWebsites(generation, main, resellers, packages);
             ResolveMainPhp(sites, php);
             var domains = new List<SourceDomain>(sites.Count);
@@ -71,7 +79,7 @@ internal sealed class IspConfigReader
                 sites.Values.Select(s => s.User).ToList(),
                 domains,
                 ReadDbUsers(sites),
-                php.Mapped.Values.DistinctBy(p => p.Identifier, StringComparer.Ordinal).ToList());
+                host.Builds);
             transaction.Commit();
             return snapshot;
         }
@@ -181,10 +189,10 @@ internal sealed class IspConfigReader
         return packages;
     }
 
-    private PhpCatalogue ReadPhp()
+    private PhpCatalogue ReadPhp(IspConfigGeneration generation)
     {
         var rows = new List<IspConfigPhp.Row>();
-        using (var reader = Query("SELECT server_php_id, name, php_fastcgi_binary, php_fastcgi_ini_dir, php_fpm_init_script, php_fpm_ini_dir, php_fpm_pool_dir FROM server_php WHERE active = 'y'" + ServerFilter("server_php", includeShared: true) + " ORDER BY server_php_id"))
+        using (var reader = Query("SELECT server_php_id, name, php_fastcgi_binary, php_fastcgi_ini_dir, php_fpm_init_script, php_fpm_ini_dir, php_fpm_pool_dir FROM server_php WHERE " + generation.ActivePhpFilter + ServerFilter("server_php", includeShared: true) + " ORDER BY server_php_id"))
         {
             while (reader.Read())
                 rows.Add(new IspConfigPhp.Row(Cell.Number(reader, 0) ?? 0, Cell.Text(reader, 1), Cell.Text(reader, 2), Cell.Text(reader, 3), Cell.Text(reader, 4), Cell.Text(reader, 5), Cell.Text(reader, 6)));
@@ -374,33 +382,44 @@ internal sealed class IspConfigReader
         }
     }
 
-    /// <summary>Database users of this host's websites, through the databases that use them (read-write or read-only).</summary>
+    /// <summary>
+    /// Database users of this host's websites, through the databases that use them (read-write or
+    /// read-only). A login used by the databases of one client is that client's: the account of its
+    /// first website on this host that uses it (the lowest domain_id). A login shared by several
+    /// clients (the admin's websites count as client 0) is reported and left out: the Governor map
+    /// gives a login one account.
+    /// </summary>
     private List<DbUserRow> ReadDbUsers(Dictionary<long, Website> sites)
     {
-        var owners = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
+        var uses = new Dictionary<string, SortedSet<(long Client, long Website)>>(StringComparer.Ordinal);
         var filter = ServerFilter("w");
-        var sql = "SELECT u.database_user, d.parent_domain_id FROM web_database d JOIN web_database_user u ON u.database_user_id = d.database_user_id JOIN web_domain w ON w.domain_id = d.parent_domain_id WHERE 1 = 1" + filter +
-            " UNION SELECT u.database_user, d.parent_domain_id FROM web_database d JOIN web_database_user u ON u.database_user_id = d.database_ro_user_id JOIN web_domain w ON w.domain_id = d.parent_domain_id WHERE 1 = 1" + filter;
+        const string From = " FROM web_database d JOIN web_domain w ON w.domain_id = d.parent_domain_id LEFT JOIN sys_group g ON g.groupid = w.sys_groupid";
+        var sql = "SELECT u.database_user, d.parent_domain_id, g.client_id" + From + " JOIN web_database_user u ON u.database_user_id = d.database_user_id WHERE 1 = 1" + filter +
+            " UNION SELECT u.database_user, d.parent_domain_id, g.client_id" + From + " JOIN web_database_user u ON u.database_user_id = d.database_ro_user_id WHERE 1 = 1" + filter;
         using (var reader = Query(sql))
         {
             while (reader.Read())
             {
                 if (Cell.Text(reader, 0) is not { Length: > 0 } name)
                     continue;
-                if (!owners.TryGetValue(name, out var set))
-                    owners[name] = set = [];
-                set.Add(Cell.Number(reader, 1) ?? 0);
+                if (!uses.TryGetValue(name, out var set))
+                    uses[name] = set = [];
+                set.Add((Cell.Number(reader, 2) ?? 0, Cell.Number(reader, 1) ?? 0));
             }
         }
 
         var rows = new List<DbUserRow>();
-        foreach (var (name, websites) in owners)
+        foreach (var (name, used) in uses)
         {
-            var served = websites.Where(sites.ContainsKey).ToList();
-            if (websites.Count > 1)
-                unmapped.Add($"database user {name}: used by the databases of websites {string.Join(", ", websites)}; the Governor map gives a database user one account, so it is left out");
-            else if (served.Count == 1)
-                rows.Add(new DbUserRow(name, sites[served[0]].User.Row.Username));
+            var clients = used.Select(u => u.Client).Distinct().ToList();
+            if (clients.Count > 1)
+            {
+                unmapped.Add($"database user {name}: used by the databases of clients {string.Join(", ", clients)} (websites {string.Join(", ", used.Select(u => u.Website).Order())}); the Governor map gives a database user one account, so it is left out");
+                continue;
+            }
+
+            if (used.Select(u => u.Website).Where(sites.ContainsKey).Order().FirstOrDefault() is var first && sites.TryGetValue(first, out var site))
+                rows.Add(new DbUserRow(name, site.User.Row.Username));
         }
 
         return rows;
@@ -478,6 +497,9 @@ internal sealed class IspConfigReader
     {
         public Dictionary<long, PhpVersionRow> Mapped { get; } = [];
 
+        /// <summary>Every build served; its fallback is what a website without a mapped PHP names.</summary>
+        public HostPhp? Host { get; set; }
+
         public string? Identifier(long? serverPhpId, string? legacy, string row, List<string> unmapped)
         {
             IspConfigPhp.Row? target = null;
@@ -486,8 +508,8 @@ internal sealed class IspConfigReader
                 target = rows.FirstOrDefault(r => r.Id == id);
                 if (target is null)
                 {
-                    unmapped.Add($"web_domain {row}: server_php_id {id} is not an active PHP version of this server; the default PHP version is served");
-                    return null;
+                    unmapped.Add(new UnmappedPhp($"web_domain {row}", $"server_php_id {id}", "is not an active PHP version of this server", Host?.DefaultName).Line);
+                    return Host?.Fallback;
                 }
             }
             else
@@ -495,12 +517,12 @@ internal sealed class IspConfigReader
                 target = IspConfigPhp.ByLegacyValue(rows, legacy);
                 if (target is null && !string.IsNullOrEmpty(legacy))
                 {
-                    unmapped.Add($"web_domain {row}: fastcgi_php_version '{legacy}' names no active PHP version of this server; the default PHP version is served");
-                    return null;
+                    unmapped.Add(new UnmappedPhp($"web_domain {row}", $"fastcgi_php_version '{legacy}'", "names no active PHP version of this server", Host?.DefaultName).Line);
+                    return Host?.Fallback;
                 }
             }
 
-            return target is not null && Mapped.TryGetValue(target.Id, out var php) ? php.Identifier : null;
+            return target is not null && Mapped.TryGetValue(target.Id, out var php) ? php.Identifier : Host?.Fallback;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cpvendor.Core;
+using Cpvendor.Sources.Php;
 using Cpvendor.Sources.Reading;
 using Cpvendor.Sources.Storage;
 using Cpvendor.Sources.Validation;
@@ -19,9 +20,11 @@ internal sealed class IspConfigSource : IViewSource, IChangeMarker, IUnmappedRec
     private readonly string connectionString;
     private readonly string root;
     private readonly List<string> unmapped = [];
+    private readonly Func<PhpSetup> php;
 
-    public IspConfigSource(string connectionString, string root)
+    public IspConfigSource(string connectionString, string root, Func<PhpSetup>? php = null)
     {
+        this.php = php ?? (() => PhpSetup.None);
         var builder = new MySqlConnectionStringBuilder(connectionString) { Pooling = false };
         this.connectionString = builder.ConnectionString;
         this.root = root;
@@ -47,7 +50,11 @@ internal sealed class IspConfigSource : IViewSource, IChangeMarker, IUnmappedRec
         var passwd = HostPasswd.Read(root);
         using var connection = new MySqlConnection(connectionString);
         connection.Open();
-        var reader = new IspConfigReader(connection, ServerId(server), passwd, LoginDefs.UidMax(root), problems, unmapped);
+        var reader = new IspConfigReader(connection, ServerId(server), passwd, LoginDefs.UidMax(root), problems, unmapped)
+        {
+            PhpSetup = php(),
+            FoundPhp = PhpDiscovery.Discover(root),
+        };
         var snapshot = reader.Read();
         Generation = reader.Generation;
         return snapshot;
@@ -65,6 +72,9 @@ internal sealed class IspConfigSource : IViewSource, IChangeMarker, IUnmappedRec
         if (id is not null)
             command.Parameters.AddWithValue("@server", id.Value);
         var newest = command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : "0";
-        return $"datalog {newest}; passwd {HostPasswd.StampOf(root)}";
+        // The host's PHP builds and the configured ones decide the PHP of websites with none of their own.
+        var host = new HostPhp(php(), PhpDiscovery.Discover(root), []);
+        var builds = string.Join(",", host.Builds.Select(b => b.GetHashCode().ToString("x8", CultureInfo.InvariantCulture)));
+        return $"datalog {newest}; passwd {HostPasswd.StampOf(root)}; php {host.Fallback} {builds}";
     }
 }

@@ -17,6 +17,18 @@ public sealed class VirtualminLayout(string configDir)
 
     public string PlansDir => Path.Combine(ConfigDir, "plans");
 
+    /// <summary>Virtualmin's extra users, <c>users/DOMID/TYPE/NAME.user</c> (<c>users-lib.pl</c>).</summary>
+    public string UsersDir => Path.Combine(ConfigDir, "users");
+
+    /// <summary>The folder of a domain's database-only users, <c>users/DOMID/db</c>.</summary>
+    public string DbUsersDir(string domainId) => Path.Combine(UsersDir, domainId, "db");
+
+    /// <summary>A domain's database-only user files (<c>NAME.user</c>, as Virtualmin lists them); none when the id could leave the folder.</summary>
+    public IEnumerable<string> DbUserFiles(string domainId) =>
+        domainId.Length == 0 || domainId.Contains('/', StringComparison.Ordinal) || domainId is "." or ".."
+            ? []
+            : Files(DbUsersDir(domainId)).Where(f => f.EndsWith(".user", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'));
+
     /// <summary>The module configuration, which holds <c>pre_command</c> and <c>post_command</c>.</summary>
     public string ConfigFile => Path.Combine(ConfigDir, "config");
 

@@ -1,4 +1,5 @@
 using Cpvendor.Core.Webmin;
+using Cpvendor.Sources.Php;
 using Cpvendor.Sources.Validation;
 using Cpvendor.Store.Model;
 
@@ -13,7 +14,7 @@ namespace Cpvendor.Sources.Virtualmin;
 /// served on this host (its UNIX user is missing, its reseller or plan is not there) is left out
 /// and listed in <see cref="Result.Unmapped"/>, never dropped in silence nor patched up.
 /// </summary>
-internal sealed class VirtualminReader(VirtualminLayout layout, string root, IReadOnlyList<PhpVersionRow> php)
+internal sealed class VirtualminReader(VirtualminLayout layout, string root, HostPhp php)
 {
     /// <summary>The master administrator: Webmin's root user, who owns every server no reseller owns.</summary>
     public const string MainAdmin = "root";
@@ -82,7 +83,7 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
             users,
             domains,
             DbUsers(servers, accounts, unmapped),
-            php);
+            php.Builds);
         return new Result(snapshot, unmapped);
     }
 
@@ -216,7 +217,8 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
     /// <summary>
     /// The PHP of a domain: <c>php_mode</c> fpm runs <c>php_fpm_version</c> under FPM; cgi and fcgid
     /// run <c>php_version</c> as CGI; mod_php, none or no mode leave both to the panel's defaults.
-    /// An alias follows its target. The version is matched to a configured PHP by its X.Y version.
+    /// An alias follows its target. The version is matched to a build of this host by its X.Y
+    /// version (<see cref="HostPhp.ForVersion"/>); one that matches none gets the default PHP and is listed.
     /// </summary>
     private (string? Id, string? Handler) Php(VirtualServer server, SortedDictionary<string, VirtualServer> servers, List<string> unmapped)
     {
@@ -229,31 +231,58 @@ internal sealed class VirtualminReader(VirtualminLayout layout, string root, IRe
             _ => ((string?)null, ""),
         };
         if (version.Length == 0)
-            return (null, handler);
-        var match = php.Where(p => p.Version == version).Select(p => p.Identifier).Order(StringComparer.Ordinal).FirstOrDefault();
-        if (match is null)
-            unmapped.Add($"domains/{server.FileName} ({server.Dom}): PHP {version} is not among the PHP versions configured here (cpvendor settings php add ...); the default PHP applies");
-        return (match, handler);
+            return (php.Fallback, handler);
+        if (php.ForVersion(version) is { } match)
+            return (match, handler);
+        unmapped.Add(new UnmappedPhp($"domains/{server.FileName} ({server.Dom})", version,
+            "is not among this host's PHP builds (found on the host or added with cpvendor settings php add)", php.DefaultName).Line);
+        return (php.Fallback, handler);
     }
 
-    private static List<DbUserRow> DbUsers(SortedDictionary<string, VirtualServer> servers, Dictionary<string, UserRow> accounts, List<string> unmapped)
+    /// <summary>
+    /// Every MySQL login of each account: the <c>mysql_user</c> of its servers (a sub-server without
+    /// one uses its parent's), and the database-only users of each of its servers
+    /// (<c>users/DOMID/db/NAME.user</c>: the login is the file's <c>user</c>, a MySQL one when the
+    /// file lists MySQL databases in <c>db_mysql</c> or the server has MySQL on). A login that two
+    /// accounts claim is left to the validator, which refuses it like any duplicate db_user.
+    /// </summary>
+    private List<DbUserRow> DbUsers(SortedDictionary<string, VirtualServer> servers, Dictionary<string, UserRow> accounts, List<string> unmapped)
     {
         var rows = new List<DbUserRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var server in servers.Values.Where(s => s.HasMySql))
+        void Claim(string login, string owner)
+        {
+            if (seen.Add(login + "\u0000" + owner))
+                rows.Add(new DbUserRow(login, owner));
+        }
+
+        foreach (var server in servers.Values)
         {
             var topId = server.IsTopLevel ? server.Id : server.Parent;
             if (!accounts.TryGetValue(topId, out var owner))
                 continue;
-            var login = server.MySqlUser.Length > 0 ? server.MySqlUser : servers[topId].MySqlUser;
-            if (login.Length == 0)
+            if (server.HasMySql)
             {
-                unmapped.Add($"domains/{server.FileName} ({server.Dom}): MySQL is on but the file names no mysql_user; no database user is mapped");
-                continue;
+                var login = server.MySqlUser.Length > 0 ? server.MySqlUser : servers[topId].MySqlUser;
+                if (login.Length == 0)
+                    unmapped.Add($"domains/{server.FileName} ({server.Dom}): MySQL is on but the file names no mysql_user; no database user is mapped");
+                else
+                    Claim(login, owner.Username);
             }
 
-            if (seen.Add(login + "\u0000" + owner.Username))
-                rows.Add(new DbUserRow(login, owner.Username));
+            foreach (var file in layout.DbUserFiles(server.Id))
+            {
+                var keys = KeyValueFile.Read(file);
+                var login = keys.GetValueOrDefault("user") ?? "";
+                if (login.Length == 0 || login.Any(char.IsControl))
+                {
+                    unmapped.Add($"users/{server.Id}/db/{Path.GetFileName(file)} ({server.Dom}): names no user; not mapped");
+                    continue;
+                }
+
+                if (server.HasMySql || keys.GetValueOrDefault("db_mysql") is { Length: > 0 })
+                    Claim(login, owner.Username);
+            }
         }
 
         return rows;

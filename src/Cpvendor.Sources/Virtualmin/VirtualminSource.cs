@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cpvendor.Core;
+using Cpvendor.Sources.Php;
 using Cpvendor.Sources.Reading;
 using Cpvendor.Sources.Validation;
 using Cpvendor.Store;
@@ -18,9 +19,9 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker, IUnmappedRe
 {
     private readonly VirtualminLayout layout;
     private readonly string root;
-    private readonly Func<IReadOnlyList<PhpVersionRow>> php;
+    private readonly Func<PhpSetup> php;
 
-    public VirtualminSource(InstallConfig config, string configDir, Func<IReadOnlyList<PhpVersionRow>> php)
+    public VirtualminSource(InstallConfig config, string configDir, Func<PhpSetup> php)
     {
         root = config.Root;
         layout = new VirtualminLayout(Resolve(config.Root, configDir));
@@ -36,16 +37,20 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker, IUnmappedRe
 
     public PanelSnapshot Read(string? server, SourceProblems problems)
     {
-        var result = new VirtualminReader(layout, root, php()).Read(problems);
+        var result = new VirtualminReader(layout, root, Php()).Read(problems);
         Unmapped = result.Unmapped;
         return result.Snapshot;
     }
 
+    /// <summary>The builds configured and found on this host (docs/panels/php.md).</summary>
+    private HostPhp Php() => new(php(), PhpDiscovery.Discover(root), []);
+
     /// <summary>
     /// Sizes and modification times (nanoseconds) of every file the mapping reads and of their
     /// folders, plus this host's passwd: Virtualmin rewrites a record by renaming a new file over
-    /// it, and a UNIX user appearing or going changes what can be served. The PHP versions
-    /// configured in the store count too (they decide each domain's php_version_id). Hashed to a
+    /// it, and a UNIX user appearing or going changes what can be served. Database-only user files
+    /// count too (their logins go into db_info and the Governor map). The PHP versions
+    /// configured in the store and found on the host count too (they decide each domain's php_version_id). Hashed to a
     /// short token.
     /// </summary>
     public string? ReadMarker(string? server)
@@ -66,12 +71,24 @@ internal sealed class VirtualminSource : IViewSource, IChangeMarker, IUnmappedRe
         Add(layout.DomainsDir);
         Add(layout.PlansDir);
         Add(PasswdFile.PathUnder(root));
+        Add(layout.UsersDir);
         foreach (var file in layout.DomainFiles().Concat(layout.PlanFiles()))
             Add(file);
+        // Database-only users: a new, renamed or deleted NAME.user changes its folder, an edited one its file.
+        foreach (var file in layout.DomainFiles())
+        {
+            var id = new VirtualServer(Core.Webmin.KeyValueFile.Read(file), Path.GetFileName(file)).Id;
+            Add(layout.DbUsersDir(id));
+            foreach (var user in layout.DbUserFiles(id))
+                Add(user);
+        }
+
         foreach (var acl in Directory.EnumerateFiles(layout.ConfigDir, "*.acl").Order(StringComparer.Ordinal))
             Add(acl);
-        foreach (var row in php())
-            text.Append("php ").Append(row.Identifier).Append(' ').Append(row.Version).Append('\n');
+        var host = Php();
+        foreach (var row in host.Builds)
+            text.Append("php ").Append(row).Append('\n');
+        text.Append("default php ").Append(host.Fallback).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }

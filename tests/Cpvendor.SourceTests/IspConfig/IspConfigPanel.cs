@@ -61,8 +61,8 @@ public sealed class IspConfigPanel : IDisposable
     /// <summary>A website or child domain row, with the website's PHP version in this generation's column.</summary>
     public string Site(int id, int server, string domain, string type, int parent, string? root, string? folder, string? user, int group, string php, int phpId, bool active = true)
     {
-        var phpColumn = Version == IspConfigVersion.V32 ? "server_php_id" : "fastcgi_php_version";
-        var phpValue = Version == IspConfigVersion.V32 ? phpId.ToString(CultureInfo.InvariantCulture) : Legacy(phpId, php);
+        var phpColumn = Version >= IspConfigVersion.V32 ? "server_php_id" : "fastcgi_php_version";
+        var phpValue = Version >= IspConfigVersion.V32 ? phpId.ToString(CultureInfo.InvariantCulture) : Legacy(phpId, php);
         return "INSERT INTO web_domain (domain_id, sys_groupid, server_id, ip_address, domain, type, parent_domain_id, document_root, web_folder, system_user, system_group, php, active, " + phpColumn + ") VALUES " +
             $"({id}, {group}, {server}, '*', '{domain}', '{type}', {parent}, {Quote(root)}, {Quote(folder)}, {Quote(user)}, {Quote(user is null ? null : "client" + group)}, '{php}', '{(active ? "y" : "n")}', {phpValue})";
     }

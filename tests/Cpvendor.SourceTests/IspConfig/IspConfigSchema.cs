@@ -2,17 +2,25 @@ namespace Cpvendor.SourceTests.IspConfig;
 
 public enum IspConfigVersion
 {
-    /// <summary>3.1: a website names its PHP version in web_domain.fastcgi_php_version.</summary>
+    /// <summary>3.0.5 (updates up to upd_0078): has 3.1's PHP column but not 3.1's first additions; refused.</summary>
+    V30,
+
+    /// <summary>3.1.0 (up to upd_0084): a website names its PHP version in web_domain.fastcgi_php_version; server_php has no active column yet.</summary>
     V31,
 
-    /// <summary>3.2: a website points at server_php by web_domain.server_php_id.</summary>
+    /// <summary>3.1.15 (up to upd_0088): as 3.1.0, and server_php.active (upd_0086).</summary>
+    V31Late,
+
+    /// <summary>3.2.x (up to upd_0093): a website points at server_php by web_domain.server_php_id; fastcgi_php_version is gone (upd_0092).</summary>
     V32,
 }
 
 /// <summary>
-/// The tables of ISPConfig 3's master database that the source reads, with ISPConfig's own column
-/// names and types (install/sql/ispconfig3.sql of each release; the PHP column as the 3.2 upgrade,
-/// incremental upd_0089 to upd_0092, changed it). Columns the source does not read are left out.
+/// The tables of ISPConfig 3's master database that the source reads, as each generation has them:
+/// ISPConfig's own column names and types (install/sql/ispconfig3.sql of each release and the
+/// incremental updates that changed them: upd_0079 directive_snippets_id, upd_0086 server_php.active,
+/// upd_0089/upd_0091 server_php_id, upd_0092 the end of fastcgi_php_version and
+/// php_fpm_socket_dir), with some of the columns around them that the source does not read.
 /// </summary>
 public static class IspConfigSchema
 {
@@ -91,7 +99,7 @@ public static class IspConfigSchema
           PRIMARY KEY (`template_id`)
         ) DEFAULT CHARSET=utf8
         """,
-        """
+        $"""
         CREATE TABLE `server_php` (
           `server_php_id` int(11) unsigned NOT NULL AUTO_INCREMENT,
           `sys_userid` int(11) unsigned NOT NULL DEFAULT '0',
@@ -104,7 +112,8 @@ public static class IspConfigSchema
           `php_fpm_init_script` varchar(255) DEFAULT NULL,
           `php_fpm_ini_dir` varchar(255) DEFAULT NULL,
           `php_fpm_pool_dir` varchar(255) DEFAULT NULL,
-          `active` enum('n','y') NOT NULL DEFAULT 'y',
+          {(version >= IspConfigVersion.V32 ? "`php_fpm_socket_dir` varchar(255) DEFAULT NULL," : "")}
+          {(version >= IspConfigVersion.V31Late ? "`active` enum('y','n') NOT NULL DEFAULT 'y'," : "")}
           PRIMARY KEY (`server_php_id`)
         ) DEFAULT CHARSET=utf8
         """,
@@ -125,8 +134,16 @@ public static class IspConfigSchema
           `system_group` varchar(255) default NULL,
           `subdomain` enum('none','www','*') NOT NULL default 'none',
           `php` varchar(32) NOT NULL default 'y',
+          `pm` enum('static','dynamic','ondemand') NOT NULL DEFAULT 'ondemand',
+          `custom_php_ini` mediumtext,
           `active` enum('n','y') NOT NULL default 'y',
-          {(version == IspConfigVersion.V31 ? "`fastcgi_php_version` varchar(255) DEFAULT NULL," : "`server_php_id` INT(11) UNSIGNED NOT NULL DEFAULT 0,")}
+          {(version < IspConfigVersion.V32 ? "`fastcgi_php_version` varchar(255) DEFAULT NULL," : "")}
+          `added_date` date DEFAULT NULL,
+          {(version >= IspConfigVersion.V31 ? "`directive_snippets_id` int(11) unsigned NOT NULL default '0'," : "")}
+          {(version >= IspConfigVersion.V31 ? "`enable_pagespeed` ENUM('y','n') NOT NULL DEFAULT 'n'," : "")}
+          {(version >= IspConfigVersion.V31Late ? "`log_retention` int(11) NOT NULL DEFAULT '10'," : "")}
+          {(version >= IspConfigVersion.V32 ? "`server_php_id` INT(11) UNSIGNED NOT NULL DEFAULT 0," : "")}
+          {(version >= IspConfigVersion.V32 ? "`jailkit_chroot_app_sections` mediumtext NULL DEFAULT NULL," : "")}
           PRIMARY KEY (`domain_id`),
           UNIQUE KEY `serverdomain` (`server_id`, `ip_address`, `domain`)
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8

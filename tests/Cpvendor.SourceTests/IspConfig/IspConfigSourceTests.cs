@@ -16,6 +16,7 @@ public sealed class IspConfigSourceTests
 
     [Theory]
     [InlineData(IspConfigVersion.V31)]
+    [InlineData(IspConfigVersion.V31Late)]
     [InlineData(IspConfigVersion.V32)]
     public void Each_web_server_serves_exactly_its_own_websites(IspConfigVersion version)
     {
@@ -46,7 +47,7 @@ public sealed class IspConfigSourceTests
                 $"admin-site.example web3 /var/www/clients/client0/web3/web main=True php=-",
                 $"alice.example web1 {A}/web main=True php=alt-php81/fpm",
                 $"alice.net web1 {A}/web main=False php=alt-php81/fpm",
-                $"alice.org web1 {A}/org-site main=False php=-",
+                $"alice.org web1 {A}/org-site main=False php=os-php83/cgi",
                 $"blog.alice.example web1 {A}/web main=False php=alt-php81/fpm",
                 $"bob.example web2 /var/www/clients/client4/web2/web main=True php=-",
                 $"shop.alice.example web1 {A}/shop main=False php=alt-php74/fpm",
@@ -72,7 +73,8 @@ public sealed class IspConfigSourceTests
                 Envelope.Of(host.Cpapi("admins")).Data.EnumerateArray().Select(a => $"{S(a, "name")} {a.GetProperty("is_main").GetBoolean()} {S(a, "locale_code")}"));
         }
 
-        Assert.Equal(["alt-php74 7.4 /opt/alt/php74/usr/bin/php", "alt-php81 8.1 /opt/alt/php81/usr/bin/php"], PhpVersions(web1));
+        // Debian's PHP 8.3 of server_php 4 maps by its layout, as the distribution's own build.
+        Assert.Equal(["alt-php74 7.4 /opt/alt/php74/usr/bin/php", "alt-php81 8.1 /opt/alt/php81/usr/bin/php", "os-php83 8.3 /usr/bin/php8.3"], PhpVersions(web1));
         Assert.Equal(["alt-php82 8.2 /opt/alt/php82/usr/bin/php"], PhpVersions(web2));
         Assert.Equal(["web1: c3alice_ro c3alice_rw"], DbMapping(web1));
         Assert.Equal(["web1: c5carol"], DbMapping(web2));
@@ -81,7 +83,7 @@ public sealed class IspConfigSourceTests
     [Fact]
     public void The_schema_generation_is_read_from_the_database()
     {
-        foreach (var (version, name) in new[] { (IspConfigVersion.V31, "3.1"), (IspConfigVersion.V32, "3.2") })
+        foreach (var (version, name) in new[] { (IspConfigVersion.V31, "3.1"), (IspConfigVersion.V31Late, "3.1"), (IspConfigVersion.V32, "3.2") })
         {
             using var panel = IspConfigPanel.Create(version);
             var root = Directory.CreateTempSubdirectory("cpvendor-isp-").FullName;
@@ -105,6 +107,64 @@ public sealed class IspConfigSourceTests
     }
 
     [Fact]
+    public void An_ispconfig_30_schema_is_refused_with_its_reason_and_nothing_is_served()
+    {
+        using var panel = IspConfigPanel.Create(IspConfigVersion.V30);
+        using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
+
+        var sync = web1.Sync();
+
+        Assert.NotEqual(0, sync.ExitCode);
+        Assert.Contains("ISPConfig 3.0 is not supported", sync.Stderr, StringComparison.Ordinal);
+        Assert.Contains("directive_snippets_id", sync.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Envelope.Of(web1.Cpapi("users")).Data.EnumerateArray());
+        Assert.Contains("ISPConfig 3.0 is not supported", web1.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_missing_a_column_the_generation_reads_is_refused_naming_it()
+    {
+        using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        panel.Database.Execute("ALTER TABLE client DROP COLUMN template_master");
+        panel.Database.Execute("ALTER TABLE web_domain DROP COLUMN server_php_id");
+        panel.Database.Execute("ALTER TABLE web_domain DROP COLUMN directive_snippets_id");
+        using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
+
+        var neither = web1.Sync();
+        Assert.NotEqual(0, neither.ExitCode);
+        Assert.Contains("neither server_php_id (3.2) nor fastcgi_php_version (3.1)", neither.Stderr, StringComparison.Ordinal);
+
+        panel.Database.Execute("ALTER TABLE web_domain ADD COLUMN server_php_id INT(11) UNSIGNED NOT NULL DEFAULT 0");
+        var missing = web1.Sync();
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("looks like ISPConfig 3.2 but lacks client.template_master", missing.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Envelope.Of(web1.Cpapi("users")).Data.EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(IspConfigVersion.V31)]
+    [InlineData(IspConfigVersion.V32)]
+    public void A_database_user_of_one_client_maps_to_its_first_website_and_follow_changes(IspConfigVersion version)
+    {
+        using var panel = IspConfigPanel.Create(version);
+        // Alice gets a second website whose database uses her read-write user as well.
+        panel.Change("web_domain", IspConfigPanel.Web1, panel.Site(14, IspConfigPanel.Web1, "alice-two.example", "vhost", 0, "/var/www/clients/client3/web5", null, "web5", 4, "php-fpm", 0));
+        panel.Change("web_database", IspConfigPanel.Web1, "INSERT INTO web_database (database_id, sys_groupid, server_id, parent_domain_id, database_name, database_user_id, database_ro_user_id) VALUES (5, 4, 3, 14, 'c3alice_two', 1, NULL)");
+        using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1] + "web5:x:5005:5005::/var/www/clients/client3/web5:/bin/false\n");
+        web1.SyncChecked();
+
+        Assert.Equal(["web1: c3alice_ro c3alice_rw"], DbMapping(web1));
+        Assert.Contains("c3alice_rw web1 5001", File.ReadAllText(web1.Config.GovernorMap), StringComparison.Ordinal);
+
+        // Once a database of another client uses it, the login is reported and leaves the map.
+        panel.Change("web_database", IspConfigPanel.Web1, "INSERT INTO web_database (database_id, sys_groupid, server_id, parent_domain_id, database_name, database_user_id, database_ro_user_id) VALUES (6, 5, 3, 11, 'c4bob_two', 1, NULL)");
+        web1.SyncChecked();
+        Assert.Equal(["web1: c3alice_ro"], DbMapping(web1));
+        Assert.DoesNotContain("c3alice_rw", File.ReadAllText(web1.Config.GovernorMap), StringComparison.Ordinal);
+        Assert.Contains("database user c3alice_rw: used by the databases of clients 3, 4 (websites 10, 11, 14)", web1.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_panel_of_several_web_servers_is_refused_without_a_server_id()
     {
         using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
@@ -123,14 +183,15 @@ public sealed class IspConfigSourceTests
     public void Records_that_cannot_be_mapped_are_reported_by_sync_status_and_the_doctor()
     {
         using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        panel.Change("server_php", IspConfigPanel.Web1, "INSERT INTO server_php (server_php_id, server_id, name, php_fastcgi_binary, php_fastcgi_ini_dir) VALUES (5, 1, 'Own build 8.3', '/usr/local/php83/bin/php-cgi', '/usr/local/php83/etc')");
         using var web1 = IspConfigHost.Create(panel, IspConfigPanel.Web1, IspConfigPanel.Passwd[IspConfigPanel.Web1]);
         web1.SyncChecked();
 
         var status = web1.Command("sync", "--status").Stdout;
         Assert.Contains("unmapped: 3 record(s)", status, StringComparison.Ordinal);
         Assert.Contains("website ghost.example (domain_id 13): its system user web4 is not in this host's /etc/passwd", status, StringComparison.Ordinal);
-        Assert.Contains("server_php 4 'Debian PHP 8.3'", status, StringComparison.Ordinal);
-        Assert.Contains("database user c4shared: used by the databases of websites 11, 12", status, StringComparison.Ordinal);
+        Assert.Contains("server_php 5 'Own build 8.3': not a build of a known layout", status, StringComparison.Ordinal);
+        Assert.Contains("database user c4shared: used by the databases of clients 0, 4 (websites 11, 12)", status, StringComparison.Ordinal);
         // Never invented: neither the website nor its subdomain is served.
         Assert.DoesNotContain("ghost", Envelope.Of(web1.Cpapi("domains")).Run.Stdout, StringComparison.Ordinal);
 
@@ -142,9 +203,9 @@ public sealed class IspConfigSourceTests
 
         // The system user made on the host: the next sync serves the website and reports nothing.
         IspConfigHost.AppendPasswd(web1, "web4:x:5004:5007::/var/www/clients/client6/web4:/bin/false");
-        panel.Change("server_php", IspConfigPanel.Web1, "DELETE FROM server_php WHERE server_php_id = 4");
+        panel.Change("server_php", IspConfigPanel.Web1, "DELETE FROM server_php WHERE server_php_id IN (4, 5)");
         web1.SyncChecked();
-        Assert.Contains("domain_id 23 (alice.org): server_php_id 4 is not an active PHP version", web1.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+        Assert.Contains("domain_id 23 (alice.org): PHP server_php_id 4 is not an active PHP version", web1.Command("sync", "--status").Stdout, StringComparison.Ordinal);
         panel.Change("web_domain", IspConfigPanel.Web1, "UPDATE web_domain SET server_php_id = 0 WHERE domain_id = 23");
         panel.Change("web_database", 3, "UPDATE web_database SET database_user_id = NULL WHERE database_id = 4");
         web1.SyncChecked();
@@ -218,10 +279,13 @@ public sealed class IspConfigSourceTests
         Assert.Contains("ghost.example", Envelope.Of(web1.Cpapi("domains")).Run.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_read_only_grants_of_the_documentation_are_enough_to_sync()
+    [Theory]
+    [InlineData(IspConfigVersion.V31)]
+    [InlineData(IspConfigVersion.V31Late)]
+    [InlineData(IspConfigVersion.V32)]
+    public void The_read_only_grants_of_the_documentation_are_enough_to_sync(IspConfigVersion version)
     {
-        using var panel = IspConfigPanel.Create(IspConfigVersion.V32);
+        using var panel = IspConfigPanel.Create(version);
         var user = "cpv_ro_" + Guid.NewGuid().ToString("N")[..8];
         // The GRANT statements exactly as docs/panels/ispconfig.md gives them, for this database and account.
         var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs/panels/ispconfig.md"));
@@ -229,6 +293,11 @@ public sealed class IspConfigSourceTests
         block = block[..block.IndexOf("```", StringComparison.Ordinal)];
         var grants = block.Split(';').Select(g => string.Join(' ', g.Split('\n').Select(l => l.Split("--")[0].Trim())).Trim()).Where(g => g.StartsWith("GRANT", StringComparison.Ordinal)).ToList();
         Assert.Equal(10, grants.Count);
+        // What the documentation says to change on 3.1: the web_domain PHP columns, and no server_php.active before 3.1.11.
+        if (version < IspConfigVersion.V32)
+            grants = grants.Select(g => g.Contains("ON dbispconfig.web_domain ", StringComparison.Ordinal) ? g.Replace("server_php_id", "fastcgi_php_version, directive_snippets_id", StringComparison.Ordinal) : g).ToList();
+        if (version < IspConfigVersion.V31Late)
+            grants = grants.Select(g => g.Contains("ON dbispconfig.server_php ", StringComparison.Ordinal) ? g.Replace(", active", "", StringComparison.Ordinal) : g).ToList();
         panel.Database.Execute($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY 'readonly'");
         try
         {

@@ -104,6 +104,26 @@ public sealed class VirtualminFiles
             new("dns", "1"), new("mail", "0"), new("mysql", "0"), new("template", "1"), new("aliasmail", "0"), new("created", "1764590200"),
         ]);
 
+    /// <summary>
+    /// A database-only user of a server, as Virtualmin's users-lib.pl saves one:
+    /// <c>users/DOMID/db/NAME.user</c> in a 0700 folder, with the login, its kind, its password hash
+    /// and its databases by type.
+    /// </summary>
+    public void DbUser(string domainId, string user, string mysqlDatabases, string postgresDatabases = "")
+    {
+        var dir = Path.Combine(ConfigDir, "users", domainId, "db");
+        Directory.CreateDirectory(dir);
+        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var keys = new List<KeyValuePair<string, string>> { new("user", user), new("type", "db"), new("extra", "1"), new("mysql_pass", "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19") };
+        if (mysqlDatabases.Length > 0)
+            keys.Add(new("db_mysql", mysqlDatabases));
+        if (postgresDatabases.Length > 0)
+            keys.Add(new("db_postgres", postgresDatabases));
+        Write(Path.Combine(dir, user + ".user"), keys);
+    }
+
+    public void DeleteDbUser(string domainId, string user) => File.Delete(Path.Combine(ConfigDir, "users", domainId, "db", user + ".user"));
+
     public string Get(string id, string key) => domains[id].First(k => k.Key == key).Value;
 
     /// <summary>Changes keys of a saved record in place (Webmin's writer keeps the order of the lines).</summary>

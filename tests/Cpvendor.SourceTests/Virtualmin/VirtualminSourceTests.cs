@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Cpvendor.IntegrationTests.Harness;
+using Cpvendor.Sources.Php;
 using Cpvendor.Sources.Virtualmin;
+using Cpvendor.SourceTests.Panel;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.SourceTests.Virtualmin;
@@ -130,6 +132,67 @@ public sealed class VirtualminSourceTests
     }
 
     [Fact]
+    public void Database_only_users_of_every_server_of_an_account_are_its_logins_and_follow_changes()
+    {
+        using var host = VirtualminHost.Create(VirtualminHost.Standard);
+        var install = host.Install;
+        // A database-only user of alice's top-level server and one of her sub-server; carol's server has
+        // MySQL off, so her user listing only PostgreSQL databases is no MySQL login.
+        host.Files.DbUser("1764590001100001", "reports.alice", "alice alice_stats");
+        host.Files.DbUser("1764590002100002", "shop_app", "alice_shop");
+        host.Files.DbUser("1764590006100006", "carol_pg", "", postgresDatabases: "carol");
+        install.Checked("sync");
+
+        Assert.Equal("alice alice 50001\nbob bob 50002\nreports.alice alice 50001\nshop_app alice 50001\n", File.ReadAllText(install.Config.GovernorMap));
+        Assert.Equal(0, Run.Program(install.Binary, ["settings", "db-credential", "--login", "lvestats"], stdin: "secret\n").ExitCode);
+        var mapping = Envelope.Of(install.Cpapi("db_info")).Data.GetProperty("mysql").GetProperty("mapping");
+        Assert.Equal("{\"alice\":[\"alice\",\"reports.alice\",\"shop_app\"],\"bob\":[\"bob\"]}", JsonSerializer.Serialize(mapping));
+
+        // A user removed in Virtualmin leaves the map with the next sync.
+        host.Files.DeleteDbUser("1764590002100002", "shop_app");
+        install.Checked("sync");
+        Assert.Equal("alice alice 50001\nbob bob 50002\nreports.alice alice 50001\n", File.ReadAllText(install.Config.GovernorMap));
+    }
+
+    [Fact]
+    public void Every_domain_gets_the_hosts_php_with_no_set_up_and_an_unknown_version_is_reported()
+    {
+        using var install = TempInstall.Create(users: 1, prepareStore: SyncedInstall.EmptyEntities);
+        VirtualminHost.Standard(new VirtualminFiles(install.Root));
+        // Debian's own PHP 8.2 with FPM (the default, through the alternatives link) and 7.4 from the
+        // third-party repository; no PHP 8.1 and nothing configured with cpvendor settings php.
+        foreach (var file in new[] { "usr/bin/php8.2", "usr/sbin/php-fpm8.2", "usr/bin/php7.4", "usr/sbin/php-fpm7.4" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(install.Root, file))!);
+            File.WriteAllText(Path.Combine(install.Root, file), "");
+        }
+
+        Directory.CreateDirectory(Path.Combine(install.Root, "etc/alternatives"));
+        File.CreateSymbolicLink(Path.Combine(install.Root, "etc/alternatives/php"), "/usr/bin/php8.2");
+        File.CreateSymbolicLink(Path.Combine(install.Root, "usr/bin/php"), "/etc/alternatives/php");
+        install.Checked("settings", "source", "virtualmin");
+        install.Checked("sync");
+
+        var domains = Envelope.Of(install.Cpapi("domains", "--with-php")).Data.EnumerateObject()
+            .Select(d => $"{d.Name} {d.Value.GetProperty("php").GetProperty("php_version_id")} {d.Value.GetProperty("php").GetProperty("handler")} {d.Value.GetProperty("php").GetProperty("ini_path")}")
+            .ToArray();
+        Assert.Equal(
+            [
+                "alice.example os-php82 fpm /etc/php/8.2/fpm/conf.d",
+                "alice.test os-php82 fpm /etc/php/8.2/fpm/conf.d",
+                "blog.bob.test os-php82 cgi /etc/php/8.2/fpm/conf.d",
+                // PHP 8.1 is not on this host: the default PHP, and the domain is reported.
+                "bob.test os-php82 cgi /etc/php/8.2/fpm/conf.d",
+                "carol.test os-php82 fpm /etc/php/8.2/fpm/conf.d",
+                "shop.alice.test os-php74 fpm /etc/php/7.4/fpm/conf.d",
+            ],
+            domains);
+        Assert.Equal(["os-php74 7.4 /usr/lib/php/20190902", "os-php82 8.2 /usr/lib/php/20220829"],
+            Envelope.Of(install.Cpapi("php")).Data.EnumerateArray().Select(p => $"{p.GetProperty("identifier")} {p.GetProperty("version")} {p.GetProperty("modules_dir")}").ToArray());
+        Assert.Contains("(bob.test): PHP 8.1 is not among this host's PHP builds", install.Command("sync", "--status").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_accounts_with_one_mysql_login_leave_it_with_the_account_it_is_served_for()
     {
         using var host = VirtualminHost.Create(VirtualminHost.Standard);
@@ -145,7 +208,7 @@ public sealed class VirtualminSourceTests
     public void Change_marker_moves_with_the_files_and_the_passwd_and_only_with_them()
     {
         using var host = VirtualminHost.Create(VirtualminHost.Standard);
-        var source = new VirtualminSource(host.Install.Config, "/etc/webmin/virtual-server", () => Array.Empty<PhpVersionRow>());
+        var source = new VirtualminSource(host.Install.Config, "/etc/webmin/virtual-server", () => PhpSetup.None);
         var first = source.ReadMarker(null);
         Assert.NotNull(first);
         Assert.Equal(first, source.ReadMarker(null));
@@ -163,9 +226,9 @@ public sealed class VirtualminSourceTests
         Assert.NotEqual(afterPasswd, afterPlan);
 
         // A PHP version configured in the store decides which domains' versions map.
-        var withPhp = new VirtualminSource(host.Install.Config, "/etc/webmin/virtual-server", () => [new PhpVersionRow("alt-php83", "8.3", "/m", "/d", "/b", "/i", "/s", null, null)]);
+        var withPhp = new VirtualminSource(host.Install.Config, "/etc/webmin/virtual-server", () => new PhpSetup([new PhpVersionRow("alt-php83", "8.3", "/m", "/d", "/b", "/i", "/s", null, null)], null));
         Assert.NotEqual(afterPlan, withPhp.ReadMarker(null));
-        Assert.Null(new VirtualminSource(host.Install.Config, "/nowhere", () => Array.Empty<PhpVersionRow>()).ReadMarker(null));
+        Assert.Null(new VirtualminSource(host.Install.Config, "/nowhere", () => PhpSetup.None).ReadMarker(null));
     }
 
     private static string Package(JsonElement user) =>
