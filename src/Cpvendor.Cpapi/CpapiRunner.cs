@@ -37,8 +37,11 @@ public static class CpapiRunner
                 return envelope.Error(Problem.PermissionDenied($"{script.Grammar.Script} is available to administrators only"));
 
             using var context = new ScriptContext(config, caller);
-            if (caller.SeesEverything && BookLists.TryRead(config, args) is { } published)
+            if (AnswerSnapshot.Applies(args, caller.SeesEverything)
+                && AnswerSnapshot.TryRead(config, args[0], AnswerSnapshot.Stamp(config, context.Store.Revision())) is { } published)
+            {
                 return published;
+            }
 
             return Live(script, args.Skip(1).ToArray(), context, envelope);
         }

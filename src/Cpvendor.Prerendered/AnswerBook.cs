@@ -45,7 +45,7 @@ public sealed unsafe class AnswerBook : IDisposable
         }
         finally
         {
-            Native.Close(fd);
+            _ = Native.Close(fd);
         }
 
         var book = new AnswerBook((byte*)map, size);
