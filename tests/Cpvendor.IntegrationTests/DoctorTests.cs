@@ -112,7 +112,7 @@ public sealed class DoctorTests
         var hasQueue = HasHookQueue(host);
         var above = report.Where(f => Rank(f.Severity) > Rank("info") && (hasQueue || f.Check != "Hook events are delivered")).ToList();
         Assert.True(above.Count == 0, string.Join("\n", above));
-        Assert.Equal(31, report.Select(f => f.Check).Distinct().Count());
+        Assert.Equal(32, report.Select(f => f.Check).Distinct().Count());
     }
 
     [Theory]

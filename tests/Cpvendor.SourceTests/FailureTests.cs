@@ -30,7 +30,7 @@ public sealed class FailureTests
         Assert.Equal(ExitCodes.SyncRejectedRecords, run.ExitCode);
         Assert.Contains("owner 'ghost'", run.Stderr);
         Assert.Contains("main domain", run.Stderr);
-        Assert.Contains("at most 64", run.Stderr);
+        Assert.Contains("at most 63", run.Stderr);
         Assert.Equal(good, Answers.Of(fixture.Install, [["domains", "--with-php"], ["admins"], ["packages"]]));
         Assert.Equal(owner, Envelope.Of(fixture.Install.Cpapi("users", "--username", orphan)).Data[0].GetProperty("owner").GetString());
         Assert.Equal("changed@example.com", Envelope.Of(fixture.Install.Cpapi("users", "--username", changed)).Data[0].GetProperty("email").GetString());

@@ -11,11 +11,11 @@ public sealed partial class ContractCitationTests
     private static readonly string Root = FindRoot();
 
     [Fact]
-    public void The_contract_has_its_seven_numbered_sections()
+    public void The_contract_has_its_eight_numbered_sections()
     {
         var headings = Headings();
 
-        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], headings);
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], headings);
     }
 
     [Fact]
