@@ -213,18 +213,18 @@ public sealed class ReadModelTests
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Undoes the newest migration (5: the change marker and unmapped records of a source), as a store of the previous release.</summary>
+    /// <summary>Undoes the newest migration (6: the records a source's sync rejected), as a store of the previous release.</summary>
     internal static void Downgrade(string store)
     {
-        Assert.Equal(5, PanelStoreVersion());
+        Assert.Equal(6, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            ALTER TABLE source DROP COLUMN change_marker; ALTER TABLE source DROP COLUMN unmapped;
-            PRAGMA user_version = 4;
+            ALTER TABLE source DROP COLUMN rejected;
+            PRAGMA user_version = 5;
             """;
         command.ExecuteNonQuery();
     }
