@@ -18,6 +18,8 @@ internal sealed class PublishStep(InstallConfig config) : IInstallStep
     {
         if (!Directory.Exists(config.UsersDir) || !File.Exists(config.PanelInfoFile))
             return "not published";
+        if (Directory.Exists(AnswerPublisher.RetiredSnapshotFolder(config)))
+            return "an older version's admin snapshots are still published";
         long revision;
         using (var reader = PanelReader.Open(config.Store))
             revision = reader.Settings().Revision;
