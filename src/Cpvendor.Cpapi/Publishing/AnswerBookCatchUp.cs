@@ -24,8 +24,11 @@ public static class AnswerBookCatchUp
         {
             var config = loadConfig();
             var folder = AnswerFiles.ModelFolder(config);
+            // Only a book of another generation is one whose builder never finished: books are written
+            // whole and renamed, so a missing or damaged one is the doctor's to report and publish's to mend.
             if (GenerationStamp.Of(AnswerFiles.Generation(config)) is not { } current
-                || AnswerBookPublisher.StampOfBook(AnswerFiles.Book(config)) == current)
+                || AnswerBookPublisher.StampOfBook(AnswerFiles.Book(config)) is not { } booked
+                || booked == current)
             {
                 return;
             }

@@ -28,6 +28,9 @@ public static class BookLists
         if (section is null)
             return null;
         using var book = AnswerBook.Open(AnswerFiles.Book(config), AnswerFiles.Generation(config), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        return book?.Section(section.Value).ToArray();
+        // Spelled out: a null array converts to an empty ReadOnlyMemory, which would read as an answer.
+        if (book is null)
+            return null;
+        return book.Section(section.Value).ToArray();
     }
 }
