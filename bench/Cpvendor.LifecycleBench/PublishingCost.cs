@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cpvendor.Core.Processes;
+using Cpvendor.IntegrationTests.Harness;
 
 /// <summary>
 /// What publishing the read model costs (docs/performance.md, "Publishing cost"), on the installs the
@@ -40,9 +41,9 @@ internal static class PublishingCost
         {
             var lines = Enumerable.Range(0, Burst).Select(i =>
                 $"user add burst{run}x{i} --owner admin --domain burst{run}x{i}.example --uid {(32000 + (run * Burst) + i).ToString(CultureInfo.InvariantCulture)}");
-            using var watch = new RenameCounter(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(large)!)!, "var", "model"));
+            using var watch = new PublishWatch(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(large)!)!, "var", "model"));
             bursts.Add(Time(large, ["batch"], string.Join('\n', lines) + "\n"));
-            published.Add(watch.Count());
+            published.Add(watch.Publishes());
         }
 
         var burst = Median(bursts);
@@ -63,45 +64,4 @@ internal static class PublishingCost
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    /// <summary>Renames onto the generation's name in the read-model folder, as inotify reports them.</summary>
-    private sealed class RenameCounter : IDisposable
-    {
-        private readonly FileSystemWatcher watcher;
-        private readonly string folder;
-        private readonly string marker = $".bench-marker-{Guid.NewGuid():N}";
-        private readonly SemaphoreSlim seen = new(0);
-        private int renames;
-
-        public RenameCounter(string folder)
-        {
-            this.folder = folder;
-            watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.FileName };
-            watcher.Renamed += (_, e) =>
-            {
-                if (e.Name == "panel.db")
-                    Interlocked.Increment(ref renames);
-                else if (e.Name == marker)
-                    seen.Release();
-            };
-            watcher.EnableRaisingEvents = true;
-        }
-
-        /// <summary>Renames so far: a rename of its own, reported after every earlier one, closes the count.</summary>
-        public int Count()
-        {
-            var path = Path.Combine(folder, marker);
-            File.WriteAllText(path + ".new", "");
-            File.Move(path + ".new", path);
-            var reported = seen.Wait(TimeSpan.FromSeconds(60));
-            File.Delete(path);
-            return reported ? Volatile.Read(ref renames) : -1;
-        }
-
-        public void Dispose()
-        {
-            watcher.Dispose();
-            seen.Dispose();
-        }
-    }
 }

@@ -45,7 +45,7 @@ public sealed unsafe class AnswerBook : IDisposable
         }
         finally
         {
-            _ = Native.Close(fd);
+            Native.Close(fd);
         }
 
         var book = new AnswerBook((byte*)map, size);

@@ -22,7 +22,7 @@ public readonly record struct GenerationStamp(ulong Device, ulong Inode, long Si
         }
         finally
         {
-            _ = Native.Close(fd);
+            Native.Close(fd);
         }
     }
 }

@@ -1,48 +1,31 @@
 using System.Runtime.InteropServices;
+using Cpvendor.Core.Native;
 
 namespace Cpvendor.Prerendered;
 
 /// <summary>
-/// The libc calls the answer files are read with: plain descriptors, <c>statx</c>, <c>mmap</c>, and
-/// <c>execv</c> for handing a call on: the few the small binary needs beyond Core's <c>Libc</c>.
+/// How the small binary reads the answer files and hands a call on, over Core's <c>Libc</c>
+/// declarations (the one set both binaries share): descriptors, <c>statx</c> into a
+/// <see cref="GenerationStamp"/>, <c>mmap</c>, whole small files, and <c>execv</c>.
 /// </summary>
 internal static unsafe partial class Native
 {
-    private const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
     private const int AtFdCwd = -100;
     private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
     private const int ProtRead = 1;
     private const int MapPrivate = 2;
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int OpenRaw(string path, int flags);
+    internal static void Close(int fd) => Libc.CloseDescriptor(fd);
 
-    [LibraryImport("libc", EntryPoint = "close")]
-    internal static partial int Close(int fd);
+    internal static void* Mmap(void* address, nint length, int protection, int flags, int fd, long offset) => Libc.Map(address, length, protection, flags, fd, offset);
 
-    [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
-    private static partial nint PreadRaw(int fd, byte* buffer, nint count, long offset);
+    internal static int Munmap(void* address, nint length) => Libc.Unmap(address, length);
 
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int StatxRaw(int dirFd, string path, int flags, uint mask, byte* buffer);
-
-    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
-    internal static partial void* Mmap(void* address, nint length, int protection, int flags, int fd, long offset);
-
-    [LibraryImport("libc", EntryPoint = "munmap")]
-    internal static partial int Munmap(void* address, nint length);
-
-    [LibraryImport("libc", EntryPoint = "execv", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int ExecvRaw(string path, byte** argv);
-
-    [LibraryImport("libc", EntryPoint = "time")]
-    private static partial long TimeRaw(long* result);
-
-    public static long Now() => TimeRaw(null);
+    public static long Now() => Libc.UnixSeconds();
 
     /// <summary>Opens a file for reading (following no special rule: only root writes these files); -1 when it cannot.</summary>
-    public static int Open(string path) => OpenRaw(path, OpenReadOnlyCloseOnExec);
+    public static int Open(string path) => Libc.OpenFollowingLinks(path);
 
     /// <summary>Identity and size of a path (<see cref="GenerationStamp"/>), or null when it cannot be read.</summary>
     public static GenerationStamp? Stat(string path) => Statx(AtFdCwd, path, 0);
@@ -55,7 +38,7 @@ internal static unsafe partial class Native
         // struct statx: stx_ino at 32, stx_size at 40, stx_mtime at 112 (tv_sec i64, tv_nsec u32),
         // stx_dev_major at 136, stx_dev_minor at 140.
         var buffer = stackalloc byte[256];
-        if (StatxRaw(dirFd, path, flags, StatxBasicStats, buffer) != 0)
+        if (Libc.StatxInto(dirFd, path, flags, StatxBasicStats, buffer) != 0)
             return null;
         var device = ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140);
         return new GenerationStamp(device, *(ulong*)(buffer + 32), *(long*)(buffer + 40), *(long*)(buffer + 112), *(uint*)(buffer + 120));
@@ -77,7 +60,7 @@ internal static unsafe partial class Native
             {
                 while (total < bytes.Length)
                 {
-                    var n = PreadRaw(fd, start + total, bytes.Length - total, total);
+                    var n = Libc.ReadAt(fd, start + total, bytes.Length - total, total);
                     if (n < 0 && Marshal.GetLastPInvokeError() == 4)
                         continue;
                     if (n <= 0)
@@ -90,7 +73,7 @@ internal static unsafe partial class Native
         }
         finally
         {
-            _ = Close(fd);
+            Close(fd);
         }
     }
 
@@ -103,7 +86,7 @@ internal static unsafe partial class Native
             for (var i = 0; i < argv.Count; i++)
                 pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
             fixed (nint* vector = pointers)
-                _ = ExecvRaw(path, (byte**)vector);
+                _ = Libc.Execv(path, (byte**)vector);
         }
         finally
         {

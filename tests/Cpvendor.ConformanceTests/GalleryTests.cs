@@ -102,7 +102,7 @@ public sealed class GalleryTests(GalleryFixture gallery) : IClassFixture<Gallery
         Assert.Contains("ValueError", traceback, StringComparison.Ordinal);
 
         // Its skips name the real reason: Bad_values_are_bad_request judged the envelopes it got.
-        var text = Proc.Run(Repo.Binary, ["check", "--ini", gallery.Ini(SeveralDefects), .. gallery.StandardArgs, "--slow", "60"]);
+        var text = Proc.Run(Repo.Binary, ["check", "--ini", gallery.Ini(SeveralDefects), .. gallery.StandardArgs, .. CheckRun.PatientTimes]);
         Assert.StartsWith("3 causes of failure", text.Stdout.Split('\n')[2], StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed partial class HtmlReportTests(OwnInstallFixture install)
     public void Html_report_renders_in_chromium_with_the_summary_numbers()
     {
         var page = Path.Combine(install.Dir, "report.html");
-        var result = Proc.Run(Repo.Binary, "check", "--ini", install.Ini, "--as-user", install.EndUsers[0], "--format", "html", "--out", page, "--slow", "60");
+        var result = Proc.Run(Repo.Binary, "check", "--ini", install.Ini, "--as-user", install.EndUsers[0], "--format", "html", "--out", page, "--slow", "600", "--timeout", "600");
         Assert.True(File.Exists(page), result.ToString());
         var json = CheckRun.Of(install.Ini, [install.EndUsers[0]]);
 

@@ -25,10 +25,10 @@ internal static class Proc
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 5 minutes");
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 10 minutes (a hang guard)");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);

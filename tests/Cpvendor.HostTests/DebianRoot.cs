@@ -76,7 +76,7 @@ public sealed class DebianRoot : IDisposable
             argv.AddRange(["/usr/bin/setpriv", $"--reuid={user.Uid}", $"--regid={user.Gid}", "--init-groups", "--"]);
         argv.Add(program);
         argv.AddRange(args);
-        return IntegrationTests.Harness.Run.Program("/usr/bin/nsenter", argv, timeout: TimeSpan.FromMinutes(10));
+        return IntegrationTests.Harness.Run.Program("/usr/bin/nsenter", argv);
     }
 
     public RunResult Run(string program, params string[] args) => Run(null, program, args);

@@ -35,7 +35,7 @@ public sealed class BatchPublishOnceTests
                 lines.Add($"db add {name}_wp --owner {name}");
         }
 
-        var run = Run.Program(install.Binary, ["batch"], stdin: string.Join('\n', lines) + "\n", timeout: TimeSpan.FromMinutes(5));
+        var run = Run.Program(install.Binary, ["batch"], stdin: string.Join('\n', lines) + "\n");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"applied {Lines} changes in one transaction", run.Stdout);
 

@@ -118,7 +118,7 @@ public sealed class RpmTests
 
     private static string Build(string outDir, int release)
     {
-        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir], environment: new Dictionary<string, string> { ["CPV_RELEASE"] = release.ToString(System.Globalization.CultureInfo.InvariantCulture) }, timeout: TimeSpan.FromMinutes(10));
+        var build = Run.Program(Path.Combine(Repo.Root, "packaging/rpm/build-rpm.sh"), [outDir], environment: new Dictionary<string, string> { ["CPV_RELEASE"] = release.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.True(build.ExitCode == 0, build.ToString());
         return Directory.GetFiles(outDir, "cpvendor-*.x86_64.rpm").Single();
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi;
+using Cpvendor.Cpapi.Publishing;
 
 namespace Cpvendor.Cli.Commands;
 
@@ -16,7 +17,12 @@ internal static class CpapiCommand
     {
         Libc.SilenceDescriptor(2);
         var answer = CpapiRunner.Run(args, InstallLayout.LoadForThisBinary, Environment.GetEnvironmentVariable);
-        return Libc.WriteAll(1, answer.Span) ? ExitCodes.Success : ExitCodes.Failure;
+        var written = Libc.WriteAll(1, answer.Span);
+        // After the answer is out: a root call that finds the answer book behind the read model (its
+        // builder was killed) starts one, so the book catches up without waiting for another change.
+        if (Libc.GetEuid() == 0)
+            AnswerBookCatchUp.StartIfBehind(InstallLayout.LoadForThisBinary);
+        return written ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>A help entry only: the real dispatch happens in Program before parsing.</summary>

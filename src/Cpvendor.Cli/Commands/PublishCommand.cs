@@ -18,6 +18,9 @@ internal static class PublishCommand
         {
             if (result.GetValue(bookOnly))
             {
+                // Started by a lifecycle command or a root call and not waited for: it must outlive
+                // whatever ends the group of the process that started it (ARCHITECTURE.md).
+                Cpvendor.Core.Native.Libc.StartOwnSession();
                 AnswerBookPublisher.Publish(InstallLayout.LoadForThisBinary());
                 return ExitCodes.Success;
             }

@@ -83,17 +83,24 @@ public static class AnswerBookPublisher
         // served): a book already built for the current one needs no builder.
         if (GenerationStamp.Of(AnswerFiles.Generation(config)) is { } current && StampOfBook(AnswerFiles.Book(config)) == current)
             return;
+        // Not waited for; a builder that cannot start leaves the book to be built here and now.
+        if (!StartBuilder(config))
+            Publish(config);
+    }
+
+    /// <summary>
+    /// Starts <c>BIN/cpvendor publish --answer-book</c> of the install and returns; the builder moves
+    /// into a session of its own as it starts, so what ends the starter's process group spares it.
+    /// False, with nothing started, when this process is not root, the binary is missing or another
+    /// account could change it, or it could not be started.
+    /// </summary>
+    internal static bool StartBuilder(InstallConfig config)
+    {
         var binary = InstallLayout.BinaryUnder(config.Root);
         // Root runs it: only a binary no other account can change or replace (docs/security.md).
         if (Libc.GetEuid() != 0 || !File.Exists(binary) || Core.Paths.TrustedPath.Problem(binary) is not null)
-        {
-            Publish(config);
-            return;
-        }
-
-        // Not waited for; a builder that cannot start leaves the book to be built here and now.
-        if (!ChildProcess.Start([binary, "publish", "--answer-book"]))
-            Publish(config);
+            return false;
+        return ChildProcess.Start([binary, "publish", "--answer-book"]);
     }
 
     /// <summary>The generation stamp in the header of the book at <paramref name="path"/>, or null.</summary>

@@ -41,44 +41,27 @@ public static class AnswerPublisher
     }
 
     /// <summary>
-    /// Rebuilds the snapshots of the unfiltered admin answers (<see cref="AnswerSnapshot"/>). One built
-    /// while the store changed underneath is dropped: the live query answers until the next publish.
+    /// Brings the answer book in step with the current generation (a sync that changed only its sync
+    /// state still moves the book's expiry with the new generation) and removes what older versions
+    /// published beside it: the snapshots of the unfiltered admin lists in <c>DATA/admin</c>, which
+    /// the book replaced.
     /// </summary>
     public static void PublishAdminAnswers(InstallConfig config)
     {
-        // A sync that changed only its sync state still moves the book's expiry with the new generation.
+        ArgumentNullException.ThrowIfNull(config);
         AnswerBookPublisher.Publish(config);
-        using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
-        if (!Servable(context))
-        {
-            // Data past its maximum age (or no read model): no snapshot may answer for it.
-            foreach (var script in AnswerSnapshot.Scripts)
-                AnswerSnapshot.Remove(config, script);
-            return;
-        }
-
-        foreach (var script in AnswerSnapshot.Scripts)
-        {
-            var before = AnswerSnapshot.Stamp(config, context.Store.Revision());
-            var answer = CpapiRunner.Live(script, context);
-            var after = AnswerSnapshot.Stamp(config, context.Store.Revision());
-            if (before == after && Envelope.IsOk(answer.Span))
-                AnswerSnapshot.Write(config, script, before, answer.Span);
-            else
-                AnswerSnapshot.Remove(config, script);
-        }
+        RemoveRetiredSnapshots(config);
     }
 
-    private static bool Servable(ScriptContext context)
+    /// <summary>The folder older versions published admin snapshots in; install, upgrade and every publish remove it.</summary>
+    public static string RetiredSnapshotFolder(InstallConfig config) => Path.Combine(config.DataDir, "admin");
+
+    private static void RemoveRetiredSnapshots(InstallConfig config)
     {
-        try
-        {
-            return context.Store is not null;
-        }
-        catch (CpvendorException)
-        {
-            return false;
-        }
+        // Only root ever wrote in it (0750 root:admin group), so nothing in it can be a planted link.
+        var folder = RetiredSnapshotFolder(config);
+        if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null)
+            Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         // published read model, so nothing they can open may hold a lock a writer needs.
         steps.Add(new PermissionStep(store, Modes.Secret, () => 0, "store: root only"));
         steps.Add(new PermissionStep(InstallConfig.StoreSecretPath(store), Modes.Secret, () => 0, "db_info secret: root only"));
-        steps.Add(new PublishStep(config()));
+        steps.Add(new PublishStep(config));
 
         // Section 7: the MySQL Governor map, from the store (the lifecycle keeps it current afterwards).
         steps.Add(new FileStep(config().GovernorMap, () => Installer.Utf8(new Cpvendor.Panel.PanelService(config()).RenderGovernorMap()), Modes.Secret, what: "MySQL Governor dbuser-map"));

@@ -1,4 +1,5 @@
 using Cpvendor.Core;
+using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Host.Plan;
 using Cpvendor.Store;
@@ -9,25 +10,36 @@ namespace Cpvendor.Host.Steps;
 /// <summary>
 /// The answers unprivileged callers read (public panel_info 0644, per-uid files 0400 in a 0711
 /// folder), published from the store. The data folder is cpvendor's alone: uninstall removes it.
+/// The settings are read when the step runs, not when the plan is made: the admin group may be
+/// created by an earlier step of the same install, and the read model must be that group's.
 /// </summary>
-internal sealed class PublishStep(InstallConfig config) : IInstallStep
+internal sealed class PublishStep(Func<InstallConfig> settings) : IInstallStep
 {
-    public string Description => $"published answers under {config.DataDir}";
+    public string Description => $"published answers under {settings().DataDir}";
 
     public string? Check(StepContext context)
     {
+        var config = settings();
         if (!Directory.Exists(config.UsersDir) || !File.Exists(config.PanelInfoFile))
             return "not published";
+        if (Directory.Exists(AnswerPublisher.RetiredSnapshotFolder(config)))
+            return "an older version's admin snapshots are still published";
         long revision;
         using (var reader = PanelReader.Open(config.Store))
             revision = reader.Settings().Revision;
         if (AnswerPublisher.PublishedRevision(config) != revision)
             return $"store is at revision {revision}";
-        return ReadModelStatus.Of(config).Current ? null : "the read model is older than the store";
+        if (!ReadModelStatus.Of(config).Current)
+            return "the read model is older than the store";
+        // An install that ran before its admin group existed left the read model to root's group.
+        if (context.AsRoot && config.AdminGid is { } gid && Libc.Owner(ReadModelFiles.Folder(config)) is { } folder && folder.Gid != gid)
+            return $"the read model is not readable by group {gid}";
+        return null;
     }
 
     public void Apply(StepContext context)
     {
+        var config = settings();
         if (!Directory.Exists(config.DataDir))
         {
             context.EnsureDirectory(Path.GetDirectoryName(config.DataDir)!, Modes.Dir);

@@ -24,7 +24,7 @@ public static class FileScan
         File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
         try
         {
-            var run = Run.Program(script, paths, user, timeout: TimeSpan.FromMinutes(2));
+            var run = Run.Program(script, paths, user);
             var files = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var block in run.Stdout.Split("\n\u001eFILE ").Skip(1))
             {

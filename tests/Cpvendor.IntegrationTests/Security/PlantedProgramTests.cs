@@ -66,9 +66,9 @@ public sealed class PlantedProgramTests
         var planted = new PlantedLookAlikes(user);
         using var install = TempInstall.Create(users: 3);
 
-        var doctor = Run.Program(install.Binary, ["doctor", "--root", install.Root], environment: planted.Environment, workingDirectory: planted.Folder, timeout: TimeSpan.FromMinutes(10));
+        var doctor = Run.Program(install.Binary, ["doctor", "--root", install.Root], environment: planted.Environment, workingDirectory: planted.Folder);
         var check = Run.Program(install.Binary, ["check", "--ini", install.Ini, "--as-user", user.Account.Name, "--only", "Scripts_run_no_code_from_the_callers_home", "--only", "Domains_as_end_user_hides_foreign_domains"],
-            environment: planted.Environment, workingDirectory: planted.Folder, timeout: TimeSpan.FromMinutes(10));
+            environment: planted.Environment, workingDirectory: planted.Folder);
 
         Assert.Equal("", planted.RanLines);
         Assert.Contains("answered ok as nobody", doctor.Stdout, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class PlantedProgramTests
         var dir = user.RootFolder("quickstart");
 
         var run = Run.Program(Repo.Binary, ["quickstart", "--panel", "ispconfig", "--dir", Path.Combine(dir, "qs"), "--users", "3"],
-            environment: planted.Environment, workingDirectory: planted.Folder, timeout: TimeSpan.FromMinutes(15));
+            environment: planted.Environment, workingDirectory: planted.Folder);
 
         Assert.Equal("", planted.RanLines);
         if (SystemTools.Find("mariadbd") is null)
@@ -100,7 +100,7 @@ public sealed class PlantedProgramTests
 
     private static void Root(PlantedLookAlikes planted, string binary, params string[] args)
     {
-        var run = Run.Program(binary, args, environment: planted.Environment, workingDirectory: planted.Folder, timeout: TimeSpan.FromMinutes(10));
+        var run = Run.Program(binary, args, environment: planted.Environment, workingDirectory: planted.Folder);
         Assert.True(run.ExitCode == 0, $"{string.Join(' ', args)}: {run}\nplanted programs that ran: {planted.RanLines}");
     }
 }

@@ -17,8 +17,8 @@ public enum Dialect
 /// </summary>
 public sealed class PanelDatabase : IDisposable
 {
-    public const string MariaDbAdmin = "Server=127.0.0.1;Port=33306;User ID=cpvendor_test;Password=cpvendor_test;Pooling=false;Connection Timeout=5";
-    public const string PostgresAdmin = "Host=127.0.0.1;Port=55432;Username=postgres;Pooling=false;Timeout=5";
+    public const string MariaDbAdmin = "Server=127.0.0.1;Port=33306;User ID=cpvendor_test;Password=cpvendor_test;Pooling=false;Connection Timeout=600;Default Command Timeout=600";
+    public const string PostgresAdmin = "Host=127.0.0.1;Port=55432;Username=postgres;Pooling=false;Timeout=600;Command Timeout=600";
 
     private PanelDatabase(Dialect dialect, string name, string? admin = null)
     {
