@@ -10,11 +10,11 @@ namespace Cpvendor.IntegrationTests.Security;
 /// variables naming the small copy, and the identity attacks still fail closed (docs/security.md).
 /// Whatever still answers while the full copy is moved away was answered by the small copy.
 /// </summary>
-public sealed class PrivilegedSmallCopyTests : IClassFixture<PrivilegedSmallCopyTests.Env>
+public sealed class PrivilegedSmallCopyTests : IClassFixture<PrivilegedPanelWithRootShell>
 {
-    private readonly Env env;
+    private readonly PrivilegedPanelWithRootShell env;
 
-    public PrivilegedSmallCopyTests(Env env) => this.env = env;
+    public PrivilegedSmallCopyTests(PrivilegedPanelWithRootShell env) => this.env = env;
 
     private PrivilegedPanel Panel => env.Panel;
 
@@ -137,25 +137,4 @@ public sealed class PrivilegedSmallCopyTests : IClassFixture<PrivilegedSmallCopy
         ["users", "--username", AliceAccount], ["users", "--username", AliceAccount, "--fields", "username,owner"],
         ["domains"], ["domains", "--name", "kpalice.com"], ["packages"], ["resellers"], ["admins"], ["php"], ["panel_info"],
     ];
-
-    public sealed class Env : IDisposable
-    {
-        public Env()
-        {
-            Panel = new PrivilegedPanel();
-
-            // A rule of the kind hosts give their staff: a root shell.
-            Shell = SudoRule.Install($"{Panel.Alice.Name} ALL=(root) NOPASSWD: /bin/sh\n");
-        }
-
-        public PrivilegedPanel Panel { get; }
-
-        public SudoRule Shell { get; }
-
-        public void Dispose()
-        {
-            Shell.Dispose();
-            Panel.Dispose();
-        }
-    }
 }
