@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the NativeAOT binaries (linux-x64, no .NET runtime needed): out/cpvendor (SQLite linked in),
-# its position-independent copy out/cpvendor-pie, and the small cpapi binary out/cpvendor-cpapi,
-# linked against glibc 2.28 by the pinned, checked toolchain/zig-cc, and fails unless each of them
+# the small cpapi binary out/cpvendor-cpapi, and the position-independent copies of both for
+# privileged mode, out/cpvendor-pie and out/cpvendor-cpapi-pie, linked against glibc 2.28 by the pinned, checked toolchain/zig-cc, and fails unless each of them
 # loads on glibc 2.28 and Linux 4.18 and exports nothing (docs/build.md).
 #   ./build.sh          the binary
 #   ./build.sh rpm      the binary and an RPM under out/rpm (needs rpmbuild)
@@ -37,10 +37,14 @@ publish() {
   mkdir -p out
   install -m 0755 artifacts/publish-aot/cpvendor out/cpvendor
   install -m 0755 artifacts/publish-cpapi/cpvendor-cpapi out/cpvendor-cpapi
-  # The same program linked position-independent: what install puts in place for privileged mode.
+  # The same programs linked position-independent: what install puts in place for privileged mode.
   install -m 0755 artifacts/bin/Cpvendor.Cli/release_linux-x64/native/cpvendor-pie out/cpvendor-pie
-  toolchain/check-binary.sh out/cpvendor out/cpvendor-cpapi out/cpvendor-pie
-  echo "built out/cpvendor ($(stat -c %s out/cpvendor) bytes), out/cpvendor-pie ($(stat -c %s out/cpvendor-pie) bytes) and out/cpvendor-cpapi ($(stat -c %s out/cpvendor-cpapi) bytes)"
+  install -m 0755 artifacts/bin/Cpvendor.CpapiFast/release_linux-x64/native/cpvendor-cpapi-pie out/cpvendor-cpapi-pie
+  toolchain/check-binary.sh out/cpvendor out/cpvendor-cpapi out/cpvendor-pie out/cpvendor-cpapi-pie
+  local binary
+  for binary in out/cpvendor out/cpvendor-pie out/cpvendor-cpapi out/cpvendor-cpapi-pie; do
+    echo "built $binary ($(stat -c %s "$binary") bytes)"
+  done
 }
 
 case "${1:-}" in

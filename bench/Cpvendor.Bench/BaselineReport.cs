@@ -31,6 +31,12 @@ internal static class BaselineReport
         {
             var now = ours.Size(name);
             var then = baseline.Size(name);
+            if (then == 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"| {name} | {now:N0} | none | new | |\n");
+                continue;
+            }
+
             var change = ((double)now / then) - 1;
             var verdict = change <= SizeTolerance ? "met" : "**not met**";
             sb.Append(CultureInfo.InvariantCulture,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Cpvendor.Bench;
@@ -13,6 +14,7 @@ namespace Cpvendor.Bench;
 internal sealed class BenchHost : IDisposable
 {
     private readonly List<string> createdUsers = [];
+    private string? sudoers;
 
     private BenchHost(string repo, string dir)
     {
@@ -79,8 +81,34 @@ internal sealed class BenchHost : IDisposable
         File.SetUnixFileMode(AnswerFile(call), (UnixFileMode)0b110_100_100);
     }
 
+    /// <summary>
+    /// Puts the installs' sudo rules into the real /etc/sudoers.d (each under an alias of its own), with a
+    /// rule letting anyone run <c>/bin/cat</c> of the answers of <paramref name="calls"/> as root under the
+    /// same defaults: <c>sudo -n cat</c> is the baseline of a call through sudo. Checked by visudo first;
+    /// removed on dispose.
+    /// </summary>
+    public void AllowSudo(IEnumerable<Call> calls)
+    {
+        var rules = new StringBuilder();
+        rules.Append(File.ReadAllText(Ours.SudoersDropIn).Replace("CPVENDOR_CPAPI", "CPVENDOR_BENCH_OURS", StringComparison.Ordinal));
+        if (Baseline is { } baseline)
+            rules.Append(File.ReadAllText(baseline.SudoersDropIn).Replace("CPVENDOR_CPAPI", "CPVENDOR_BENCH_BASELINE", StringComparison.Ordinal));
+        rules.Append("Cmnd_Alias CPVENDOR_BENCH_CAT = ").AppendJoin(", ", calls.Select(c => "/bin/cat " + AnswerFile(c))).Append('\n');
+        rules.Append("Defaults!CPVENDOR_BENCH_CAT env_reset, !setenv, !syslog\n");
+        rules.Append("ALL ALL=(root) NOPASSWD:NOSETENV: CPVENDOR_BENCH_CAT\n");
+        var staged = Path.Combine(Dir, "sudoers");
+        File.WriteAllText(staged, rules.ToString());
+        File.SetUnixFileMode(staged, (UnixFileMode)0b100_100_000);
+        Checked("/usr/sbin/visudo", "-cf", staged);
+        sudoers = $"/etc/sudoers.d/cpvendor-bench-{Guid.NewGuid():N}"[..40];
+        File.Copy(staged, sudoers);
+        File.SetUnixFileMode(sudoers, (UnixFileMode)0b100_100_000);
+    }
+
     public void Dispose()
     {
+        if (sudoers is not null)
+            File.Delete(sudoers);
         foreach (var user in createdUsers)
             Run("/usr/sbin/userdel", user);
         if (Keep)

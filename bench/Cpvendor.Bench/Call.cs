@@ -13,7 +13,8 @@ internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEnd
     /// <summary>
     /// The calls timed, in report order: a sample account's UNIX id, name and one of its domains. The
     /// default install runs them through the small binary integration.ini names; the privileged rows
-    /// run the position-independent full copy privileged mode installs, as root.
+    /// run what privileged mode's sudo rule names (the position-independent small copy, or the full
+    /// copy of a build from before it), as root, and for the end user through <c>sudo -n</c>.
     /// </summary>
     public static IReadOnlyList<Call> All(uint uid, string username, string domain)
     {
@@ -28,9 +29,12 @@ internal sealed record Call(string Label, IReadOnlyList<string> Args, bool AsEnd
             new("users", ["users"], false, CallSize.Dump),
             new("domains (root)", ["domains"], false, CallSize.Dump),
         ];
-        calls.AddRange(calls.Where(c => !c.AsEndUser).Select(c => c with { Label = c.Label + " (privileged copy)", Privileged = true }).ToList());
+        calls.AddRange(calls.Select(c => c with { Label = c.Label + (c.AsEndUser ? " (privileged, sudo)" : " (privileged copy)"), Privileged = true }).ToList());
         return calls;
     }
+
+    /// <summary>A call of privileged mode by someone other than root: it goes through sudo, and so does its <c>cat</c>.</summary>
+    public bool ThroughSudo => Privileged && AsEndUser;
 
     /// <summary>A file-name-safe form of the label.</summary>
     public string Slug => new(Label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());

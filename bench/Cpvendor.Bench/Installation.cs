@@ -7,7 +7,10 @@ namespace Cpvendor.Bench;
 internal sealed class Installation
 {
     /// <summary>The binaries a build ships, by file name, whose sizes the report compares.</summary>
-    public static readonly IReadOnlyList<string> Shipped = ["cpvendor", "cpvendor-cpapi", "cpvendor-pie"];
+    public static readonly IReadOnlyList<string> Shipped = ["cpvendor", "cpvendor-cpapi", "cpvendor-pie", "cpvendor-cpapi-pie"];
+
+    /// <summary>What every build has; the small binary's position-independent copy came later.</summary>
+    private static readonly IReadOnlyList<string> Required = ["cpvendor", "cpvendor-cpapi", "cpvendor-pie"];
 
     private Installation(string binaries, string dir)
     {
@@ -29,13 +32,21 @@ internal sealed class Installation
     /// <summary>The small cpapi binary the default install's integration.ini names.</summary>
     public string Small => Path.Combine(Root, "opt/cpvendor/bin/cpvendor-cpapi");
 
-    /// <summary>The copy privileged mode installs (position-independent), outside cage-mounted folders.</summary>
-    public string Privileged => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
+    /// <summary>
+    /// What privileged mode's sudo rule and wrapper run (position-independent, outside cage-mounted
+    /// folders): the small copy, or the full copy in a build from before there was one.
+    /// </summary>
+    public string Privileged => File.Exists(PrivilegedSmall) ? PrivilegedSmall : Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor");
+
+    private string PrivilegedSmall => Path.Combine(Root, "usr/libexec/cpvendor/bin/cpvendor-cpapi");
+
+    /// <summary>The sudoers drop-in the install wrote, naming <see cref="Privileged"/>.</summary>
+    public string SudoersDropIn => Path.Combine(Root, "etc/sudoers.d/cpvendor");
 
     /// <summary>Makes the sample store of <paramref name="accounts"/> accounts in <paramref name="dir"/> and installs into its root.</summary>
     public static Installation Create(string binaries, string dir, int accounts)
     {
-        foreach (var name in Shipped)
+        foreach (var name in Required)
         {
             if (!File.Exists(Path.Combine(binaries, name)))
                 throw new InvalidOperationException($"{Path.Combine(binaries, name)} is missing: run ./build.sh first");
@@ -49,6 +60,6 @@ internal sealed class Installation
         return install;
     }
 
-    /// <summary>The size in bytes of a shipped binary of this build.</summary>
-    public long Size(string name) => new FileInfo(Path.Combine(Binaries, name)).Length;
+    /// <summary>The size in bytes of a shipped binary of this build; 0 when the build has none.</summary>
+    public long Size(string name) => File.Exists(Path.Combine(Binaries, name)) ? new FileInfo(Path.Combine(Binaries, name)).Length : 0;
 }

@@ -23,6 +23,9 @@ var plans = new List<Plan>();
 var commands = new List<Command>();
 try
 {
+    // The sudo rules of both installs, and one letting the end user run cat of the same bytes through sudo.
+    host.AllowSudo(calls.Where(c => c.ThroughSudo));
+
     // Our answers first: they become the files cat prints and the snapshot Python serves.
     var answers = new Dictionary<Call, byte[]>();
     foreach (var call in calls)
@@ -32,7 +35,9 @@ try
         answers[call] = ProcessTimer.Output(ours);
         PeerBaseline.Data(answers[call]);
         host.SaveAnswer(call, answers[call]);
-        var cat = Track(new Command("cat", "/bin/cat", [host.AnswerFile(call)], ours.RunAs));
+        var cat = Track(call.ThroughSudo
+            ? new Command("sudo -n cat", "/usr/bin/sudo", ["-n", "--", "/bin/cat", host.AnswerFile(call)], ours.RunAs)
+            : new Command("cat", "/bin/cat", [host.AnswerFile(call)], ours.RunAs));
         var py = Track(new Command("python", python, [Path.Combine(host.Peer, PeerBaseline.ScriptName), .. call.Args], ours.RunAs));
         plans.Add(new Plan(call, ours, cat, py, baseline));
     }
@@ -118,10 +123,17 @@ Command Track(Command command)
     return command;
 }
 
-// What integration.ini runs: the small binary in the default install, the full copy in privileged mode.
-Command Script(Installation install, Call call, string suffix) => call.Privileged
-    ? new Command("cpvendor-pie cpapi" + suffix, install.Privileged, ["cpapi", .. call.Args], null)
-    : new Command("cpvendor-cpapi" + suffix, install.Small, call.Args, call.AsEndUser ? host.EndUser : null);
+// What integration.ini runs: the small binary in the default install; in privileged mode what the
+// wrapper execs, as root directly and for anyone else through sudo (the wrapper's own shell not timed).
+Command Script(Installation install, Call call, string suffix)
+{
+    var privileged = Path.GetFileName(install.Privileged) + "-pie cpapi";
+    if (call.ThroughSudo)
+        return new Command("sudo -n " + privileged + suffix, "/usr/bin/sudo", ["-n", "--", install.Privileged, "cpapi", .. call.Args], host.EndUser);
+    return call.Privileged
+        ? new Command(privileged + suffix, install.Privileged, ["cpapi", .. call.Args], null)
+        : new Command("cpvendor-cpapi" + suffix, install.Small, call.Args, call.AsEndUser ? host.EndUser : null);
+}
 
 // Spreads `count` runs evenly over `rounds` rounds; warm-up rounds (negative) run everything.
 static bool Due(int round, int count, int rounds) =>

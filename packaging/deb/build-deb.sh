@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 die() { echo "build-deb.sh: $*" >&2; exit 1; }
 command -v dpkg-deb >/dev/null || die "dpkg-deb is missing"
 command -v objdump >/dev/null || die "objdump is missing (binutils)"
-binaries=(out/cpvendor out/cpvendor-pie out/cpvendor-cpapi)
+binaries=(out/cpvendor out/cpvendor-pie out/cpvendor-cpapi out/cpvendor-cpapi-pie)
 for binary in "${binaries[@]}"; do
   [ -x "$binary" ] || die "$binary is missing: run ./build.sh"
 done

@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v rpmbuild >/dev/null || { echo "build-rpm.sh: rpmbuild is missing (tests/setup/rpm.sh installs it)" >&2; exit 1; }
-[ -x out/cpvendor ] && [ -x out/cpvendor-cpapi ] || { echo "build-rpm.sh: out/cpvendor or out/cpvendor-cpapi is missing: run ./build.sh" >&2; exit 1; }
+for binary in out/cpvendor out/cpvendor-pie out/cpvendor-cpapi out/cpvendor-cpapi-pie; do
+  [ -x "$binary" ] || { echo "build-rpm.sh: $binary is missing: run ./build.sh" >&2; exit 1; }
+done
 outdir=$(realpath -m "${1:-out/rpm}")
 release=${CPV_RELEASE:-1}
 [[ "$release" =~ ^[0-9]+$ ]] || { echo "build-rpm.sh: CPV_RELEASE must be a number" >&2; exit 2; }

@@ -5,18 +5,27 @@ using Cpvendor.Prerendered;
 
 // cpvendor-cpapi SCRIPT [ARGS...]: what integration.ini runs. stderr goes to /dev/null first, as in
 // 'cpvendor cpapi'. A call the pre-rendered answers hold is answered here; any other call, and any
-// doubt, becomes 'cpvendor cpapi SCRIPT [ARGS...]' in this same process (execv).
+// doubt, becomes 'cpvendor cpapi SCRIPT [ARGS...]' in this same process (execv). The privileged copy
+// (identity = privileged beside it, run as root by sudo or proxyexec) takes the full copy's own
+// command line, 'cpapi SCRIPT [ARGS...]', which is what the sudo rule allows, and hands it on as given:
+// anything but cpapi is the full copy's to refuse.
 Libc.SilenceDescriptor(2);
+string[] handOver = ["cpapi", .. args];
 try
 {
     var config = InstallLayout.LoadForThisBinary();
-    var caller = CallerResolver.Resolve(config, Environment.GetEnvironmentVariable);
-    switch (FastAnswers.Answer(config, caller, args, answer => Libc.WriteAll(1, answer)))
+    if (config.Identity == IdentityMode.Privileged)
+        handOver = args;
+    if (handOver is ["cpapi", .. var call])
     {
-        case Outcome.Written:
-            return ExitCodes.Success;
-        case Outcome.WriteFailed:
-            return ExitCodes.Failure;
+        var caller = CallerResolver.Resolve(config, Environment.GetEnvironmentVariable);
+        switch (FastAnswers.Answer(config, caller, call, answer => Libc.WriteAll(1, answer)))
+        {
+            case Outcome.Written:
+                return ExitCodes.Success;
+            case Outcome.WriteFailed:
+                return ExitCodes.Failure;
+        }
     }
 }
 catch (Exception)
@@ -25,5 +34,5 @@ catch (Exception)
 }
 
 var full = FullBinary.Beside(Environment.ProcessPath ?? "/proc/self/exe");
-FullBinary.Exec(full, args);
+FullBinary.Exec(full, handOver);
 return Libc.WriteAll(1, FullBinary.Unstartable) ? ExitCodes.Success : ExitCodes.Failure;

@@ -14,6 +14,12 @@ public static class HostLayout
     /// <summary>The privileged copy: under /usr/libexec, which CageFS does not mount (docs/contract.md section 7).</summary>
     public static string PrivilegedBinary(string root) => InstallLayout.Under(root, "usr/libexec/cpvendor/bin/cpvendor");
 
+    /// <summary>
+    /// The privileged small copy beside it: what sudo, proxyexec and the wrapper run. It answers from the
+    /// published bytes and hands every other call to <see cref="PrivilegedBinary"/> (docs/cpapi.md).
+    /// </summary>
+    public static string PrivilegedSmallBinary(string root) => InstallLayout.Under(root, "usr/libexec/cpvendor/bin/" + Plan.SmallCpapiBinary.Name);
+
     /// <summary>The privileged copy's own settings (identity = privileged), found beside it as ../etc/cpvendor.conf.</summary>
     public static string PrivilegedConfig(string root) => InstallLayout.Under(root, "usr/libexec/cpvendor/etc/" + InstallConfig.FileName);
 

@@ -11,8 +11,15 @@ namespace Cpvendor.Prerendered;
 /// </summary>
 public static class StampedAnswers
 {
-    /// <summary>A file larger than this (either of the two) is not read: the call takes the full path.</summary>
+    /// <summary>A file of answers larger than this is not read: the call takes the full path.</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// The most a source (a caller's per-uid file) may hold: the full binary fails closed on a larger
+    /// one, read as hostile input since its user may write it and root reads it in privileged mode,
+    /// so a larger source is never answered from here either.
+    /// </summary>
+    public const int MaxSourceBytes = 16 * 1024 * 1024;
 
     private const int HeaderLength = 32;
 
@@ -45,7 +52,7 @@ public static class StampedAnswers
     /// <summary>Answer <paramref name="index"/> of the file at <paramref name="path"/> if it was rendered from the current bytes of <paramref name="sourcePath"/>.</summary>
     public static ReadOnlyMemory<byte>? TryRead(string path, string sourcePath, int index)
     {
-        if (Native.ReadAll(path, MaxBytes) is not { } bytes || Native.ReadAll(sourcePath, MaxBytes) is not { } source)
+        if (Native.ReadAll(path, MaxBytes) is not { } bytes || Native.ReadAll(sourcePath, MaxSourceBytes) is not { } source)
             return null;
         var span = bytes.AsSpan();
         if (span.Length < HeaderLength || !span.StartsWith(Magic)

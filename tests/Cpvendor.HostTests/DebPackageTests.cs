@@ -22,7 +22,7 @@ public sealed class DebPackageTests(DebBuilds builds) : IClassFixture<DebBuilds>
         Assert.Equal("libc6 (>= 2.28), libssl3 | libssl3t64 | libssl1.1", Run.Checked("/usr/bin/dpkg-deb", "--field", deb, "Depends").Trim());
         Assert.Equal("cpvendor", Run.Checked("/usr/bin/dpkg-deb", "--field", deb, "Package").Trim());
         var files = Run.Checked("/usr/bin/dpkg-deb", "--contents", deb);
-        foreach (var file in new[] { "./opt/cpvendor/bin/cpvendor", "./opt/cpvendor/bin/cpvendor-cpapi", "./opt/cpvendor/bin/cpvendor-pie", "./opt/cpvendor/lvemanager/" })
+        foreach (var file in new[] { "./opt/cpvendor/bin/cpvendor", "./opt/cpvendor/bin/cpvendor-cpapi", "./opt/cpvendor/bin/cpvendor-pie", "./opt/cpvendor/bin/cpvendor-cpapi-pie", "./opt/cpvendor/lvemanager/" })
             Assert.Contains(" " + file, files, StringComparison.Ordinal);
         Assert.DoesNotContain("integration.ini", files, StringComparison.Ordinal);
         Assert.Contains("-rwxr-xr-x root/root", files, StringComparison.Ordinal);
@@ -65,6 +65,7 @@ public sealed class DebPackageTests(DebBuilds builds) : IClassFixture<DebBuilds>
         Assert.Equal("1.0.0-2", root.Checked("/usr/bin/dpkg-query", "--showformat=${Version}", "--show", "cpvendor").Trim());
         TreeSnapshot.Of(tree).AssertSameAs(before, withTimes: false);
         Envelope.Of(root.Run("/usr/libexec/cpvendor/bin/cpvendor", "cpapi", "users")).Is("ok");
+        Envelope.Of(root.Run("/usr/libexec/cpvendor/bin/cpvendor-cpapi", "cpapi", "users")).Is("ok");
 
         var remove = root.Run("/usr/bin/dpkg", "-r", "cpvendor");
 

@@ -106,7 +106,7 @@ public sealed class OlderUserlandTests
         var root = DebianRoot.Open(Suite);
         try
         {
-            foreach (var name in new[] { "cpvendor", "cpvendor-cpapi", "cpvendor-pie" })
+            foreach (var name in new[] { "cpvendor", "cpvendor-cpapi", "cpvendor-pie", "cpvendor-cpapi-pie" })
                 root.CopyIn(Path.Combine(Repo.Root, "out", name), "/usr/local/lib/cpvendor/" + name, (UnixFileMode)0b111_101_101);
             return root;
         }

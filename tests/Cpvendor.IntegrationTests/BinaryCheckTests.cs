@@ -38,7 +38,7 @@ public sealed class BinaryCheckTests
     [Fact]
     public void The_shipped_binaries_pass()
     {
-        var binaries = new[] { "cpvendor", "cpvendor-cpapi", "cpvendor-pie" }.Select(name => Path.Combine(Repo.Root, "out", name)).ToArray();
+        var binaries = new[] { "cpvendor", "cpvendor-cpapi", "cpvendor-pie", "cpvendor-cpapi-pie" }.Select(name => Path.Combine(Repo.Root, "out", name)).ToArray();
 
         var run = Run.Program(Script, binaries);
 

@@ -20,13 +20,40 @@ public sealed class PrivilegedCopyTests
         var binary = host.Path("opt/cpvendor/bin/cpvendor");
         var privileged = host.Path("usr/libexec/cpvendor/bin/cpvendor");
 
+        var small = host.Path("opt/cpvendor/bin/cpvendor-cpapi");
+        var privilegedSmall = host.Path("usr/libexec/cpvendor/bin/cpvendor-cpapi");
+
         Assert.Equal(FixedAddress, ElfType(binary));
         Assert.Equal(PositionIndependent, ElfType(privileged));
+        Assert.Equal(FixedAddress, ElfType(small));
+        Assert.Equal(PositionIndependent, ElfType(privilegedSmall));
         foreach (var script in new[] { "panel_info", "users", "domains" })
         {
             var expected = Envelope.Of(Run.Program(binary, ["cpapi", script])).Is("ok").Run.Stdout;
             Assert.Equal(expected, Envelope.Of(Run.Program(privileged, ["cpapi", script])).Is("ok").Run.Stdout);
+            Assert.Equal(expected, Envelope.Of(Run.Program(privilegedSmall, ["cpapi", script])).Is("ok").Run.Stdout);
         }
+    }
+
+    [Fact]
+    public void Privileged_mode_refuses_to_install_without_the_small_binarys_position_independent_build()
+    {
+        using var host = TempHost.Create(users: 2);
+        var source = Path.Combine(host.Dir, "source");
+        Directory.CreateDirectory(source);
+        foreach (var name in new[] { "cpvendor", "cpvendor-pie", "cpvendor-cpapi" })
+        {
+            File.Copy(Path.Combine(Repo.Root, "out", name), Path.Combine(source, name));
+            File.SetUnixFileMode(Path.Combine(source, name), (UnixFileMode)0b111_101_101);
+        }
+
+        var lonely = Path.Combine(source, "cpvendor");
+        var run = Run.Program(lonely, ["install", "--root", host.Root, "--store", host.Store, "--binary", lonely, "--privileged=sudo"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("cpvendor-cpapi-pie", run.Stderr);
+        Assert.False(File.Exists(host.Path("usr/libexec/cpvendor/bin/cpvendor-cpapi")));
+        Assert.False(File.Exists(host.Path("etc/sudoers.d/cpvendor")));
     }
 
     [Fact]

@@ -23,8 +23,15 @@ public sealed class PrivilegedModeTests
         Assert.Equal((UnixFileMode)0b100_100_000, File.GetUnixFileMode(dropIn));
         var text = File.ReadAllText(dropIn);
         Assert.Contains("NOPASSWD:NOSETENV:", text);
-        Assert.Contains($"= {host.Path("usr/libexec/cpvendor/bin/cpvendor")} cpapi *", text);
-        Assert.Contains($"CPVENDOR_CPAPI=root:{host.Path("usr/libexec/cpvendor/bin/cpvendor")}", File.ReadAllText(host.Path("etc/cagefs/cpvendor.proxy.commands")));
+        // What sudo and proxyexec run is the small copy; it execs the full copy beside it for the rest.
+        var small = host.Path("usr/libexec/cpvendor/bin/cpvendor-cpapi");
+        Assert.Contains($"Cmnd_Alias CPVENDOR_CPAPI = {small} cpapi *\n", text);
+        Assert.DoesNotContain($"{host.Path("usr/libexec/cpvendor/bin/cpvendor")} ", text);
+        Assert.Contains($"CPVENDOR_CPAPI=root:{small}\n", File.ReadAllText(host.Path("etc/cagefs/cpvendor.proxy.commands")));
+        var wrapper = File.ReadAllText(host.Path("opt/cpvendor/bin/cpvendor-privileged"));
+        Assert.Contains($"  exec {small} \"$@\"\n", wrapper);
+        Assert.Contains($"exec /usr/bin/sudo -n -- {small} \"$@\"", wrapper);
+        Assert.True(File.Exists(host.Path("usr/libexec/cpvendor/bin/cpvendor")));
         Assert.Contains($"panel_info = {host.Path("opt/cpvendor/bin/cpvendor-privileged")} cpapi panel_info", File.ReadAllText(host.Path("opt/cpvendor/etc/integration.ini")));
         Assert.Contains("identity = privileged", File.ReadAllText(host.Path("usr/libexec/cpvendor/etc/cpvendor.conf")));
         Assert.Contains("identity = kernel", File.ReadAllText(host.Path("opt/cpvendor/etc/cpvendor.conf")));
@@ -51,15 +58,10 @@ public sealed class PrivilegedModeTests
         Core.Native.Libc.Chown(aliceFile, 0, 0);
         File.SetUnixFileMode(aliceFile, UnixFileMode.UserRead);
 
-        var installed = $"/etc/sudoers.d/cpvendor-test-{Guid.NewGuid():N}"[..40];
-        try
+        string installed;
+        using (var rule = Security.SudoRule.Install(File.ReadAllText(host.Path("etc/sudoers.d/cpvendor"))))
         {
-            var staged = Path.Combine(host.Dir, "sudoers-staged");
-            File.Copy(host.Path("etc/sudoers.d/cpvendor"), staged);
-            Assert.Equal(0, Run.Program("/usr/sbin/visudo", ["-cf", staged]).ExitCode);
-            File.Copy(staged, installed);
-            File.SetUnixFileMode(installed, (UnixFileMode)0b100_100_000);
-
+            installed = rule.Path;
             var forged = new Dictionary<string, string>
             {
                 ["SUDO_UID"] = bob.Uid.ToString(CultureInfo.InvariantCulture),
@@ -79,10 +81,6 @@ public sealed class PrivilegedModeTests
             // process is not root, so they are ignored and the unreadable file cannot be read.
             var direct = Envelope.Of(Run.Program(host.Path("usr/libexec/cpvendor/bin/cpvendor"), ["cpapi", "domains"], alice, forged));
             Assert.Equal("InternalAPIError", direct.Result);
-        }
-        finally
-        {
-            File.Delete(installed);
         }
 
         Assert.False(File.Exists(installed));

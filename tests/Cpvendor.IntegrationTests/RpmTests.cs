@@ -80,6 +80,7 @@ public sealed class RpmTests
         Assert.Contains("-2.x86_64", Run.Checked("/usr/bin/rpm", [.. rpm, "-q", "cpvendor"]));
         TreeSnapshot.Of(tree).AssertSameAs(before, withTimes: false);
         Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/usr/libexec/cpvendor/bin/cpvendor", "cpapi", "users"])).Is("ok");
+        Envelope.Of(Run.Program("/usr/sbin/chroot", [root, "/usr/libexec/cpvendor/bin/cpvendor-cpapi", "cpapi", "users"])).Is("ok");
     }
 
     [Fact]

@@ -85,4 +85,43 @@ public sealed class CallerResolverTests
 
         Assert.Equal(new Caller(0, CallerRole.Root), caller);
     }
+
+    [Fact]
+    public void SUDO_UID_from_the_sudo_that_ran_the_small_copy_beside_this_program_is_taken()
+    {
+        Assert.SkipUnless(Libc.GetUid() == 0, "delegation applies to a root process only");
+        var small = Path.Combine(Path.GetDirectoryName(Environment.ProcessPath!)!, "cpvendor-cpapi");
+        Assert.SkipWhen(File.Exists(small), "a cpvendor-cpapi already lies beside the test program");
+        File.WriteAllBytes(small, []);
+        try
+        {
+            var caller = CallerResolver.Resolve(Privileged, Env(("SUDO_UID", "0"), ("SUDO_USER", "root"), ("SUDO_COMMAND", small + " cpapi users")));
+
+            Assert.Equal(new Caller(0, CallerRole.Root), caller);
+        }
+        finally
+        {
+            File.Delete(small);
+        }
+    }
+
+    [Fact]
+    public void SUDO_UID_from_a_small_copy_in_another_folder_fails_closed()
+    {
+        Assert.SkipUnless(Libc.GetUid() == 0, "delegation applies to a root process only");
+        var folder = Directory.CreateTempSubdirectory("cpvendor-resolver-");
+        try
+        {
+            var small = Path.Combine(folder.FullName, "cpvendor-cpapi");
+            File.WriteAllBytes(small, []);
+
+            var e = Assert.Throws<CpvendorException>(() => CallerResolver.Resolve(Privileged, Env(("SUDO_UID", "0"), ("SUDO_USER", "root"), ("SUDO_COMMAND", small + " cpapi users"))));
+
+            Assert.Contains("SUDO_COMMAND", e.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

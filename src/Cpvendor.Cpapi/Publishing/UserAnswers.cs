@@ -19,7 +19,7 @@ public sealed record UserAnswers(
     /// The most a caller's file may hold. Its user can write it, and in privileged mode root reads it
     /// for them, so it is read as hostile input: anything larger fails closed instead of being loaded.
     /// </summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
+    public const int MaxBytes = Prerendered.StampedAnswers.MaxSourceBytes;
 
     /// <summary>Reads a caller's file; a caller with no file has no panel account and owns nothing.</summary>
     public static UserAnswers Read(InstallConfig config, uint uid)

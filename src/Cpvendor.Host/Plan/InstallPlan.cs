@@ -34,6 +34,9 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         var small = File.Exists(smallSource) ? SmallCpapiBinary.Beside(binary) : null;
         if (small is not null)
             steps.Add(new FileStep(small, () => File.ReadAllBytes(smallSource), Modes.Executable, what: "the small cpapi binary the script lines run"));
+        var smallPositionIndependent = PositionIndependentCopy.Of(smallSource);
+        if (File.Exists(smallPositionIndependent))
+            steps.Add(new FileStep(PositionIndependentCopy.Of(SmallCpapiBinary.Beside(binary)), () => File.ReadAllBytes(smallPositionIndependent), Modes.Executable, what: "the small cpapi binary's position-independent build, for privileged mode"));
         steps.Add(new FileStep(InstallLayout.ConfigFileUnder(root), () => Installer.Utf8(config().Render()), Modes.Public));
 
         // Section 4: integration.ini, readable by everyone, both sections.
@@ -82,12 +85,15 @@ internal sealed class InstallPlan(InstallOptions options, string root, string st
         // Sections 6 and 7: privileged mode.
         if (privileged)
         {
+            // Root runs the small copy on every caller's arguments; it hands the rest to the full copy beside it.
             var privilegedBinary = HostLayout.PrivilegedBinary(root);
+            var privilegedSmall = HostLayout.PrivilegedSmallBinary(root);
             steps.Add(new FileStep(privilegedBinary, () => PositionIndependentCopy.Read(sourceBinary), Modes.Executable, what: "privileged copy (position-independent), outside cage-mounted folders"));
+            steps.Add(new FileStep(privilegedSmall, () => PositionIndependentCopy.Read(smallSource), Modes.Executable, what: "privileged small cpapi copy (position-independent), beside the privileged copy"));
             steps.Add(new FileStep(HostLayout.PrivilegedConfig(root), () => Installer.Utf8((config() with { Identity = IdentityMode.Privileged }).Render()), Modes.Public, what: "identity = privileged"));
-            steps.Add(new FileStep(HostLayout.PrivilegedWrapper(root), () => Installer.Utf8(PrivilegedWrapper.Render(privilegedBinary)), Modes.Executable, what: "sudo or proxyexec wrapper"));
-            steps.Add(new SudoersStep(HostLayout.SudoersDropIn(root), SudoersDropIn.Render(privilegedBinary)));
-            steps.Add(new FileStep(HostLayout.CageFsProxyCommands(root), () => Installer.Utf8(CageFsFiles.ProxyCommands(privilegedBinary)), Modes.Public, raises: CageFsRefreshStep.Tag));
+            steps.Add(new FileStep(HostLayout.PrivilegedWrapper(root), () => Installer.Utf8(PrivilegedWrapper.Render(privilegedSmall)), Modes.Executable, what: "sudo or proxyexec wrapper"));
+            steps.Add(new SudoersStep(HostLayout.SudoersDropIn(root), SudoersDropIn.Render(privilegedSmall)));
+            steps.Add(new FileStep(HostLayout.CageFsProxyCommands(root), () => Installer.Utf8(CageFsFiles.ProxyCommands(privilegedSmall)), Modes.Public, raises: CageFsRefreshStep.Tag));
         }
 
         steps.Add(new CageFsRefreshStep());

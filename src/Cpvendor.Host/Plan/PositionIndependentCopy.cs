@@ -3,10 +3,11 @@ using Cpvendor.Core;
 namespace Cpvendor.Host.Plan;
 
 /// <summary>
-/// The build of the binary linked position-independent (<c>BINARY-pie</c> beside it, made by
-/// ./build.sh and shipped by the RPM). The privileged copy runs as root, so it is this build, whose
-/// image the kernel randomises; the unprivileged binary stays at a fixed address, where it starts
-/// faster (docs/security.md, docs/performance.md).
+/// The build of a binary linked position-independent (<c>BINARY-pie</c> beside it, made by
+/// ./build.sh and shipped by the RPM and the .deb), for the binary and the small cpapi binary alike.
+/// The privileged copies run as root, so they are this build, whose image the kernel randomises; the
+/// unprivileged binaries stay at a fixed address, where they start faster (docs/security.md,
+/// docs/performance.md).
 /// </summary>
 internal static class PositionIndependentCopy
 {

@@ -4,7 +4,8 @@ using Cpvendor.Core;
 namespace Cpvendor.Host.Render;
 
 /// <summary>
-/// The script integration.ini names in privileged mode. Root runs the privileged copy directly;
+/// The script integration.ini names in privileged mode, around the privileged small copy (which hands
+/// what it does not answer to the full copy beside it). Root runs that copy directly;
 /// inside CageFS that path is a proxyexec stub that runs it outside the cage as root with
 /// <c>PROXYEXEC_UID</c>; elsewhere sudo runs it with <c>SUDO_UID</c> (docs/contract.md sections 6 and 7).
 /// sudo's own complaints go to /dev/null: callers must never see anything on stderr. sudo's

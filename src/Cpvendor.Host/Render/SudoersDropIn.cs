@@ -5,7 +5,7 @@ namespace Cpvendor.Host.Render;
 
 /// <summary>
 /// The sudoers drop-in of privileged mode (docs/contract.md section 6): every user may run the privileged
-/// copy as root without a password, with <c>NOSETENV</c> so that nothing the caller puts in its
+/// small copy (which execs the full copy beside it for the rest) as root without a password, with <c>NOSETENV</c> so that nothing the caller puts in its
 /// environment (a forged <c>SUDO_UID</c>) survives, and only as <c>cpapi ...</c>: an explicit path
 /// and a fixed first argument, never <c>ALL</c>.
 /// </summary>

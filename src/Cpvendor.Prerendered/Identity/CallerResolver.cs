@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Prerendered;
 
 namespace Cpvendor.Cpapi.Identity;
 
@@ -60,8 +61,11 @@ public static class CallerResolver
 
     /// <summary>
     /// True when sudo itself started this process: sudo sets <c>SUDO_COMMAND</c> to the command it ran
-    /// and its arguments joined by spaces (cut when long), and the sudoers rule allows only this copy
-    /// followed by <c>cpapi</c>. The command is compared by file identity, so a path through a link
+    /// and its arguments joined by spaces (cut when long), and the sudoers rule allows only the
+    /// privileged small copy followed by <c>cpapi</c>. That copy hands what it does not answer to the
+    /// full copy beside it with <c>execv</c>, so the same process, with sudo's variables, goes on as
+    /// the full copy: the command may be this copy or the small binary in this copy's folder, and
+    /// nothing else (docs/security.md). It is compared by file identity, so a path through a link
     /// still matches.
     /// </summary>
     private static bool NamesThisCopy(string? sudoCommand)
@@ -74,7 +78,10 @@ public static class CallerResolver
         var rest = sudoCommand[(space + 1)..];
         if (rest != "cpapi" && !rest.StartsWith("cpapi ", StringComparison.Ordinal))
             return false;
-        return Libc.SameFile(sudoCommand[..space], "/proc/self/exe");
+        var command = sudoCommand[..space];
+        return Libc.SameFile(command, "/proc/self/exe")
+            || (Environment.ProcessPath is { } self && Path.IsPathFullyQualified(self)
+                && Libc.SameFile(command, Path.Combine(Path.GetDirectoryName(self)!, FullBinary.SmallName)));
     }
 
     /// <summary>A uid as the kernel's tools print it: decimal digits, no sign, no leading zero, below 4294967295 (which chown reads as -1).</summary>

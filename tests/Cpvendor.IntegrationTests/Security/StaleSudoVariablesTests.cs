@@ -9,11 +9,11 @@ namespace Cpvendor.IntegrationTests.Security;
 /// that user, and through the wrapper it is answered as the root it is. PROXYEXEC_UID must be a uid
 /// in canonical form (docs/security.md).
 /// </summary>
-public sealed class StaleSudoVariablesTests : IClassFixture<StaleSudoVariablesTests.Env>
+public sealed class StaleSudoVariablesTests : IClassFixture<PrivilegedPanelWithRootShell>
 {
-    private readonly Env env;
+    private readonly PrivilegedPanelWithRootShell env;
 
-    public StaleSudoVariablesTests(Env env) => this.env = env;
+    public StaleSudoVariablesTests(PrivilegedPanelWithRootShell env) => this.env = env;
 
     [Fact]
     public void A_root_shell_from_sudo_running_the_privileged_copy_fails_loudly()
@@ -55,26 +55,5 @@ public sealed class StaleSudoVariablesTests : IClassFixture<StaleSudoVariablesTe
         var run = Run.Program(env.Panel.PrivilegedCopy, ["cpapi", "domains"], environment: new Dictionary<string, string> { ["PROXYEXEC_UID"] = value });
 
         Envelope.Of(run).Is("InternalAPIError");
-    }
-
-    public sealed class Env : IDisposable
-    {
-        public Env()
-        {
-            Panel = new PrivilegedPanel();
-
-            // A rule of the kind hosts give their staff: a root shell.
-            Shell = SudoRule.Install($"{Panel.Alice.Name} ALL=(root) NOPASSWD: /bin/sh\n");
-        }
-
-        public PrivilegedPanel Panel { get; }
-
-        public SudoRule Shell { get; }
-
-        public void Dispose()
-        {
-            Shell.Dispose();
-            Panel.Dispose();
-        }
     }
 }

@@ -17,6 +17,10 @@ public sealed class SudoRule : IDisposable
     /// <summary>Installs <paramref name="text"/> (for example the install's own drop-in).</summary>
     public static SudoRule Install(string text)
     {
+        // sudo keeps the first definition of an alias and ignores later ones, so two installs' drop-ins
+        // live at once (tests in parallel) would both name the first one's program: each gets its own name.
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Replace("CPVENDOR_CPAPI", $"CPVENDOR_CPAPI_{Guid.NewGuid():N}".ToUpperInvariant(), StringComparison.Ordinal);
         var staged = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cpvendor-sudoers-{Guid.NewGuid():N}");
         File.WriteAllText(staged, text);
         File.SetUnixFileMode(staged, Mode);
