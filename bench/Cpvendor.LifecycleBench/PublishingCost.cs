@@ -12,7 +12,7 @@ internal static class PublishingCost
 {
     private const int Burst = 1_000;
 
-    public static void Run(string small, string large, int largeUsers, int iterations)
+    public static void Run(string small, string large, int largeUsers, int iterations, bool withBursts)
     {
         Console.WriteLine();
         Console.WriteLine($"publishing cost: medians of {iterations} runs (bursts: of {Math.Max(3, iterations / 5)})");
@@ -33,6 +33,8 @@ internal static class PublishingCost
         Console.WriteLine($"{"publish (rebuild all, forced)",-34} {rebuildSmall,8:F1}ms {rebuildLarge,10:F1}ms {rebuildLarge / rebuildSmall,6:F2}x");
         Console.WriteLine($"{"user add (one account, patched)",-34} {patchSmall,8:F1}ms {patchLarge,10:F1}ms {patchLarge / patchSmall,6:F2}x");
         Console.WriteLine($"one-account change vs whole rebuild on {largeUsers} users: {patchLarge / rebuildLarge:F2}x");
+        if (!withBursts)
+            return;
 
         var bursts = new List<double>();
         var published = new List<int>();
