@@ -36,7 +36,7 @@ try
 
     var ops = new (string Name, Func<string, int, string[]> Args)[]
     {
-        ("user add", (owner, i) => ["user", "add", $"bench{i}", "--owner", owner, "--domain", $"bench{i}.example", "--uid", (50000 + i).ToString(CultureInfo.InvariantCulture)]),
+        ("user add", (owner, i) => ["user", "add", $"bench{i}", "--owner", owner, "--domain", $"bench{i}.example", "--uid", (11_000 + i).ToString(CultureInfo.InvariantCulture)]),
         ("domain rename", (owner, i) => ["domain", "rename", i % 2 == 0 ? "bench0.example" : "renamed0.example", "--new-name", i % 2 == 0 ? "renamed0.example" : "bench0.example", "--include-subdomains"]),
         ("db add", (owner, i) => ["db", "add", $"bench0_db{i}", "--owner", "bench0"]),
     };
@@ -67,7 +67,7 @@ try
     {
         foreach (var bin in new[] { small, large })
         {
-            var uid = (57000 + i).ToString(CultureInfo.InvariantCulture);
+            var uid = (11_400 + i).ToString(CultureInfo.InvariantCulture);
             pair[bin].Add(Time(bin, ["user", "add", $"pair{i}", "--owner", "admin", "--domain", $"pair{i}.example", "--uid", uid])
                 + Time(bin, ["user", "delete", $"pair{i}"]));
         }
@@ -89,7 +89,7 @@ try
     File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
     var withHook = new List<double>();
     for (var i = 0; i < iterations; i++)
-        withHook.Add(Time(large, ["user", "add", $"hooked{i}", "--owner", "admin", "--domain", $"hooked{i}.example", "--uid", (59000 + i).ToString(CultureInfo.InvariantCulture)]));
+        withHook.Add(Time(large, ["user", "add", $"hooked{i}", "--owner", "admin", "--domain", $"hooked{i}.example", "--uid", (11_200 + i).ToString(CultureInfo.InvariantCulture)]));
     Console.WriteLine($"user add with its hook ({largeUsers} users, trivial hook): {Median(withHook):F1}ms median");
     Console.WriteLine($"worst ratio {worst:F2}x (target: within 2x)");
     return 0;

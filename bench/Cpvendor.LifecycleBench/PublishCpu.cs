@@ -28,7 +28,7 @@ internal static class PublishCpu
                 var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(binary)!)!)!)!;
                 var config = InstallConfig.Parse(File.ReadAllText(InstallLayout.ConfigFileUnder(root)), root);
                 var faultPoint = Path.Combine(InstallLayout.Under(root, InstallLayout.EtcDir), "fault-point");
-                var uid = (uint)(46000 + i);
+                var uid = (uint)(11_800 + i);
                 File.WriteAllText(faultPoint, "after-commit\n");
                 try
                 {

@@ -23,7 +23,7 @@ internal static class PublishingCost
             foreach (var binary in new[] { small, large })
             {
                 rebuild[binary].Add(Time(binary, ["publish"]));
-                patch[binary].Add(Time(binary, ["user", "add", $"pub{i}", "--owner", "admin", "--domain", $"pub{i}.example", "--uid", (41000 + i).ToString(CultureInfo.InvariantCulture)]));
+                patch[binary].Add(Time(binary, ["user", "add", $"pub{i}", "--owner", "admin", "--domain", $"pub{i}.example", "--uid", (11_600 + i).ToString(CultureInfo.InvariantCulture)]));
             }
         }
 
@@ -41,7 +41,7 @@ internal static class PublishingCost
         for (var run = 0; run < Math.Max(3, iterations / 5); run++)
         {
             var lines = Enumerable.Range(0, Burst).Select(i =>
-                $"user add burst{run}x{i} --owner admin --domain burst{run}x{i}.example --uid {(32000 + (run * Burst) + i).ToString(CultureInfo.InvariantCulture)}");
+                $"user add burst{run}x{i} --owner admin --domain burst{run}x{i}.example --uid {(12_000 + (run * Burst) + i).ToString(CultureInfo.InvariantCulture)}");
             using var watch = new RenameCounter(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(large)!)!, "var", "model"));
             bursts.Add(Time(large, ["batch"], string.Join('\n', lines) + "\n"));
             published.Add(watch.Count());
