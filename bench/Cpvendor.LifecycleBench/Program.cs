@@ -8,8 +8,13 @@ using Cpvendor.Core.Processes;
 // and marked skipped); a separate line times a user creation with a real hook.
 // With --baseline BINARY (an earlier build), the same commands also run on a third store of the
 // large size installed with that binary, so the cost of publishing the read model is a ratio too.
-//   dotnet run -c Release --project bench/Cpvendor.LifecycleBench -- [--iterations N] [--large N] [--baseline BINARY]
+// --sample-cache DIR keeps each sample store made by `init --sample` in DIR and copies it on later
+// runs, so a 100,000-account store is generated once. --lifecycle-only skips the batch bursts.
+//   dotnet run -c Release --project bench/Cpvendor.LifecycleBench -- [--iterations N] [--large N] [--baseline BINARY] [--sample-cache DIR]
 var iterations = Arg("--iterations", 25);
+var cacheIndex = Array.IndexOf(args, "--sample-cache");
+var sampleCache = cacheIndex >= 0 && cacheIndex + 1 < args.Length ? Path.GetFullPath(args[cacheIndex + 1]) : null;
+var withBursts = !args.Contains("--lifecycle-only");
 var baselineIndex = Array.IndexOf(args, "--baseline");
 var baselineBinary = baselineIndex >= 0 && baselineIndex + 1 < args.Length ? Path.GetFullPath(args[baselineIndex + 1]) : null;
 var largeUsers = Arg("--large", 10_000);
@@ -23,15 +28,15 @@ if (!File.Exists(binary))
 var work = Directory.CreateTempSubdirectory("cpvendor-lifecycle-bench-").FullName;
 try
 {
-    var small = Install(binary, work, "small", 10);
-    var large = Install(binary, work, "large", largeUsers);
-    var baseline = baselineBinary is null ? null : Install(baselineBinary, work, "baseline", largeUsers);
+    var small = Install(binary, work, "small", 10, sampleCache);
+    var large = Install(binary, work, "large", largeUsers, sampleCache);
+    var baseline = baselineBinary is null ? null : Install(baselineBinary, work, "baseline", largeUsers, sampleCache);
     Console.WriteLine($"lifecycle bench: {iterations} runs per command and store, medians, published binary as a process");
     Console.WriteLine($"{"command",-16} {"10 users",10} {largeUsers + " users",12} {"ratio",7}" + (baseline is null ? "" : $" {"baseline " + largeUsers,16} {"vs baseline",12}"));
 
     var ops = new (string Name, Func<string, int, string[]> Args)[]
     {
-        ("user add", (owner, i) => ["user", "add", $"bench{i}", "--owner", owner, "--domain", $"bench{i}.example", "--uid", (50000 + i).ToString(CultureInfo.InvariantCulture)]),
+        ("user add", (owner, i) => ["user", "add", $"bench{i}", "--owner", owner, "--domain", $"bench{i}.example", "--uid", (11_000 + i).ToString(CultureInfo.InvariantCulture)]),
         ("domain rename", (owner, i) => ["domain", "rename", i % 2 == 0 ? "bench0.example" : "renamed0.example", "--new-name", i % 2 == 0 ? "renamed0.example" : "bench0.example", "--include-subdomains"]),
         ("db add", (owner, i) => ["db", "add", $"bench0_db{i}", "--owner", "bench0"]),
     };
@@ -56,8 +61,25 @@ try
         Console.WriteLine($"{name,-16} {s,8:F1}ms {l,10:F1}ms {l / s,6:F2}x" + (baseline is null ? "" : $" {b,14:F1}ms {l / b,11:F2}x"));
     }
 
+    // An account created, then deleted: the latency of the two commands together.
+    var pair = new Dictionary<string, List<double>> { [small] = [], [large] = [] };
+    for (var i = 0; i < iterations; i++)
+    {
+        foreach (var bin in new[] { small, large })
+        {
+            var uid = (11_400 + i).ToString(CultureInfo.InvariantCulture);
+            pair[bin].Add(Time(bin, ["user", "add", $"pair{i}", "--owner", "admin", "--domain", $"pair{i}.example", "--uid", uid])
+                + Time(bin, ["user", "delete", $"pair{i}"]));
+        }
+    }
+
+    var (pairSmall, pairLarge) = (Median(pair[small]), Median(pair[large]));
+    Console.WriteLine($"{"user add + delete",-16} {pairSmall,8:F1}ms {pairLarge,10:F1}ms {pairLarge / pairSmall,6:F2}x (target: within 1.5x)");
+
     // Before any hook exists: the publishing figures time the publisher, not a hook.
-    PublishingCost.Run(small, large, largeUsers, iterations);
+    PublishingCost.Run(small, large, largeUsers, iterations, withBursts);
+    PublishCpu.Run([("10 users", small), ($"{largeUsers} users", large)], iterations);
+    Footprint.Report([("10 users", small), ($"{largeUsers} users", large)]);
 
     // A user creation with its post hook: a hooks directory whose post_modify_user.py is a tiny shell script.
     var hooks = Path.Combine(work, "large", "root", "usr/share/cloudlinux/hooks");
@@ -67,7 +89,7 @@ try
     File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
     var withHook = new List<double>();
     for (var i = 0; i < iterations; i++)
-        withHook.Add(Time(large, ["user", "add", $"hooked{i}", "--owner", "admin", "--domain", $"hooked{i}.example", "--uid", (59000 + i).ToString(CultureInfo.InvariantCulture)]));
+        withHook.Add(Time(large, ["user", "add", $"hooked{i}", "--owner", "admin", "--domain", $"hooked{i}.example", "--uid", (11_200 + i).ToString(CultureInfo.InvariantCulture)]));
     Console.WriteLine($"user add with its hook ({largeUsers} users, trivial hook): {Median(withHook):F1}ms median");
     Console.WriteLine($"worst ratio {worst:F2}x (target: within 2x)");
     return 0;
@@ -77,13 +99,33 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static string Install(string binary, string work, string name, int users)
+static string Install(string binary, string work, string name, int users, string? cache)
 {
     var dir = Path.Combine(work, name);
     Directory.CreateDirectory(dir);
     var store = Path.Combine(dir, "panel.db");
-    Checked(binary, "init", "--store", store, "--sample", users.ToString(CultureInfo.InvariantCulture));
-    Checked(binary, "install", "--root", Path.Combine(dir, "root"), "--store", store);
+    var count = users.ToString(CultureInfo.InvariantCulture);
+    if (cache is null)
+    {
+        Checked(binary, "init", "--store", store, "--sample", count);
+    }
+    else
+    {
+        var cached = Path.Combine(cache, $"sample-{count}.db");
+        if (!File.Exists(cached))
+        {
+            Directory.CreateDirectory(cache);
+            var made = Path.Combine(cache, $".sample-{count}.{Environment.ProcessId}.db");
+            var init = Footprint.Peak(binary, "init", "--store", made, "--sample", count);
+            File.Move(made, cached);
+            Console.WriteLine($"init --sample {count}: {init.Elapsed.TotalSeconds:F1} s, peak RSS {init.PeakKiB / 1024.0:F0} MB");
+        }
+
+        File.Copy(cached, store);
+    }
+
+    var install = Footprint.Peak(binary, "install", "--root", Path.Combine(dir, "root"), "--store", store);
+    Console.WriteLine($"install ({count} accounts): {install.Elapsed.TotalSeconds:F1} s, peak RSS {install.PeakKiB / 1024.0:F0} MB");
     return Path.Combine(dir, "root", "opt/cpvendor/bin/cpvendor");
 }
 

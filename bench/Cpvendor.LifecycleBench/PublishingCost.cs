@@ -13,7 +13,7 @@ internal static class PublishingCost
 {
     private const int Burst = 1_000;
 
-    public static void Run(string small, string large, int largeUsers, int iterations)
+    public static void Run(string small, string large, int largeUsers, int iterations, bool withBursts)
     {
         Console.WriteLine();
         Console.WriteLine($"publishing cost: medians of {iterations} runs (bursts: of {Math.Max(3, iterations / 5)})");
@@ -24,7 +24,7 @@ internal static class PublishingCost
             foreach (var binary in new[] { small, large })
             {
                 rebuild[binary].Add(Time(binary, ["publish"]));
-                patch[binary].Add(Time(binary, ["user", "add", $"pub{i}", "--owner", "admin", "--domain", $"pub{i}.example", "--uid", (41000 + i).ToString(CultureInfo.InvariantCulture)]));
+                patch[binary].Add(Time(binary, ["user", "add", $"pub{i}", "--owner", "admin", "--domain", $"pub{i}.example", "--uid", (11_600 + i).ToString(CultureInfo.InvariantCulture)]));
             }
         }
 
@@ -34,13 +34,15 @@ internal static class PublishingCost
         Console.WriteLine($"{"publish (rebuild all, forced)",-34} {rebuildSmall,8:F1}ms {rebuildLarge,10:F1}ms {rebuildLarge / rebuildSmall,6:F2}x");
         Console.WriteLine($"{"user add (one account, patched)",-34} {patchSmall,8:F1}ms {patchLarge,10:F1}ms {patchLarge / patchSmall,6:F2}x");
         Console.WriteLine($"one-account change vs whole rebuild on {largeUsers} users: {patchLarge / rebuildLarge:F2}x");
+        if (!withBursts)
+            return;
 
         var bursts = new List<double>();
         var published = new List<int>();
         for (var run = 0; run < Math.Max(3, iterations / 5); run++)
         {
             var lines = Enumerable.Range(0, Burst).Select(i =>
-                $"user add burst{run}x{i} --owner admin --domain burst{run}x{i}.example --uid {(32000 + (run * Burst) + i).ToString(CultureInfo.InvariantCulture)}");
+                $"user add burst{run}x{i} --owner admin --domain burst{run}x{i}.example --uid {(12_000 + (run * Burst) + i).ToString(CultureInfo.InvariantCulture)}");
             using var watch = new PublishWatch(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(large)!)!, "var", "model"));
             bursts.Add(Time(large, ["batch"], string.Join('\n', lines) + "\n"));
             published.Add(watch.Publishes());

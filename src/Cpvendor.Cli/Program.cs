@@ -15,6 +15,8 @@ if (PrivilegedGuard.Refuses(Console.Error))
 if (args.Length > 0 && args[0] == "ui-user-info")
     return UiUserInfoCommand.Run(args.AsSpan(1).ToArray());
 
+// What takes seconds on a large panel shows its progress on a terminal, and only there.
+TerminalProgress.ShowOn(Console.Error, !Console.IsErrorRedirected);
 return Cli.Invoke(args, Console.Out, Console.Error,
 [
     InitCommand.Create(),

@@ -213,18 +213,18 @@ public sealed class ReadModelTests
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Undoes the newest migration (6: the records a source's sync rejected), as a store of the previous release.</summary>
+    /// <summary>Undoes the newest migration (7: the index of homes), as a store of the previous release.</summary>
     internal static void Downgrade(string store)
     {
-        Assert.Equal(6, PanelStoreVersion());
+        Assert.Equal(7, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            ALTER TABLE source DROP COLUMN rejected;
-            PRAGMA user_version = 5;
+            DROP INDEX users_home;
+            PRAGMA user_version = 6;
             """;
         command.ExecuteNonQuery();
     }

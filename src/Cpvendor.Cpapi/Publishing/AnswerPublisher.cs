@@ -145,8 +145,11 @@ public static class AnswerPublisher
         EnsureFolders(config);
         using var batch = new AtomicFileBatch();
         var access = AsRoot ? AnswerFileAccess.For(config.UsersDir) : null;
-        foreach (var uid in uids.Distinct())
+        var distinct = uids.Distinct().ToList();
+        using var progress = TerminalProgress.Current.Start("account answers", distinct.Count);
+        foreach (var uid in distinct)
         {
+            progress.Advance();
             var names = store.UsernamesOf(uid);
             var path = config.UserFile(uid);
             var answersPath = AnswerFiles.User(config, uid);

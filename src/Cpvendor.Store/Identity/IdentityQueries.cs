@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Cpvendor.Store.Identity;
@@ -45,22 +46,34 @@ public static class IdentityQueries
 
     /// <summary>
     /// The account (other than those of uid <paramref name="uid"/>) whose home is <paramref name="home"/>,
-    /// lies inside it or contains it; null when none.
+    /// lies inside it or contains it; null when none. Read through the index on <c>home</c> (migration
+    /// 7), so a change costs the same on 10 or 100,000 accounts: the homes that contain
+    /// <paramref name="home"/> are its own leading parts up to each <c>/</c> (looked up one by one), and
+    /// the homes inside it are the range from <c>HOME/</c> up to <c>HOME0</c>, <c>0</c> being the
+    /// character after <c>/</c> in SQLite's binary order.
     /// </summary>
     public static string? HomeHolder(PanelWriter writer, string home, long uid, string? exceptUsername = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(home);
         return StoreFailure.Guard(() =>
         {
             using var command = writer.Connection.CreateCommand();
             command.Transaction = writer.Transaction;
+            // The home itself and every part of it that ends before a '/': the homes equal to it or containing it.
+            var exact = new List<string> { home };
+            for (var at = home.IndexOf('/', StringComparison.Ordinal); at >= 0; at = home.IndexOf('/', at + 1))
+                exact.Add(home[..at]);
+            var names = exact.Select((_, i) => "$e" + i.ToString(CultureInfo.InvariantCulture)).ToList();
             command.CommandText =
-                """
-                SELECT username FROM users
+                $"""
+                SELECT min(username) FROM (
+                    SELECT username, uid FROM users WHERE home IN ({string.Join(", ", names)})
+                    UNION ALL SELECT username, uid FROM users WHERE home >= $h || '/' AND home < $h || '0')
                 WHERE uid <> $uid AND username IS NOT $except
-                  AND (home = $h OR substr($h, 1, length(home) + 1) = home || '/' OR substr(home, 1, length($h) + 1) = $h || '/')
-                ORDER BY username LIMIT 1
                 """;
+            for (var i = 0; i < exact.Count; i++)
+                command.Parameters.AddWithValue(names[i], exact[i]);
             command.Parameters.AddWithValue("$uid", uid);
             command.Parameters.AddWithValue("$h", home);
             command.Parameters.AddWithValue("$except", (object?)exceptUsername ?? DBNull.Value);

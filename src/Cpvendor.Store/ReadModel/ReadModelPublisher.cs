@@ -169,34 +169,28 @@ public static partial class ReadModelPublisher
         {
             if (Libc.Inode(spare) != inode)
                 return false;
-            var source = ArrayPool<byte>.Shared.Rent(Chunk);
-            var old = ArrayPool<byte>.Shared.Rent(Chunk);
-            try
+            // Both files are compared where they lie in the page cache, a megabyte at a time, and only
+            // the pages of a megabyte that differs are compared one by one and written.
+            var length = RandomAccess.GetLength(input.SafeFileHandle);
+            using (var source = new MappedFile(input.SafeFileHandle, length))
+            using (var old = new MappedFile(target.SafeFileHandle, RandomAccess.GetLength(target.SafeFileHandle)))
             {
-                long offset = 0;
-                int read;
-                while ((read = RandomAccess.Read(input.SafeFileHandle, source.AsSpan(0, Chunk), offset)) > 0)
+                for (long offset = 0; offset < length; offset += Chunk)
                 {
-                    var had = RandomAccess.Read(target.SafeFileHandle, old.AsSpan(0, read), offset);
-                    for (var at = 0; at < read; at += Page)
+                    var chunk = source.Bytes(offset, Chunk);
+                    var had = old.Bytes(offset, chunk.Length);
+                    if (had.Length == chunk.Length && chunk.SequenceEqual(had))
+                        continue;
+                    for (var at = 0; at < chunk.Length; at += Page)
                     {
-                        var length = Math.Min(Page, read - at);
-                        var page = source.AsSpan(at, length);
-                        if (at + length > had || !page.SequenceEqual(old.AsSpan(at, length)))
+                        var page = chunk.Slice(at, Math.Min(Page, chunk.Length - at));
+                        if (at + page.Length > had.Length || !page.SequenceEqual(had.Slice(at, page.Length)))
                             RandomAccess.Write(target.SafeFileHandle, page, offset + at);
                     }
-
-                    offset += read;
                 }
-
-                target.SetLength(offset);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(source);
-                ArrayPool<byte>.Shared.Return(old);
             }
 
+            target.SetLength(length);
             target.Flush(flushToDisk: true);
         }
 

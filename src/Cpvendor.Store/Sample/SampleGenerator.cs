@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cpvendor.Contract;
+using Cpvendor.Core;
 using Cpvendor.Store.Model;
 
 namespace Cpvendor.Store.Sample;
@@ -74,8 +75,10 @@ public sealed class SampleGenerator
 
         var resellerCount = users / 50;
         var nextUid = FirstUid;
+        using var progress = TerminalProgress.Current.Start("sample accounts", users);
         for (var i = 0; i < resellerCount; i++)
         {
+            progress.Advance();
             var name = UniqueName();
             writer.Insert(new ResellerRow(name, FirstResellerId + i, $"{name}@reseller.example", Pick(Locales)));
             AddPackages(writer, name);
@@ -88,6 +91,7 @@ public sealed class SampleGenerator
 
         for (var i = resellerCount; i < users; i++)
         {
+            progress.Advance();
             var owner = Pick(owners);
             AddAccount(writer, UniqueName(), nextUid++, owner, owner);
         }

@@ -186,5 +186,11 @@ internal static class Migrations
         """
         ALTER TABLE source ADD COLUMN rejected TEXT;
         """,
+
+        // 7: homes by value, so that the check that no two accounts' homes are, contain or lie inside
+        // each other reads the few homes it compares instead of every account (IdentityQueries.HomeHolder).
+        """
+        CREATE INDEX users_home ON users (home);
+        """,
     ];
 }
