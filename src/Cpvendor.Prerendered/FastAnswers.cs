@@ -210,27 +210,9 @@ public static class FastAnswers
 
         if (members is null)
             return Outcome.NotHere;
-        var part = withPhp ? WholeMember : MemberWithoutPhp;
-        foreach (var member in members)
-        {
-            if (!book.TryPart(BookSection.DomainsWithPhp, BookSection.DomainMembers, AnswerBookFormat.DomainParts, member, part, out _))
-                return Outcome.NotHere;
-        }
-
-        var stream = new AnswerBlocks(sink);
-        stream.Put(AnswerBookFormat.ObjectPrefix);
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (i > 0)
-                stream.Put((byte)',');
-            book.TryPart(BookSection.DomainsWithPhp, BookSection.DomainMembers, AnswerBookFormat.DomainParts, members[i], part, out var bytes);
-            stream.Put(bytes);
-            if (!withPhp)
-                stream.Put((byte)'}');
-        }
-
-        stream.Put(AnswerBookFormat.ObjectSuffix);
-        return stream.Finish();
+        // Without PHP, each member is its part before "php" and a closing brace (docs/cpapi.md).
+        return WriteJoined(book, new(BookSection.DomainsWithPhp, BookSection.DomainMembers, AnswerBookFormat.DomainParts, withPhp ? WholeMember : MemberWithoutPhp),
+            members, AnswerBookFormat.ObjectPrefix, AnswerBookFormat.ObjectSuffix, closeEach: !withPhp, sink);
     }
 
     private static Outcome Packages(AnswerBook book, string[] rest, AnswerSink sink)
@@ -277,29 +259,42 @@ public static class FastAnswers
     }
 
     /// <summary>The list of <paramref name="found"/> elements of a list answer, each whole; nothing when the book's ranges do not fit.</summary>
-    private static Outcome WriteElements(AnswerBook book, BookSection answer, BookSection elements, IReadOnlyList<int>? found, AnswerSink sink)
+    private static Outcome WriteElements(AnswerBook book, BookSection answer, BookSection elements, IReadOnlyList<int>? found, AnswerSink sink) =>
+        WriteJoined(book, new(answer, elements, 1, 0), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, closeEach: false, sink);
+
+    /// <summary>
+    /// <paramref name="prefix"/>, then range <see cref="ElementRange.Part"/> of each of <paramref name="found"/>
+    /// (each followed by a closing brace when <paramref name="closeEach"/>) joined by commas, then
+    /// <paramref name="suffix"/>; nothing when the book's ranges do not fit.
+    /// </summary>
+    private static Outcome WriteJoined(AnswerBook book, ElementRange range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool closeEach, AnswerSink sink)
     {
         if (found is null)
             return Outcome.NotHere;
         foreach (var element in found)
         {
-            if (!book.TryPart(answer, elements, 1, element, 0, out _))
+            if (!book.TryPart(range.Answer, range.Elements, range.Parts, element, range.Part, out _))
                 return Outcome.NotHere;
         }
 
         var stream = new AnswerBlocks(sink);
-        stream.Put(AnswerBookFormat.ListPrefix);
+        stream.Put(prefix);
         for (var i = 0; i < found.Count; i++)
         {
             if (i > 0)
                 stream.Put((byte)',');
-            book.TryPart(answer, elements, 1, found[i], 0, out var bytes);
+            book.TryPart(range.Answer, range.Elements, range.Parts, found[i], range.Part, out var bytes);
             stream.Put(bytes);
+            if (closeEach)
+                stream.Put((byte)'}');
         }
 
-        stream.Put(AnswerBookFormat.ListSuffix);
+        stream.Put(suffix);
         return stream.Finish();
     }
+
+    /// <summary>Which range of an element section's elements an answer is joined from.</summary>
+    private readonly record struct ElementRange(BookSection Answer, BookSection Elements, int Parts, int Part);
 
     /// <summary>The call's options if the grammar accepts them and they use only <paramref name="indexed"/>, else null.</summary>
     private static ParsedArguments? Parse(ScriptGrammar grammar, string[] rest, string[] indexed)
