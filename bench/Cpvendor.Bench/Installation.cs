@@ -56,6 +56,8 @@ internal sealed class Installation
         var install = new Installation(binaries, dir);
         var binary = Path.Combine(binaries, "cpvendor");
         BenchHost.Checked(binary, "init", "--store", install.Store, "--sample", accounts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // One db_info credential for every build compared (init makes a random password each time).
+        File.WriteAllText(install.Store + ".secret", """{"login":"cpvendor_stats","password":"bench","host":"localhost","port":3306}""");
         BenchHost.Checked(binary, "install", "--root", install.Root, "--store", install.Store, "--privileged=sudo");
         return install;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Cpvendor.Bench;
 
@@ -28,6 +29,8 @@ internal static class PeerBaseline
                 if arg.startswith("--") and "=" in arg:
                     key, value = arg[2:].split("=", 1)
                     result[key] = value
+                elif arg.startswith("--"):
+                    result[arg[2:]] = True
             return result
 
 
@@ -40,6 +43,9 @@ internal static class PeerBaseline
                 found = [u for u in found if u["username"] == opts["username"]]
             if "owner" in opts:
                 found = [u for u in found if u["owner"] == opts["owner"]]
+            if "package-name" in opts:
+                wanted = {"name": opts["package-name"], "owner": opts.get("package-owner")}
+                found = [u for u in found if u["package"] == wanted]
             if "fields" in opts:
                 wanted = set(opts["fields"].split(","))
                 found = [{k: v for k, v in u.items() if k in wanted} for u in found]
@@ -47,7 +53,7 @@ internal static class PeerBaseline
 
 
         def domains(panel, opts):
-            found = panel["domains"]
+            found = panel["domains_php" if "with-php" in opts else "domains"]
             uid = os.getuid()
             if uid != 0:
                 mine = {u["username"] for u in panel["users"] if u["id"] == uid}
@@ -69,6 +75,17 @@ internal static class PeerBaseline
                 data = users(panel, opts)
             elif script == "domains":
                 data = domains(panel, opts)
+            elif script == "resellers":
+                data = [r for r in panel["resellers"]
+                        if ("name" not in opts or r["name"] == opts["name"]) and ("id" not in opts or r["id"] == int(opts["id"]))]
+            elif script == "admins":
+                data = [a for a in panel["admins"]
+                        if ("name" not in opts or a["name"] == opts["name"])
+                        and ("is-main" not in opts or a["is_main"] == (opts["is-main"] == "true"))]
+            elif script == "packages":
+                data = [p for p in panel["packages"] if "owner" not in opts or p["owner"] == opts["owner"]]
+            elif script in panel:
+                data = panel[script]
             else:
                 data = None
             envelope = {"data": data, "metadata": {"result": "ok"}}
@@ -81,18 +98,23 @@ internal static class PeerBaseline
 
         """;
 
-    /// <summary>Writes the script and a snapshot holding the panel_info, users and domains data.</summary>
-    public static void Write(string folder, byte[] panelInfo, byte[] users, byte[] domains)
+    /// <summary>Writes the script and a snapshot holding the data of each answer, under its key.</summary>
+    public static void Write(string folder, IReadOnlyDictionary<string, byte[]> answers)
     {
+        ArgumentNullException.ThrowIfNull(answers);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ScriptName), Script);
         using var snapshot = File.Create(Path.Combine(folder, SnapshotName));
-        snapshot.Write("{\"panel_info\":"u8);
-        snapshot.Write(Data(panelInfo));
-        snapshot.Write(",\"users\":"u8);
-        snapshot.Write(Data(users));
-        snapshot.Write(",\"domains\":"u8);
-        snapshot.Write(Data(domains));
+        var separator = "{"u8;
+        foreach (var (key, answer) in answers)
+        {
+            snapshot.Write(separator);
+            snapshot.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(key)));
+            snapshot.Write(":"u8);
+            snapshot.Write(Data(answer));
+            separator = ","u8;
+        }
+
         snapshot.Write("}\n"u8);
     }
 

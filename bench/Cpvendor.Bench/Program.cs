@@ -18,7 +18,7 @@ Console.WriteLine($"setting up a sample panel of {options.Accounts} accounts..."
 using var host = BenchHost.Create(repo, options.Accounts, options.Baseline);
 host.Keep = options.Keep;
 var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-var calls = Call.All(host.SampleUid, host.SampleUsername, host.SampleDomain);
+var calls = Call.All(host.SampleUid, host.SampleUsername, host.SampleDomain, FilterSample.Of(host.Ours, host.SampleUsername));
 var plans = new List<Plan>();
 var commands = new List<Command>();
 try
@@ -42,10 +42,17 @@ try
         plans.Add(new Plan(call, ours, cat, py, baseline));
     }
 
-    PeerBaseline.Write(host.Peer,
-        answers[calls.Single(c => c.Args is ["panel_info"] && !c.Privileged)],
-        answers[calls.Single(c => c.Args is ["users"] && !c.Privileged)],
-        answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser && !c.Privileged)]);
+    PeerBaseline.Write(host.Peer, new Dictionary<string, byte[]>
+    {
+        ["panel_info"] = answers[calls.Single(c => c.Args is ["panel_info"] && !c.Privileged)],
+        ["users"] = answers[calls.Single(c => c.Args is ["users"] && !c.Privileged)],
+        ["domains"] = answers[calls.Single(c => c.Args is ["domains"] && !c.AsEndUser && !c.Privileged)],
+        ["domains_php"] = answers[calls.Single(c => c.Args is ["domains", "--with-php"] && !c.Privileged)],
+        ["db_info"] = answers[calls.Single(c => c.Args is ["db_info"] && !c.Privileged)],
+        ["packages"] = Whole(host.Ours, "packages"),
+        ["resellers"] = Whole(host.Ours, "resellers"),
+        ["admins"] = Whole(host.Ours, "admins"),
+    });
     foreach (var plan in plans)
     {
         AssertSame(plan.Call, answers[plan.Call], ProcessTimer.Output(plan.Cat));
@@ -115,6 +122,13 @@ finally
 {
     foreach (var command in commands)
         command.Dispose();
+}
+
+// An unfiltered answer of the full binary, for the Python snapshot.
+static byte[] Whole(Installation install, string script)
+{
+    using var command = new Command(script, install.Installed, ["cpapi", script]);
+    return ProcessTimer.Output(command);
 }
 
 Command Track(Command command)

@@ -12,19 +12,31 @@ public sealed unsafe class AnswerBook : IDisposable
 {
     private readonly byte* start;
     private readonly long length;
+    private readonly int sectionCount;
     private bool disposed;
 
-    private AnswerBook(byte* start, long length)
+    private AnswerBook(byte* start, long length, int sectionCount)
     {
         this.start = start;
         this.length = length;
+        this.sectionCount = sectionCount;
     }
 
     /// <summary>
     /// Opens the book at <paramref name="path"/> if it was built from the generation now at
     /// <paramref name="generation"/> and may still be served at <paramref name="now"/> (Unix seconds).
     /// </summary>
-    public static AnswerBook? Open(string path, string generation, long now)
+    public static AnswerBook? Open(string path, string generation, long now) =>
+        Open(path, AnswerBookFormat.Magic, AnswerBookFormat.SectionCount, generation, now);
+
+    /// <summary>
+    /// Opens root's db_info answer file (<see cref="AnswerBookFormat.DbInfoMagic"/>) under the same
+    /// rules as the book; the caller checks its <see cref="DbInfoSource"/> section.
+    /// </summary>
+    public static AnswerBook? OpenDbInfo(string path, string generation, long now) =>
+        Open(path, AnswerBookFormat.DbInfoMagic, AnswerBookFormat.DbInfoSectionCount, generation, now);
+
+    private static AnswerBook? Open(string path, ReadOnlySpan<byte> magic, int sections, string generation, long now)
     {
         var fd = Native.Open(path);
         if (fd < 0)
@@ -33,7 +45,7 @@ public sealed unsafe class AnswerBook : IDisposable
         long size = 0;
         try
         {
-            if (Native.Stat(fd) is not { } stat || stat.Size < AnswerBookFormat.HeaderLength + AnswerBookFormat.TableLength)
+            if (Native.Stat(fd) is not { } stat || stat.Size < AnswerBookFormat.HeaderLength + (sections * 16))
                 return null;
             size = stat.Size;
             map = Native.Mmap(null, (nint)size, Native.MapReadOnly, Native.MapFlags, fd, 0);
@@ -48,8 +60,8 @@ public sealed unsafe class AnswerBook : IDisposable
             Native.Close(fd);
         }
 
-        var book = new AnswerBook((byte*)map, size);
-        if (book.Holds(generation, now))
+        var book = new AnswerBook((byte*)map, size, sections);
+        if (book.Holds(magic, generation, now))
             return book;
         book.Dispose();
         return null;
@@ -57,12 +69,12 @@ public sealed unsafe class AnswerBook : IDisposable
 
     private ReadOnlySpan<byte> All => new(start, (int)Math.Min(length, int.MaxValue));
 
-    private bool Holds(string generation, long now)
+    private bool Holds(ReadOnlySpan<byte> magic, string generation, long now)
     {
         var all = All;
-        if (length > int.MaxValue || !all.StartsWith(AnswerBookFormat.Magic)
+        if (length > int.MaxValue || !all.StartsWith(magic)
             || BinaryPrimitives.ReadInt64LittleEndian(all[8..]) != length
-            || BinaryPrimitives.ReadInt32LittleEndian(all[52..]) != AnswerBookFormat.SectionCount
+            || BinaryPrimitives.ReadInt32LittleEndian(all[52..]) != sectionCount
             || BinaryPrimitives.ReadInt64LittleEndian(all[56..]) < now)
         {
             return false;
@@ -71,11 +83,11 @@ public sealed unsafe class AnswerBook : IDisposable
         // Opened, not only looked at: a generation the caller may not read answers nothing through its book either.
         if (GenerationStamp.OfReadable(generation) is not { } current || current != AnswerBookFormat.StampOf(all))
             return false;
-        for (var i = 0; i < AnswerBookFormat.SectionCount; i++)
+        for (var i = 0; i < sectionCount; i++)
         {
             var offset = BinaryPrimitives.ReadInt64LittleEndian(all[(AnswerBookFormat.HeaderLength + (i * 16))..]);
             var size = BinaryPrimitives.ReadInt64LittleEndian(all[(AnswerBookFormat.HeaderLength + (i * 16) + 8)..]);
-            if (offset < AnswerBookFormat.HeaderLength + AnswerBookFormat.TableLength || size < 0 || offset + size > length)
+            if (offset < AnswerBookFormat.HeaderLength + (sectionCount * 16) || size < 0 || offset + size > length)
                 return false;
         }
 
@@ -83,31 +95,47 @@ public sealed unsafe class AnswerBook : IDisposable
     }
 
     /// <summary>The bytes of one section.</summary>
-    public ReadOnlySpan<byte> Section(BookSection section)
+    public ReadOnlySpan<byte> Section(BookSection section) => Section((int)section);
+
+    /// <summary>The bytes of section <paramref name="section"/> of whatever this file holds.</summary>
+    public ReadOnlySpan<byte> Section(int section)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (section < 0 || section >= sectionCount)
+            throw new ArgumentOutOfRangeException(nameof(section));
         var all = All;
-        var entry = AnswerBookFormat.HeaderLength + ((int)section * 16);
+        var entry = AnswerBookFormat.HeaderLength + (section * 16);
         var offset = (int)BinaryPrimitives.ReadInt64LittleEndian(all[entry..]);
         var size = (int)BinaryPrimitives.ReadInt64LittleEndian(all[(entry + 8)..]);
         return all.Slice(offset, size);
     }
 
-    public int UserCount => Section(BookSection.UserRecords).Length / (AnswerBookFormat.RecordFields * 8);
+    /// <summary>How many elements the element section <paramref name="elements"/> of <paramref name="parts"/> ranges each describes.</summary>
+    public int Count(BookSection elements, int parts) => Section(elements).Length / (parts * 8);
+
+    public int UserCount => Count(BookSection.UserRecords, AnswerBookFormat.RecordFields);
+
+    /// <summary>
+    /// Range <paramref name="part"/> of element <paramref name="element"/> of <paramref name="elements"/>
+    /// (<paramref name="parts"/> ranges per element) inside <paramref name="answer"/>; false when the
+    /// book's ranges do not fit.
+    /// </summary>
+    public bool TryPart(BookSection answer, BookSection elements, int parts, int element, int part, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        var ranges = Section(elements);
+        var at = (((long)element * parts) + part) * 8;
+        if (element < 0 || part < 0 || part >= parts || at + 8 > ranges.Length)
+            return false;
+        return TrySlice(Section(answer), ranges[(int)at..], out bytes);
+    }
 
     /// <summary>
     /// Part <paramref name="part"/> of user record <paramref name="record"/> inside the users answer: 0
     /// the whole object, 1 to 7 one member each; false when the book's ranges do not fit.
     /// </summary>
-    public bool TryUserPart(int record, int part, out ReadOnlySpan<byte> bytes)
-    {
-        bytes = default;
-        var records = Section(BookSection.UserRecords);
-        var at = ((record * AnswerBookFormat.RecordFields) + part) * 8;
-        if (record < 0 || part is < 0 or >= AnswerBookFormat.RecordFields || at + 8 > records.Length)
-            return false;
-        return TrySlice(Section(BookSection.Users), records[at..], out bytes);
-    }
+    public bool TryUserPart(int record, int part, out ReadOnlySpan<byte> bytes) =>
+        TryPart(BookSection.Users, BookSection.UserRecords, AnswerBookFormat.RecordFields, record, part, out bytes);
 
     /// <summary>The records listed under <paramref name="uid"/>, in the answer's order.</summary>
     public IReadOnlyList<int> RecordsOfUid(uint uid)
@@ -130,44 +158,39 @@ public sealed unsafe class AnswerBook : IDisposable
         return found;
     }
 
-    /// <summary>The record of the user named <paramref name="name"/> (UTF-8), or -1.</summary>
-    public int RecordOfUsername(ReadOnlySpan<byte> name)
+    /// <summary>
+    /// The elements the key index <paramref name="index"/> lists under <paramref name="key"/>, in the
+    /// answer's order; null when the index points outside the keys.
+    /// </summary>
+    public IReadOnlyList<int>? Lookup(BookSection index, ReadOnlySpan<byte> key)
     {
-        var at = Find(Section(BookSection.UsernameIndex), AnswerBookFormat.NameEntry, name);
-        return at < 0 ? -1 : (int)BinaryPrimitives.ReadUInt32LittleEndian(Section(BookSection.UsernameIndex)[(at + 8)..]);
-    }
-
-    /// <summary>The member <c>"name":{...}</c> of the domain named <paramref name="name"/> in the domains answer.</summary>
-    public bool TryDomainMember(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> member)
-    {
-        member = default;
-        var index = Section(BookSection.DomainIndex);
-        var at = Find(index, AnswerBookFormat.DomainEntry, name);
-        if (at < 0)
-            return false;
-        return TrySlice(Section(BookSection.Domains), index[(at + 8)..], out member);
-    }
-
-    /// <summary>Binary search of a name index whose entries start with (name offset, name length); the entry's byte offset or -1.</summary>
-    private int Find(ReadOnlySpan<byte> index, int entry, ReadOnlySpan<byte> name)
-    {
-        var names = Section(BookSection.Names);
-        int low = 0, high = index.Length / entry;
+        var entries = Section(index);
+        var keys = Section(BookSection.Keys);
+        var count = entries.Length / AnswerBookFormat.KeyEntry;
+        int low = 0, high = count;
         while (low < high)
         {
             var middle = (int)((uint)(low + high) >> 1);
-            if (!TrySlice(names, index[(middle * entry)..], out var candidate))
-                return -1;
-            var order = candidate.SequenceCompareTo(name);
-            if (order == 0)
-                return middle * entry;
-            if (order < 0)
+            if (!TrySlice(keys, entries[(middle * AnswerBookFormat.KeyEntry)..], out var candidate))
+                return null;
+            if (candidate.SequenceCompareTo(key) < 0)
                 low = middle + 1;
             else
                 high = middle;
         }
 
-        return -1;
+        var found = new List<int>();
+        for (var i = low; i < count; i++)
+        {
+            var entry = entries[(i * AnswerBookFormat.KeyEntry)..];
+            if (!TrySlice(keys, entry, out var candidate))
+                return null;
+            if (!candidate.SequenceEqual(key))
+                break;
+            found.Add((int)BinaryPrimitives.ReadUInt32LittleEndian(entry[8..]));
+        }
+
+        return found;
     }
 
     private static bool TrySlice(ReadOnlySpan<byte> section, ReadOnlySpan<byte> pair, out ReadOnlySpan<byte> bytes)

@@ -17,6 +17,9 @@ public static class AnswerFiles
 
     public static string Book(InstallConfig config) => Path.Combine(ModelFolder(config), "answers.book");
 
+    /// <summary>Root's db_info answer: beside the book, but 0600 root, since it holds the database password.</summary>
+    public static string DbInfo(InstallConfig config) => Path.Combine(ModelFolder(config), "db_info.answer");
+
     public static string PanelInfo(InstallConfig config) => Path.Combine(config.PublicDir, "panel_info.answer");
 
     public static string User(InstallConfig config, uint uid) => Path.Combine(config.UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".answers");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cpvendor.Contract;
 using Cpvendor.Core;
@@ -6,18 +7,20 @@ using Cpvendor.Cpapi.Identity;
 namespace Cpvendor.Prerendered;
 
 /// <summary>
-/// Answers the calls CloudLinux makes most from what the publisher pre-rendered with the live
-/// scripts: panel_info from its public answer, an end user's <c>domains</c> from their per-uid
-/// answers, and an administrator's unfiltered lists, <c>users --unix-id</c>, <c>--username</c>,
-/// <c>--fields</c> and <c>domains --name</c> from the answer book, by concatenating byte ranges.
-/// Arguments go through the contract's one parser. Anything else (another filter, an error to
-/// report, a name not in the book, any doubt about a file) is <see cref="Outcome.NotHere"/>, and
-/// the full path answers it, so every error envelope and edge case keeps one implementation.
+/// Answers the calls CloudLinux makes from what the publisher pre-rendered with the live scripts:
+/// panel_info from its public answer, an end user's <c>domains</c> from their per-uid answers,
+/// root's <c>db_info</c> from its root-only answer file, and an administrator's lists and every
+/// filter of them from the answer book, by concatenating byte ranges. Arguments go through the
+/// contract's one parser. Anything else (an error to report, a name that does not exist, any
+/// doubt about a file) is <see cref="Outcome.NotHere"/>, and the full path answers it, so every
+/// error envelope and edge case keeps one implementation.
 /// </summary>
 public static class FastAnswers
 {
     private const int WholeRecord = 0;
     private const int IdAndUsername = 0b11;
+    private const int WholeMember = 0;
+    private const int MemberWithoutPhp = 1;
 
     public static Outcome Answer(InstallConfig config, Caller caller, IReadOnlyList<string> args, AnswerSink sink)
     {
@@ -33,26 +36,25 @@ public static class FastAnswers
             return rest.Length == 0 ? Stamped(AnswerFiles.PanelInfo(config), config.PanelInfoFile, 0, sink) : Outcome.NotHere;
         if (!caller.SeesEverything)
             return script == "domains" ? EndUserDomains(config, caller.Uid, rest, sink) : Outcome.NotHere;
-
-        var whole = script switch
-        {
-            "packages" => BookSection.Packages,
-            "resellers" => BookSection.Resellers,
-            "admins" => BookSection.Admins,
-            "php" => BookSection.Php,
-            _ => (BookSection?)null,
-        };
-        if (whole is not null && rest.Length != 0)
-            return Outcome.NotHere;
-        if (whole is null && script is not ("users" or "domains"))
+        // The password is root's alone, decided by the caller's role (docs/security.md): an
+        // administrator's call goes to the full path, which words the refusal.
+        if (script == "db_info")
+            return caller.Role == CallerRole.Root ? DbInfo(config, rest, sink) : Outcome.NotHere;
+        if (script is not ("users" or "domains" or "packages" or "resellers" or "admins" or "php"))
             return Outcome.NotHere;
 
         using var book = AnswerBook.Open(AnswerFiles.Book(config), AnswerFiles.Generation(config), Native.Now());
         if (book is null)
             return Outcome.NotHere;
-        if (whole is { } section)
-            return Write(sink, book.Section(section));
-        return script == "users" ? Users(book, rest, sink) : Domains(book, rest, sink);
+        return script switch
+        {
+            "users" => Users(book, rest, sink),
+            "domains" => Domains(book, rest, sink),
+            "packages" => Packages(book, rest, sink),
+            "resellers" => Resellers(book, rest, sink),
+            "admins" => Admins(book, rest, sink),
+            _ => Parse(Grammar.Php, rest, []) is null ? Outcome.NotHere : Write(sink, book.Section(BookSection.Php)),
+        };
     }
 
     private static Outcome EndUserDomains(InstallConfig config, uint uid, string[] rest, AnswerSink sink)
@@ -65,118 +67,234 @@ public static class FastAnswers
     private static Outcome Stamped(string path, string source, int index, AnswerSink sink) =>
         StampedAnswers.TryRead(path, source, index) is { } answer ? Write(sink, answer.Span) : Outcome.NotHere;
 
-    private static Outcome Users(AnswerBook book, string[] rest, AnswerSink sink)
+    /// <summary>Root's db_info, served while its file is of the current generation and the credential file is the one it was rendered with.</summary>
+    private static Outcome DbInfo(InstallConfig config, string[] rest, AnswerSink sink)
     {
-        if (Parse(Grammar.Users, rest, ["fields", "unix-id", "username"]) is not { } arguments)
+        if (Parse(Grammar.DbInfo, rest, []) is null)
             return Outcome.NotHere;
-        var mask = FieldMask.From(arguments.Fields("fields"));
-        IReadOnlyList<int> records;
-        if (arguments.Number("unix-id") is { } uid)
-        {
-            records = book.RecordsOfUid(uid);
-        }
-        else if (arguments.Text("username") is { } username)
-        {
-            var record = book.RecordOfUsername(Encoding.UTF8.GetBytes(username));
-            records = record < 0 ? [] : [record];
-        }
-        else if (mask == FieldMask.All)
-        {
-            return Write(sink, book.Section(BookSection.Users));
-        }
-        else if (mask == IdAndUsername)
-        {
-            return Write(sink, book.Section(BookSection.UsersIdUsername));
-        }
-        else
-        {
-            records = Enumerable.Range(0, book.UserCount).ToList();
-        }
-
-        // A filter that matches nothing is NotFound, which the full path words.
-        if (records.Count == 0 && (arguments.Has("unix-id") || arguments.Has("username")))
+        using var file = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config), AnswerFiles.Generation(config), Native.Now());
+        if (file is null || DbInfoSource.Stamp(config.DbSecret) is not { } source || !file.Section(0).SequenceEqual(source))
             return Outcome.NotHere;
-        return Assemble(book, records, mask) is { } answer ? Write(sink, answer) : Outcome.NotHere;
+        return Write(sink, file.Section(1));
     }
 
-    /// <summary>The list of <paramref name="records"/>, each whole or projected onto <paramref name="mask"/>; null when the book's ranges do not fit.</summary>
-    private static byte[]? Assemble(AnswerBook book, IReadOnlyList<int> records, int mask)
+    private static Outcome Users(AnswerBook book, string[] rest, AnswerSink sink)
     {
-        var length = AnswerBookFormat.ListPrefix.Length + AnswerBookFormat.ListSuffix.Length + Math.Max(0, records.Count - 1);
+        if (Parse(Grammar.Users, rest, ["fields", "unix-id", "username", "owner", "package-name", "package-owner"]) is not { } arguments)
+            return Outcome.NotHere;
+        var mask = FieldMask.From(arguments.Fields("fields"));
+        IReadOnlyList<int>? records;
+        if (arguments.Number("unix-id") is { } uid)
+            records = book.RecordsOfUid(uid);
+        else if (arguments.Text("username") is { } username)
+            records = book.Lookup(BookSection.UsernameIndex, Encoding.UTF8.GetBytes(username));
+        else if (arguments.Text("owner") is { } owner)
+            return OwnerExists(book, owner) ? WriteUsers(book, book.Lookup(BookSection.UserOwnerIndex, Encoding.UTF8.GetBytes(owner)), mask, sink) : Outcome.NotHere;
+        else if (arguments.Text("package-name") is { } packageName)
+            return PackageExists(book, arguments.Text("package-owner")!, packageName)
+                ? WriteUsers(book, book.Lookup(BookSection.UserPackageIndex, AnswerBookFormat.PackageKey(arguments.Text("package-owner")!, packageName)), mask, sink)
+                : Outcome.NotHere;
+        else if (mask == FieldMask.All)
+            return Write(sink, book.Section(BookSection.Users));
+        else if (mask == IdAndUsername)
+            return Write(sink, book.Section(BookSection.UsersIdUsername));
+        else
+            return WriteUsers(book, Enumerable.Range(0, book.UserCount).ToList(), mask, sink);
+
+        // No such user or uid is NotFound, which the full path words.
+        return records is null || records.Count == 0 ? Outcome.NotHere : WriteUsers(book, records, mask, sink);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="owner"/> names an administrator or a reseller, as the full path's
+    /// owner check asks: both whole lists are in the book, so the answer is exact.
+    /// </summary>
+    private static bool OwnerExists(AnswerBook book, string owner)
+    {
+        var key = Encoding.UTF8.GetBytes(owner);
+        return book.Lookup(BookSection.AdminNameIndex, key) is { Count: > 0 } || book.Lookup(BookSection.ResellerNameIndex, key) is { Count: > 0 };
+    }
+
+    /// <summary>Whether the packages answer lists a package of that name and owner.</summary>
+    private static bool PackageExists(AnswerBook book, string owner, string name)
+    {
+        if (book.Lookup(BookSection.PackageOwnerIndex, Encoding.UTF8.GetBytes(owner)) is not { } owned
+            || book.Lookup(BookSection.PackageNameIndex, Encoding.UTF8.GetBytes(name)) is not { } named)
+        {
+            return false;
+        }
+
+        return owned.Intersect(named).Any();
+    }
+
+    /// <summary>The list of <paramref name="records"/>, each whole or projected onto <paramref name="mask"/>; nothing when the book's ranges do not fit.</summary>
+    private static Outcome WriteUsers(AnswerBook book, IReadOnlyList<int>? records, int mask, AnswerSink sink)
+    {
+        if (records is null)
+            return Outcome.NotHere;
         foreach (var record in records)
         {
+            for (var part = 0; part < AnswerBookFormat.RecordFields; part++)
+            {
+                if (Needed(mask, part) && !book.TryUserPart(record, part, out _))
+                    return Outcome.NotHere;
+            }
+        }
+
+        var stream = new AnswerBlocks(sink);
+        stream.Put(AnswerBookFormat.ListPrefix);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (i > 0)
+                stream.Put((byte)',');
             if (mask == FieldMask.All)
             {
-                if (!book.TryUserPart(record, WholeRecord, out var whole))
-                    return null;
-                length += whole.Length;
+                book.TryUserPart(records[i], WholeRecord, out var whole);
+                stream.Put(whole);
                 continue;
             }
 
             // "{" + the chosen members joined by "," + "}".
-            var members = 0;
-            for (var field = 0; field < AnswerBookFormat.RecordFields - 1; field++)
-            {
-                if ((mask & (1 << field)) == 0)
-                    continue;
-                if (!book.TryUserPart(record, field + 1, out var member))
-                    return null;
-                length += member.Length;
-                members++;
-            }
-
-            length += 2 + Math.Max(0, members - 1);
-        }
-
-        var answer = new byte[length];
-        var at = Put(answer, 0, AnswerBookFormat.ListPrefix);
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (i > 0)
-                answer[at++] = (byte)',';
-            if (mask == FieldMask.All)
-            {
-                book.TryUserPart(records[i], WholeRecord, out var whole);
-                at = Put(answer, at, whole);
-                continue;
-            }
-
-            answer[at++] = (byte)'{';
+            stream.Put((byte)'{');
             var first = true;
-            for (var field = 0; field < AnswerBookFormat.RecordFields - 1; field++)
+            for (var part = 1; part < AnswerBookFormat.RecordFields; part++)
             {
-                if ((mask & (1 << field)) == 0)
+                if (!Needed(mask, part))
                     continue;
                 if (!first)
-                    answer[at++] = (byte)',';
+                    stream.Put((byte)',');
                 first = false;
-                book.TryUserPart(records[i], field + 1, out var member);
-                at = Put(answer, at, member);
+                book.TryUserPart(records[i], part, out var member);
+                stream.Put(member);
             }
 
-            answer[at++] = (byte)'}';
+            stream.Put((byte)'}');
         }
 
-        Put(answer, at, AnswerBookFormat.ListSuffix);
-        return answer;
+        stream.Put(AnswerBookFormat.ListSuffix);
+        return stream.Finish();
     }
+
+    /// <summary>Whether a projection onto <paramref name="mask"/> prints range <paramref name="part"/> of a record (0 the whole object).</summary>
+    private static bool Needed(int mask, int part) => part == WholeRecord ? mask == FieldMask.All : mask != FieldMask.All && (mask & (1 << (part - 1))) != 0;
 
     private static Outcome Domains(AnswerBook book, string[] rest, AnswerSink sink)
     {
-        // --with-php is left to the full path: its answer is the largest and costliest of all to
-        // render, and rendering it at every publish would cost more than its calls save.
-        if (Parse(Grammar.Domains, rest, ["name"]) is not { } arguments)
+        if (Parse(Grammar.Domains, rest, ["name", "owner", "with-php"]) is not { } arguments)
             return Outcome.NotHere;
-        if (arguments.Text("name") is not { } name)
-            return Write(sink, book.Section(BookSection.Domains));
-        if (!book.TryDomainMember(Encoding.UTF8.GetBytes(name), out var member))
+        var withPhp = arguments.Has("with-php");
+        IReadOnlyList<int>? members;
+        if (arguments.Text("name") is { } name)
+        {
+            // No such domain is NotFound, which the full path words.
+            members = book.Lookup(BookSection.DomainNameIndex, Encoding.UTF8.GetBytes(name));
+            if (members is not { Count: > 0 })
+                return Outcome.NotHere;
+        }
+        else if (arguments.Text("owner") is { } owner)
+        {
+            // The full path asks whether the owner is a user the users answer lists: exact from the book.
+            var key = Encoding.UTF8.GetBytes(owner);
+            if (book.Lookup(BookSection.UsernameIndex, key) is not { Count: > 0 })
+                return Outcome.NotHere;
+            members = book.Lookup(BookSection.DomainOwnerIndex, key);
+        }
+        else if (withPhp)
+        {
+            return Write(sink, book.Section(BookSection.DomainsWithPhp));
+        }
+        else
+        {
+            members = Enumerable.Range(0, book.Count(BookSection.DomainMembers, AnswerBookFormat.DomainParts)).ToList();
+        }
+
+        if (members is null)
             return Outcome.NotHere;
-        var answer = new byte[AnswerBookFormat.ObjectPrefix.Length + member.Length + AnswerBookFormat.ObjectSuffix.Length];
-        var at = Put(answer, 0, AnswerBookFormat.ObjectPrefix);
-        at = Put(answer, at, member);
-        Put(answer, at, AnswerBookFormat.ObjectSuffix);
-        return Write(sink, answer);
+        // Without PHP, each member is its part before "php" and a closing brace (docs/cpapi.md).
+        return WriteJoined(book, new(BookSection.DomainsWithPhp, BookSection.DomainMembers, AnswerBookFormat.DomainParts, withPhp ? WholeMember : MemberWithoutPhp),
+            members, AnswerBookFormat.ObjectPrefix, AnswerBookFormat.ObjectSuffix, closeEach: !withPhp, sink);
     }
+
+    private static Outcome Packages(AnswerBook book, string[] rest, AnswerSink sink)
+    {
+        if (Parse(Grammar.Packages, rest, ["owner"]) is not { } arguments)
+            return Outcome.NotHere;
+        if (arguments.Text("owner") is not { } owner)
+            return Write(sink, book.Section(BookSection.Packages));
+        return OwnerExists(book, owner)
+            ? WriteElements(book, BookSection.Packages, BookSection.PackageElements, book.Lookup(BookSection.PackageOwnerIndex, Encoding.UTF8.GetBytes(owner)), sink)
+            : Outcome.NotHere;
+    }
+
+    private static Outcome Resellers(AnswerBook book, string[] rest, AnswerSink sink)
+    {
+        if (Parse(Grammar.Resellers, rest, ["id", "name"]) is not { } arguments)
+            return Outcome.NotHere;
+        IReadOnlyList<int>? found;
+        if (arguments.Number("id") is { } id)
+            found = book.Lookup(BookSection.ResellerIdIndex, Encoding.UTF8.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
+        else if (arguments.Text("name") is { } name)
+            found = book.Lookup(BookSection.ResellerNameIndex, Encoding.UTF8.GetBytes(name));
+        else
+            return Write(sink, book.Section(BookSection.Resellers));
+        return found is null || found.Count == 0 ? Outcome.NotHere : WriteElements(book, BookSection.Resellers, BookSection.ResellerElements, found, sink);
+    }
+
+    private static Outcome Admins(AnswerBook book, string[] rest, AnswerSink sink)
+    {
+        if (Parse(Grammar.Admins, rest, ["name", "is-main"]) is not { } arguments)
+            return Outcome.NotHere;
+        if (arguments.Text("name") is { } name)
+        {
+            var named = book.Lookup(BookSection.AdminNameIndex, Encoding.UTF8.GetBytes(name));
+            return named is null || named.Count == 0 ? Outcome.NotHere : WriteElements(book, BookSection.Admins, BookSection.AdminElements, named, sink);
+        }
+
+        if (arguments.Boolean("is-main") is not { } isMain)
+            return Write(sink, book.Section(BookSection.Admins));
+        // A condition, not a name: every administrator is listed under true or false, so nothing
+        // found is the empty list, exactly as the full path prints it.
+        var found = book.Lookup(BookSection.AdminIsMainIndex, AnswerBookFormat.BooleanKey(isMain));
+        return WriteElements(book, BookSection.Admins, BookSection.AdminElements, found, sink);
+    }
+
+    /// <summary>The list of <paramref name="found"/> elements of a list answer, each whole; nothing when the book's ranges do not fit.</summary>
+    private static Outcome WriteElements(AnswerBook book, BookSection answer, BookSection elements, IReadOnlyList<int>? found, AnswerSink sink) =>
+        WriteJoined(book, new(answer, elements, 1, 0), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, closeEach: false, sink);
+
+    /// <summary>
+    /// <paramref name="prefix"/>, then range <see cref="ElementRange.Part"/> of each of <paramref name="found"/>
+    /// (each followed by a closing brace when <paramref name="closeEach"/>) joined by commas, then
+    /// <paramref name="suffix"/>; nothing when the book's ranges do not fit.
+    /// </summary>
+    private static Outcome WriteJoined(AnswerBook book, ElementRange range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool closeEach, AnswerSink sink)
+    {
+        if (found is null)
+            return Outcome.NotHere;
+        foreach (var element in found)
+        {
+            if (!book.TryPart(range.Answer, range.Elements, range.Parts, element, range.Part, out _))
+                return Outcome.NotHere;
+        }
+
+        var stream = new AnswerBlocks(sink);
+        stream.Put(prefix);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (i > 0)
+                stream.Put((byte)',');
+            book.TryPart(range.Answer, range.Elements, range.Parts, found[i], range.Part, out var bytes);
+            stream.Put(bytes);
+            if (closeEach)
+                stream.Put((byte)'}');
+        }
+
+        stream.Put(suffix);
+        return stream.Finish();
+    }
+
+    /// <summary>Which range of an element section's elements an answer is joined from.</summary>
+    private readonly record struct ElementRange(BookSection Answer, BookSection Elements, int Parts, int Part);
 
     /// <summary>The call's options if the grammar accepts them and they use only <paramref name="indexed"/>, else null.</summary>
     private static ParsedArguments? Parse(ScriptGrammar grammar, string[] rest, string[] indexed)
@@ -191,12 +309,6 @@ public static class FastAnswers
         }
 
         return arguments;
-    }
-
-    private static int Put(byte[] target, int at, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(target.AsSpan(at));
-        return at + bytes.Length;
     }
 
     private static Outcome Write(AnswerSink sink, ReadOnlySpan<byte> answer) => sink(answer) ? Outcome.Written : Outcome.WriteFailed;

@@ -6,12 +6,12 @@ public enum Outcome
     /// <summary>Not a call the pre-rendered answers hold, or any doubt about them: the full path must answer.</summary>
     NotHere,
 
-    /// <summary>The answer was handed to the sink whole.</summary>
+    /// <summary>The whole answer was handed to the sink.</summary>
     Written,
 
     /// <summary>The sink could not take the answer (stdout closed).</summary>
     WriteFailed,
 }
 
-/// <summary>Takes one whole answer; false when it could not be written.</summary>
+/// <summary>Takes the next part of an answer (a whole answer, or one block of a large one); false when it could not be written.</summary>
 public delegate bool AnswerSink(ReadOnlySpan<byte> answer);

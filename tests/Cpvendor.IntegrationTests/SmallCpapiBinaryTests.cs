@@ -68,7 +68,7 @@ public sealed class SmallCpapiBinaryTests
         {
             for (var i = 0; i < indexed.Count; i++)
                 Assert.Equal(expected[i], install.Cpapi(indexed[i]).Stdout);
-            foreach (var other in new[] { ["users", "--owner", "x"], ["db_info"], ["users", "--bogus"], new[] { "nosuchscript" } })
+            foreach (var other in new[] { ["users", "--owner", "x"], ["admins", "--name", "x"], ["users", "--bogus"], new[] { "nosuchscript" } })
                 Assert.Equal(Unstartable, Envelope.Of(install.Cpapi(other)).Message);
         }
         finally
@@ -274,7 +274,7 @@ public sealed class SmallCpapiBinaryTests
         }
     }
 
-    /// <summary>Calls the book does not answer: other filters, names it does not hold, errors.</summary>
+    /// <summary>Filters (SmallCpapiFilterTests shows which the book serves), names it does not hold, errors.</summary>
     private static IEnumerable<string[]> OtherCalls(TempInstall install)
     {
         var owner = Owner(install, Usernames(install)[0]);

@@ -80,11 +80,14 @@ public sealed class AnswerBookTests : IDisposable
         var domain = domains.RootElement.GetProperty("data").EnumerateObject().Last().Name;
         using var users = JsonDocument.Parse(Full(["users"]));
         var name = users.RootElement.GetProperty("data")[3].GetProperty("username").GetString()!;
+        var owner = users.RootElement.GetProperty("data")[3].GetProperty("owner").GetString()!;
         return
         [
             ["users"], ["domains"], ["packages"], ["resellers"], ["admins"], ["php"],
             ["users", "--unix-id", uid], ["users", "--username=" + name], ["users", "--fields", "email,id"], ["users", "--fields=username,id"],
             ["users", "--unix-id=" + uid, "--fields=locale_code,package"], ["domains", "-n", domain],
+            ["domains", "--with-php"], ["domains", "-n", domain, "--with-php"], ["domains", "--owner", name], ["users", "--owner", owner],
+            ["users", "--owner", owner, "--fields=domain,id"], ["admins", "--is-main", "true"], ["admins", "--is-main", "false"],
         ];
     }
 
@@ -96,13 +99,13 @@ public sealed class AnswerBookTests : IDisposable
 
     private (Outcome Outcome, byte[] Bytes) Fast(string[] args)
     {
-        byte[] printed = [];
-        var outcome = FastAnswers.Answer(Config, Root, args, answer =>
+        var printed = new List<byte>();
+        var outcome = FastAnswers.Answer(Config, Root, args, part =>
         {
-            printed = answer.ToArray();
+            printed.AddRange(part);
             return true;
         });
-        return (outcome, printed);
+        return (outcome, [.. printed]);
     }
 
     private byte[] Full(string[] args) => CpapiRunner.Run(args, () => Config, _ => null).ToArray();

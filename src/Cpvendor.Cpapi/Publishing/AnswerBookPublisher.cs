@@ -20,6 +20,7 @@ namespace Cpvendor.Cpapi.Publishing;
 public static class AnswerBookPublisher
 {
     private static readonly string[] IdAndUsername = ["--fields=id,username"];
+    private static readonly string[] WithPhp = ["--with-php"];
 
     /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
     public static bool Publish(InstallConfig config)
@@ -33,36 +34,84 @@ public static class AnswerBookPublisher
         {
             using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
             // Every builder holds the lock while it writes: a temporary file found now is a killed one's.
-            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp"))
+            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp").Concat(Directory.EnumerateFiles(folder, ".db_info.answer.*.tmp")))
                 File.Delete(left);
             var generation = AnswerFiles.Generation(config);
             if (GenerationStamp.Of(generation) is not { } before)
             {
                 File.Delete(path);
+                File.Delete(AnswerFiles.DbInfo(config));
                 return false;
             }
 
-            if (StampOfBook(path) == before)
-                return true;
-            var book = Build(config, before);
-            if (book is null)
+            if (StampOfBook(path) != before)
             {
-                File.Delete(path);
-                return false;
+                var book = Build(config, before);
+                if (book is null)
+                {
+                    File.Delete(path);
+                    return false;
+                }
+
+                // A newer generation was published meanwhile: its own publish writes its book.
+                if (GenerationStamp.Of(generation) != before)
+                    return false;
+                var asRoot = Libc.GetEuid() == 0;
+                SecureFile.WriteAtomic(path, book, FileModes.GroupFile, asRoot ? 0u : null, asRoot ? config.AdminGid ?? 0 : null);
             }
 
-            // A newer generation was published meanwhile: its own publish writes its book.
-            if (GenerationStamp.Of(generation) != before)
-                return false;
-            var asRoot = Libc.GetEuid() == 0;
-            SecureFile.WriteAtomic(path, book, FileModes.GroupFile, asRoot ? 0u : null, asRoot ? config.AdminGid ?? 0 : null);
+            PublishDbInfo(config, before);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
         {
             // Without a book every call takes the full path: slower, never wrong.
             TryDelete(path);
+            TryDelete(AnswerFiles.DbInfo(config));
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Brings root's db_info answer file in step with the generation <paramref name="stamp"/> and the
+    /// credential file: rendered by the live script as root and written 0600 root, never into the
+    /// book, which administrators read (docs/security.md). Any doubt removes it, so the call takes
+    /// the full path.
+    /// </summary>
+    private static void PublishDbInfo(InstallConfig config, GenerationStamp stamp)
+    {
+        var path = AnswerFiles.DbInfo(config);
+        try
+        {
+            if (DbInfoSource.Stamp(config.DbSecret) is not { } source)
+            {
+                TryDelete(path);
+                return;
+            }
+
+            using (var current = AnswerBook.OpenDbInfo(path, AnswerFiles.Generation(config), DateTimeOffset.UtcNow.ToUnixTimeSeconds()))
+            {
+                if (current is not null && current.Section(0).SequenceEqual(source))
+                    return;
+            }
+
+            using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
+            var until = context.Store.ServableUntil();
+            var answer = CpapiRunner.Live("db_info", context).ToArray();
+            // A credential changed while the answer was rendered makes it one nobody may be served.
+            if (!Envelope.IsOk(answer) || DbInfoSource.Stamp(config.DbSecret) is not { } after || !after.AsSpan().SequenceEqual(source))
+            {
+                TryDelete(path);
+                return;
+            }
+
+            var asRoot = Libc.GetEuid() == 0;
+            SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until, [source, answer]),
+                FileModes.PrivateFile, asRoot ? 0u : null, asRoot ? 0u : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
+        {
+            TryDelete(path);
         }
     }
 
@@ -122,8 +171,8 @@ public static class AnswerBookPublisher
 
     private static byte[]? Build(InstallConfig config, GenerationStamp stamp)
     {
-        // The two large lists are rendered side by side, each through a connection of its own to the
-        // generation (the stamp checked before and after proves both read the same file).
+        // The two large answers are rendered side by side, each through a connection of its own to
+        // the generation (the stamp checked before and after proves both read the same file).
         var usersTask = Task.Run(() =>
         {
             using var own = new ScriptContext(config, new Caller(0, CallerRole.Root));
@@ -132,21 +181,32 @@ public static class AnswerBookPublisher
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
         // Past its maximum age the generation answers nothing (ScriptContext refuses it): no book.
         var until = context.Store.ServableUntil();
-        var domains = CpapiRunner.Live("domains", context).ToArray();
+        // Only the answer with PHP is kept: the one without is its members up to "php" (docs/cpapi.md).
+        var domains = CpapiRunner.Live("domains", WithPhp, context).ToArray();
         var packages = CpapiRunner.Live("packages", context).ToArray();
         var resellers = CpapiRunner.Live("resellers", context).ToArray();
         var admins = CpapiRunner.Live("admins", context).ToArray();
         var php = CpapiRunner.Live("php", context).ToArray();
         var (users, idAndUsername) = usersTask.GetAwaiter().GetResult();
-        if (!Envelope.IsOk(packages) || !Envelope.IsOk(resellers) || !Envelope.IsOk(admins) || !Envelope.IsOk(php) || !Envelope.IsOk(idAndUsername))
+        if (!Envelope.IsOk(php) || !Envelope.IsOk(idAndUsername))
             return null;
-        var names = new NameBlob();
-        if (AnswerBookIndexer.Users(users, names) is not { } index)
+        var keys = new NameBlob();
+        if (AnswerBookIndexer.Users(users, keys) is not { } index
+            || AnswerBookIndexer.Domains(domains, keys) is not { } domainIndex
+            || AnswerBookIndexer.List(packages, keys, "owner", "name") is not { } packageIndex
+            || AnswerBookIndexer.List(resellers, keys, "name", "id") is not { } resellerIndex
+            || AnswerBookIndexer.List(admins, keys, "name", "is_main") is not { } adminIndex)
+        {
             return null;
-        if (AnswerBookIndexer.Domains(domains, names) is not { } domainIndex)
-            return null;
+        }
+
         return AnswerBookFormat.Build(stamp, until,
-            [users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, names.ToArray(), domainIndex, idAndUsername]);
+        [
+            users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, keys.ToArray(),
+            domainIndex.Members, idAndUsername, domainIndex.Names, domainIndex.Owners, index.Owners, index.Packages,
+            packageIndex.Elements, packageIndex.Indexes[0], packageIndex.Indexes[1], resellerIndex.Elements, resellerIndex.Indexes[0], resellerIndex.Indexes[1],
+            adminIndex.Elements, adminIndex.Indexes[0], adminIndex.Indexes[1],
+        ]);
     }
 
     private static void TryDelete(string path)

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 
 namespace Cpvendor.Cpapi.Publishing;
 
-/// <summary>The names section: UTF-8 names one after the other, each index entry pointing at one.</summary>
+/// <summary>The keys section: keys (UTF-8 names, digits, package keys) one after the other, each index entry pointing at one.</summary>
 internal sealed class NameBlob
 {
     private readonly ArrayBufferWriter<byte> bytes = new();
