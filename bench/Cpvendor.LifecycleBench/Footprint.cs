@@ -13,19 +13,8 @@ internal static class Footprint
     /// <summary>Runs a command under <c>/usr/bin/time</c>: its wall time and peak resident set in KiB.</summary>
     public static (TimeSpan Elapsed, long PeakKiB) Peak(string binary, params string[] args)
     {
-        var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in (string[])["-f", "%M", binary, .. args])
-            info.ArgumentList.Add(a);
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{binary} {string.Join(' ', args)} failed: {stderr.Result}{stdout.Result}");
-        var last = stderr.Result.Trim().Split('\n')[^1];
-        return (watch.Elapsed, long.Parse(last, CultureInfo.InvariantCulture));
+        var (elapsed, peak, _) = PeakMemory.Run(binary, args);
+        return (elapsed, peak);
     }
 
     public static void Report(IReadOnlyList<(string Label, string Binary)> installs)

@@ -77,27 +77,7 @@ TimeSpan Dump(PanelDatabase database)
     return Timed("psql", ["-h", "127.0.0.1", "-p", "55432", "-U", "postgres", "-d", database.Name, "-q", .. copy]).Elapsed;
 }
 
-static (TimeSpan Elapsed, long PeakKiB, string Stdout) Timed(string file, params string[] arguments)
-{
-    // GNU time reports the child's peak resident set (KiB) on stderr.
-    var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    info.ArgumentList.Add("-f");
-    info.ArgumentList.Add("%M");
-    info.ArgumentList.Add(file);
-    foreach (var a in arguments)
-        info.ArgumentList.Add(a);
-    var watch = Stopwatch.StartNew();
-    using var process = Process.Start(info)!;
-    var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEndAsync();
-    process.WaitForExit();
-    stdout.Wait();
-    watch.Stop();
-    var lines = stderr.Result.Trim().Split('\n');
-    if (process.ExitCode != 0)
-        throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {stderr.Result}");
-    return (watch.Elapsed, long.Parse(lines[^1], CultureInfo.InvariantCulture), stdout.Result);
-}
+static (TimeSpan Elapsed, long PeakKiB, string Stdout) Timed(string file, params string[] arguments) => PeakMemory.Run(file, arguments);
 
 static TimeSpan Phase(string output, string name)
 {
