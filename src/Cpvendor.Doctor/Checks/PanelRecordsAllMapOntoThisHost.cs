@@ -8,38 +8,19 @@ namespace Cpvendor.Doctor.Checks;
 /// not map (a website whose system user this host lacks, a reseller id out of range): they are
 /// served without what is missing or not at all, and this check names them.
 /// </summary>
-internal sealed class PanelRecordsAllMapOntoThisHost : Check
+internal sealed class PanelRecordsAllMapOntoThisHost : SyncRecordListCheck
 {
     public override string Name => "Panel records all map onto this host";
 
     public override string Section => "3";
 
-    public override IEnumerable<Finding> Run(HostView host)
-    {
-        var (state, problem) = host.StoreQuery(store => new State(SourceState.Kind(store), SourceState.Unmapped(store)));
-        if (state is null)
-        {
-            yield return Unknown("the store cannot be read", problem, "run the doctor as root on an installed host");
-            yield break;
-        }
+    protected override string WithoutSource => "the store is the panel's own data: nothing is mapped from a panel database";
 
-        if (state.Kind is null or "embedded")
-        {
-            yield return Info("the store is the panel's own data: nothing is mapped from a panel database");
-            yield break;
-        }
+    protected override string Fix => "create the missing system users on this host (or check --server-id), correct the records in the panel, then run 'cpvendor sync'; 'cpvendor sync --status' lists them all";
 
-        if (state.Unmapped.Count == 0)
-        {
-            yield return Ok($"the last good sync from the {state.Kind} source mapped every record");
-            yield break;
-        }
+    protected override IReadOnlyList<string> Records(StoreSession store) => SourceState.Unmapped(store);
 
-        yield return Warning(
-            $"{state.Unmapped.Count} panel record(s) could not be mapped and are not served as the panel has them",
-            Sample(state.Unmapped, 3),
-            "create the missing system users on this host (or check --server-id), correct the records in the panel, then run 'cpvendor sync'; 'cpvendor sync --status' lists them all");
-    }
+    protected override string AllGood(string kind) => $"the last good sync from the {kind} source mapped every record";
 
-    private sealed record State(string? Kind, IReadOnlyList<string> Unmapped);
+    protected override string Some(int count) => $"{count} panel record(s) could not be mapped and are not served as the panel has them";
 }

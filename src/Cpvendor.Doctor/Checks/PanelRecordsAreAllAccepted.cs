@@ -8,38 +8,19 @@ namespace Cpvendor.Doctor.Checks;
 /// not accept are kept with it; until the panel corrects them, what is served of them is older than
 /// the panel, and this check names them.
 /// </summary>
-internal sealed class PanelRecordsAreAllAccepted : Check
+internal sealed class PanelRecordsAreAllAccepted : SyncRecordListCheck
 {
     public override string Name => "Panel records are all accepted by the sync";
 
     public override string Section => "8";
 
-    public override IEnumerable<Finding> Run(HostView host)
-    {
-        var (state, problem) = host.StoreQuery(store => new State(SourceState.Kind(store), SourceState.Rejected(store)));
-        if (state is null)
-        {
-            yield return Unknown("the store cannot be read", problem, "run the doctor as root on an installed host");
-            yield break;
-        }
+    protected override string WithoutSource => "the store is the panel's own data: no sync judges its records";
 
-        if (state.Kind is null or "embedded")
-        {
-            yield return Info("the store is the panel's own data: no sync judges its records");
-            yield break;
-        }
+    protected override string Fix => "correct the records in the panel as each line says, then run 'cpvendor sync'; 'cpvendor sync --status' lists them all";
 
-        if (state.Rejected.Count == 0)
-        {
-            yield return Ok($"the last good sync from the {state.Kind} source accepted every record");
-            yield break;
-        }
+    protected override IReadOnlyList<string> Records(StoreSession store) => SourceState.Rejected(store);
 
-        yield return Warning(
-            $"{state.Rejected.Count} panel record(s) were not accepted by the last good sync: each is served in its last accepted version, or not yet",
-            Sample(state.Rejected, 3),
-            "correct the records in the panel as each line says, then run 'cpvendor sync'; 'cpvendor sync --status' lists them all");
-    }
+    protected override string AllGood(string kind) => $"the last good sync from the {kind} source accepted every record";
 
-    private sealed record State(string? Kind, IReadOnlyList<string> Rejected);
+    protected override string Some(int count) => $"{count} panel record(s) were not accepted by the last good sync: each is served in its last accepted version, or not yet";
 }
