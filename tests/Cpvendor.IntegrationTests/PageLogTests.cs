@@ -76,6 +76,14 @@ public sealed class PageLogTests
         Assert.False(File.Exists(install.Store + "-journal"));
         AssertGenerationIsTheStore(install);
         Add(install, "plk6", 47206);
+
+        // A command of this binary killed inside its transaction, before its commit.
+        var faultPoint = Path.Combine(InstallLayout.Under(install.Root, InstallLayout.EtcDir), "fault-point");
+        File.WriteAllText(faultPoint, "before-commit\n");
+        Assert.Equal(137, install.Command("user", "add", "plkx", "--owner", "admin", "--domain", "plkx.example", "--uid", "47299").ExitCode);
+        File.Delete(faultPoint);
+        ReadModelPublisher.Publish(install.Config);
+        AssertGenerationIsTheStore(install);
         Add(install, "plk7", 47207);
 
         // A table grown and dropped, then a VACUUM: every page rewritten and the file shorter.

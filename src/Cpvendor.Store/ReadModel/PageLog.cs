@@ -122,6 +122,9 @@ internal static class PageLog
             content.Write(Encode(entry));
         try
         {
+            // What a publish killed here before left (publishes are serialised, so none is being written).
+            foreach (var left in Directory.EnumerateFiles(Path.GetDirectoryName(path) ?? "/", Path.GetFileName(path) + ".*.tmp"))
+                Delete(left);
             using (var file = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
                 file.Write(content.GetBuffer(), 0, (int)content.Length);
             File.Move(temp, path, overwrite: true);
