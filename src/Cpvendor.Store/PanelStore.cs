@@ -1,4 +1,5 @@
 using Cpvendor.Core;
+using Cpvendor.Store.ReadModel;
 using Cpvendor.Store.Schema;
 using Microsoft.Data.Sqlite;
 
@@ -51,6 +52,8 @@ public static class PanelStore
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
             Directory.CreateDirectory(folder);
+        // A page log left by a store of the same name that is gone describes another file.
+        PageLog.Delete(PageLog.PathOf(Path.GetFullPath(path)));
         var connection = Connect(path, SqliteOpenMode.ReadWriteCreate, timeoutSeconds: 30);
         Migrate(connection);
         return connection;
@@ -82,9 +85,12 @@ public static class PanelStore
     private static SqliteConnection Connect(string path, SqliteOpenMode mode, int timeoutSeconds)
     {
         SqliteBootstrap.Init();
+        // Whatever may write the store writes through the page-log VFS, so the publisher knows which
+        // pages each commit wrote (ReadModel/PageLog.cs); readers never write and keep the default VFS.
+        var logged = mode != SqliteOpenMode.ReadOnly && PageLogVfs.Register();
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = logged ? ReadModelReader.Uri(path, "vfs=" + PageLogVfs.Name) : path,
             Mode = mode,
             Pooling = false,
             DefaultTimeout = timeoutSeconds,

@@ -45,6 +45,12 @@ internal static unsafe partial class Sqlite3
     [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_column_bytes")]
     public static partial int ColumnBytes(nint statement, int column);
 
+    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_vfs_find")]
+    public static partial nint VfsFind(byte* name);
+
+    [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_vfs_register")]
+    public static partial int VfsRegister(nint vfs, int makeDefault);
+
     [LibraryImport("e_sqlite3", EntryPoint = "sqlite3_errmsg")]
     public static partial byte* ErrorMessage(nint db);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Microsoft.Data.Sqlite;
+using Microsoft.Win32.SafeHandles;
 
 namespace Cpvendor.Store.ReadModel;
 
@@ -69,6 +70,7 @@ public static partial class ReadModelPublisher
         Recover(config, folder);
         var current = ReadModelFiles.Current(config);
         var temp = Path.Combine(folder, $".{ReadModelFiles.GenerationName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var storePath = Path.GetFullPath(config.Store);
         string written;
         try
         {
@@ -93,7 +95,8 @@ public static partial class ReadModelPublisher
                 if (!force && Intact(current) && (generation == store || (generation?.SameSchemaAs(store) == true && ServesTheSame(live, transaction, current))))
                     return PublishOutcome.UpToDate;
                 var spare = ReadModelFiles.Spare(config);
-                if (force || !TryPatch(input, spare, current, store))
+                var log = PageLog.Read(storePath);
+                if (force || !TryPatch(input, spare, current, store, log))
                 {
                     Copy(input, temp, store);
                     written = temp;
@@ -103,6 +106,9 @@ public static partial class ReadModelPublisher
                     written = spare;
                 }
 
+                // Still under the SHARED lock, so no commit can append meanwhile: the log keeps what the
+                // next publish needs, from the generation about to become the spare on.
+                Trim(storePath, log, Intact(current) ? generation : null, store.ChangeCounter);
                 transaction.Commit();
             }
 
@@ -142,12 +148,16 @@ public static partial class ReadModelPublisher
     }
 
     /// <summary>
-    /// Writes into the spare generation only the pages of the store that differ from it, then flushes
-    /// it. False (nothing touched) when there is no spare, when it is the current generation, or when a
-    /// reader holds it (the exclusive flock fails; readers hold a shared one for as long as they read).
-    /// The lock is released before the spare is renamed into place, so a reader can never see it held.
+    /// Brings the spare generation to the store's state, then flushes it: with the pages the page log
+    /// says the commits since the spare's state wrote (<see cref="PagePatch"/>), or, when the log
+    /// cannot prove that, with every page that differs. The header page is written last, so a publish
+    /// killed midway leaves a spare that still names its old state and the pages it got are among those
+    /// the next patch rewrites. False (nothing touched) when there is no spare, when it is the current
+    /// generation, or when a reader holds it (the exclusive flock fails; readers hold a shared one for
+    /// as long as they read). The lock is released before the spare is renamed into place, so a reader
+    /// can never see it held.
     /// </summary>
-    private static bool TryPatch(FileStream input, string spare, string current, StoreHeader expected)
+    private static bool TryPatch(FileStream input, string spare, string current, StoreHeader expected, List<PageLog.Entry>? log)
     {
         if (Libc.Inode(spare) is not { } inode || inode == Libc.Inode(current))
             return false;
@@ -169,34 +179,124 @@ public static partial class ReadModelPublisher
         {
             if (Libc.Inode(spare) != inode)
                 return false;
-            // Both files are compared where they lie in the page cache, a megabyte at a time, and only
-            // the pages of a megabyte that differs are compared one by one and written.
             var length = RandomAccess.GetLength(input.SafeFileHandle);
-            using (var source = new MappedFile(input.SafeFileHandle, length))
-            using (var old = new MappedFile(target.SafeFileHandle, RandomAccess.GetLength(target.SafeFileHandle)))
-            {
-                for (long offset = 0; offset < length; offset += Chunk)
-                {
-                    var chunk = source.Bytes(offset, Chunk);
-                    var had = old.Bytes(offset, chunk.Length);
-                    if (had.Length == chunk.Length && chunk.SequenceEqual(had))
-                        continue;
-                    for (var at = 0; at < chunk.Length; at += Page)
-                    {
-                        var page = chunk.Slice(at, Math.Min(Page, chunk.Length - at));
-                        if (at + page.Length > had.Length || !page.SequenceEqual(had.Slice(at, page.Length)))
-                            RandomAccess.Write(target.SafeFileHandle, page, offset + at);
-                    }
-                }
-            }
-
-            target.SetLength(length);
+            Span<byte> header = stackalloc byte[100];
+            var had = RandomAccess.Read(target.SafeFileHandle, header, 0) == header.Length ? StoreHeader.Parse(header) : null;
+            var plan = had is { } state ? PagePatch.Plan(log, state.ChangeCounter, expected.ChangeCounter, PageSizeOf(input)) : null;
+            if (plan is not null)
+                PatchRecorded(input.SafeFileHandle, target.SafeFileHandle, plan, length);
+            else
+                PatchCompared(input.SafeFileHandle, target, length);
             target.Flush(flushToDisk: true);
         }
 
         if (StoreHeader.Read(spare) != expected)
             throw new IOException($"{spare} does not hold the store's state after patching");
         return true;
+    }
+
+    /// <summary>Copies the pages <paramref name="patch"/> names and its truncated tail, sets the length, and writes the header page last.</summary>
+    private static void PatchRecorded(SafeFileHandle source, SafeFileHandle target, PagePatch patch, long length)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Chunk);
+        try
+        {
+            foreach (var page in patch.Pages)
+            {
+                if (page != 0)
+                    CopyRange(source, target, (long)page * patch.PageSize, patch.PageSize, length, buffer);
+            }
+
+            if (patch.CopyFrom < length)
+            {
+                var from = Math.Max(patch.CopyFrom, patch.PageSize);
+                CopyRange(source, target, from, length - from, length, buffer);
+            }
+
+            RandomAccess.SetLength(target, length);
+            CopyRange(source, target, 0, patch.PageSize, length, buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void CopyRange(SafeFileHandle source, SafeFileHandle target, long offset, long count, long length, byte[] buffer)
+    {
+        var end = Math.Min(offset + count, length);
+        while (offset < end)
+        {
+            var read = RandomAccess.Read(source, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - offset)), offset);
+            if (read <= 0)
+                throw new IOException("the store ended before its length while its pages were copied");
+            RandomAccess.Write(target, buffer.AsSpan(0, read), offset);
+            offset += read;
+        }
+    }
+
+    /// <summary>
+    /// Compares both files where they lie in the page cache, a megabyte at a time, and compares page by
+    /// page and writes only the pages of a megabyte that differs; the header page last.
+    /// </summary>
+    private static void PatchCompared(SafeFileHandle input, FileStream target, long length)
+    {
+        byte[]? headerPage = null;
+        using (var source = new MappedFile(input, length))
+        using (var old = new MappedFile(target.SafeFileHandle, RandomAccess.GetLength(target.SafeFileHandle)))
+        {
+            for (long offset = 0; offset < length; offset += Chunk)
+            {
+                var chunk = source.Bytes(offset, Chunk);
+                var had = old.Bytes(offset, chunk.Length);
+                if (had.Length == chunk.Length && chunk.SequenceEqual(had))
+                    continue;
+                for (var at = 0; at < chunk.Length; at += Page)
+                {
+                    var page = chunk.Slice(at, Math.Min(Page, chunk.Length - at));
+                    if (at + page.Length <= had.Length && page.SequenceEqual(had.Slice(at, page.Length)))
+                        continue;
+                    if (offset + at == 0)
+                        headerPage = page.ToArray();
+                    else
+                        RandomAccess.Write(target.SafeFileHandle, page, offset + at);
+                }
+            }
+        }
+
+        target.SetLength(length);
+        if (headerPage is not null)
+            RandomAccess.Write(target.SafeFileHandle, headerPage, 0);
+    }
+
+    /// <summary>The store's page size, from its header (offset 16, big-endian; 1 means 65536).</summary>
+    private static int PageSizeOf(FileStream input)
+    {
+        Span<byte> field = stackalloc byte[2];
+        if (RandomAccess.Read(input.SafeFileHandle, field, 16) != 2)
+            return 0;
+        var size = (field[0] << 8) | field[1];
+        return size == 1 ? 65536 : size;
+    }
+
+    /// <summary>
+    /// Rewrites the page log with what the next publish can use: the marks of the generation about to
+    /// become the spare (<paramref name="spare"/>, when whole) and of the one just made, and the records
+    /// of the commits after the spare's state. Without a readable log the new one starts empty.
+    /// </summary>
+    private static void Trim(string store, List<PageLog.Entry>? log, StoreHeader? spare, uint published)
+    {
+        var kept = new List<PageLog.Entry>();
+        if (spare is { } from)
+        {
+            kept.Add(PageLog.Entry.Published(from.ChangeCounter));
+            var steps = unchecked(published - from.ChangeCounter);
+            if (log is not null)
+                kept.AddRange(log.Where(e => !e.IsPublished && unchecked(e.Counter - from.ChangeCounter) is var step && step >= 1 && step <= steps));
+        }
+
+        kept.Add(PageLog.Entry.Published(published));
+        PageLog.Rewrite(store, kept);
     }
 
     private static void Copy(FileStream input, string target, StoreHeader expected)

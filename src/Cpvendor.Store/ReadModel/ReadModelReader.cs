@@ -102,8 +102,8 @@ public static class ReadModelReader
         return memory;
     }
 
-    /// <summary>A SQLite URI naming the file with <c>immutable=1</c>; characters URIs reserve are escaped.</summary>
-    internal static string Uri(string path)
+    /// <summary>A SQLite URI naming the file with <paramref name="query"/> (<c>immutable=1</c> unless told); characters URIs reserve are escaped.</summary>
+    internal static string Uri(string path, string query = "immutable=1")
     {
         var uri = new StringBuilder("file:");
         foreach (var c in Path.GetFullPath(path))
@@ -114,7 +114,7 @@ public static class ReadModelReader
                 uri.Append(c);
         }
 
-        return uri.Append("?immutable=1").ToString();
+        return uri.Append('?').Append(query).ToString();
     }
 
     private static long UserVersion(SqliteConnection connection)
