@@ -96,7 +96,25 @@ try
 }
 finally
 {
-    Directory.Delete(work, recursive: true);
+    DeleteWhenIdle(work);
+}
+
+// The book builders the last commands started run on in sessions of their own and may still be
+// writing in the model folders: the tree goes once they are done.
+static void DeleteWhenIdle(string work)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+            return;
+        }
+        catch (IOException) when (attempt < 120)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
+    }
 }
 
 static string Install(string binary, string work, string name, int users, string? cache)
