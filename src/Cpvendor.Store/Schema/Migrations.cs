@@ -200,7 +200,10 @@ internal static class Migrations
         // db_info; of anything else an administrator's answers read (PHP versions, the panel's
         // defaults and host name, administrators and resellers, who may be listed in users), 'wide':
         // the whole book. Only the newest rows are kept (StoreSession.TrimBookChanges, after each
-        // commit); the epoch tells one store's log from another's.
+        // commit); the epoch tells one store's log from another's. An update trigger names its columns
+        // (UPDATE OF) so that a statement setting others (the identity triggers', the revision's) does
+        // not compile it: a writer prepares every statement again, and every preparation compiles the
+        // table's triggers.
         """
         CREATE TABLE book_changes (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -227,7 +230,7 @@ internal static class Migrations
             INSERT INTO book_changes (kind) SELECT 'wide'
                 WHERE EXISTS (SELECT 1 FROM admins WHERE unix_uid = OLD.uid) OR EXISTS (SELECT 1 FROM resellers WHERE unix_uid = OLD.uid);
         END;
-        CREATE TRIGGER users_book_update AFTER UPDATE ON users
+        CREATE TRIGGER users_book_update AFTER UPDATE OF username, uid, owner, package_owner, package_name, email, locale_code ON users
         WHEN OLD.username IS NOT NEW.username OR OLD.uid IS NOT NEW.uid OR OLD.owner IS NOT NEW.owner
             OR OLD.package_owner IS NOT NEW.package_owner OR OLD.package_name IS NOT NEW.package_name
             OR OLD.email IS NOT NEW.email OR OLD.locale_code IS NOT NEW.locale_code
@@ -248,7 +251,7 @@ internal static class Migrations
             INSERT INTO book_changes (kind, key) VALUES ('domain', OLD.name);
             INSERT INTO book_changes (kind, key) SELECT 'user', OLD.owner WHERE OLD.is_main = 1;
         END;
-        CREATE TRIGGER domains_book_update AFTER UPDATE ON domains
+        CREATE TRIGGER domains_book_update AFTER UPDATE OF name, owner, document_root, is_main, php_version_id, handler ON domains
         WHEN OLD.name IS NOT NEW.name OR OLD.owner IS NOT NEW.owner OR OLD.document_root IS NOT NEW.document_root
             OR OLD.is_main IS NOT NEW.is_main OR OLD.php_version_id IS NOT NEW.php_version_id OR OLD.handler IS NOT NEW.handler
         BEGIN
@@ -269,18 +272,18 @@ internal static class Migrations
         CREATE TRIGGER php_versions_book_delete AFTER DELETE ON php_versions BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER php_versions_book_update AFTER UPDATE ON php_versions BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER panel_book_insert AFTER INSERT ON panel BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
-        CREATE TRIGGER panel_book_update AFTER UPDATE ON panel
+        CREATE TRIGGER panel_book_update AFTER UPDATE OF default_php, default_handler, host_name ON panel
         WHEN OLD.default_php IS NOT NEW.default_php OR OLD.default_handler IS NOT NEW.default_handler OR OLD.host_name IS NOT NEW.host_name
         BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER admins_book_insert AFTER INSERT ON admins BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER admins_book_delete AFTER DELETE ON admins BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
-        CREATE TRIGGER admins_book_update AFTER UPDATE ON admins
+        CREATE TRIGGER admins_book_update AFTER UPDATE OF name, unix_user, email, locale_code, is_main, unix_uid ON admins
         WHEN OLD.name IS NOT NEW.name OR OLD.unix_user IS NOT NEW.unix_user OR OLD.email IS NOT NEW.email
             OR OLD.locale_code IS NOT NEW.locale_code OR OLD.is_main IS NOT NEW.is_main OR OLD.unix_uid IS NOT NEW.unix_uid
         BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER resellers_book_insert AFTER INSERT ON resellers BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         CREATE TRIGGER resellers_book_delete AFTER DELETE ON resellers BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
-        CREATE TRIGGER resellers_book_update AFTER UPDATE ON resellers
+        CREATE TRIGGER resellers_book_update AFTER UPDATE OF name, reseller_id, email, locale_code, unix_uid ON resellers
         WHEN OLD.name IS NOT NEW.name OR OLD.reseller_id IS NOT NEW.reseller_id OR OLD.email IS NOT NEW.email
             OR OLD.locale_code IS NOT NEW.locale_code OR OLD.unix_uid IS NOT NEW.unix_uid
         BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
