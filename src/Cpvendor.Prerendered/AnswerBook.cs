@@ -27,16 +27,69 @@ public sealed unsafe class AnswerBook : IDisposable
     /// <paramref name="generation"/> and may still be served at <paramref name="now"/> (Unix seconds).
     /// </summary>
     public static AnswerBook? Open(string path, string generation, long now) =>
-        Open(path, AnswerBookFormat.Magic, AnswerBookFormat.SectionCount, generation, now);
+        Open(path, AnswerBookFormat.Magic, AnswerBookFormat.SectionCount, Current(generation), now);
 
     /// <summary>
-    /// Opens root's db_info answer file (<see cref="AnswerBookFormat.DbInfoMagic"/>) under the same
-    /// rules as the book; the caller checks its <see cref="DbInfoSource"/> section.
+    /// Opens the book patch at <paramref name="path"/> under the same rules as the book: built for
+    /// the generation now at <paramref name="generation"/>; the caller checks its base.
     /// </summary>
-    public static AnswerBook? OpenDbInfo(string path, string generation, long now) =>
-        Open(path, AnswerBookFormat.DbInfoMagic, AnswerBookFormat.DbInfoSectionCount, generation, now);
+    public static AnswerBook? OpenPatch(string path, string generation, long now) =>
+        Open(path, AnswerBookFormat.PatchMagic, AnswerBookFormat.PatchSectionCount, Current(generation), now);
 
-    private static AnswerBook? Open(string path, ReadOnlySpan<byte> magic, int sections, string generation, long now)
+    /// <summary>
+    /// Opens the book at <paramref name="path"/> if it is whole and stamped <paramref name="stamp"/>,
+    /// whatever the current generation and its age: the base a patch names, or the book a publisher
+    /// patches; null when <paramref name="stamp"/> is null and the book is not whole.
+    /// </summary>
+    public static AnswerBook? OpenBase(string path, GenerationStamp? stamp) =>
+        Open(path, AnswerBookFormat.Magic, AnswerBookFormat.SectionCount, () => stamp, long.MinValue, anyStamp: stamp is null);
+
+    /// <summary>
+    /// Opens root's db_info answer file (<see cref="AnswerBookFormat.DbInfoMagic"/>) whole, of any
+    /// generation; the caller decides whether it answers for the current one
+    /// (<see cref="DbInfoCurrent"/>) and checks its <see cref="DbInfoSource"/> section.
+    /// </summary>
+    public static AnswerBook? OpenDbInfo(string path) =>
+        Open(path, AnswerBookFormat.DbInfoMagic, AnswerBookFormat.DbInfoSectionCount, () => null, long.MinValue, anyStamp: true);
+
+    /// <summary>The stamp this file's header carries.</summary>
+    public GenerationStamp Stamp => AnswerBookFormat.StampOf(All);
+
+    /// <summary>The last second (Unix time) the answers may be served.</summary>
+    public long ServableUntil => BinaryPrimitives.ReadInt64LittleEndian(All[56..]);
+
+    /// <summary>
+    /// Whether a db_info answer file stamped <paramref name="stamp"/> at log position
+    /// <paramref name="position"/> (its third section) holds what the generation now at
+    /// <paramref name="generation"/> would answer: it was rendered from that generation, or a patch
+    /// for it says no database user changed between a position at or before the file's and the
+    /// generation (docs/cpapi.md, "the book patch"), and it may be served at <paramref name="now"/>.
+    /// </summary>
+    public static bool DbInfoCurrent(AnswerBook dbInfo, AnswerBook? patch, string generation, long now)
+    {
+        ArgumentNullException.ThrowIfNull(dbInfo);
+        if (GenerationStamp.OfReadable(generation) is not { } current)
+            return false;
+        if (dbInfo.Stamp == current)
+            return dbInfo.ServableUntil >= now;
+        if (patch is null || patch.Stamp != current)
+            return false;
+        var position = AnswerBookFormat.PositionOf(dbInfo.Section(2));
+        var patchLog = patch.Section(BookSection.Log);
+        var baseSection = patch.Section(AnswerBookFormat.Of(PatchSection.Base));
+        if (position < 0 || baseSection.Length < AnswerBookFormat.StampLength + 16 || !SameEpoch(dbInfo.Section(2), patchLog))
+            return false;
+        var basePosition = BinaryPrimitives.ReadInt64LittleEndian(baseSection[AnswerBookFormat.StampLength..]);
+        var lastDbChange = BinaryPrimitives.ReadInt64LittleEndian(baseSection[(AnswerBookFormat.StampLength + 8)..]);
+        return position >= basePosition && position >= lastDbChange && position <= AnswerBookFormat.PositionOf(patchLog);
+    }
+
+    private static bool SameEpoch(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => a.Length > 8 && a[8..].SequenceEqual(b.Length > 8 ? b[8..] : []);
+
+    // Opened, not only looked at: a generation the caller may not read answers nothing through its book either.
+    private static Func<GenerationStamp?> Current(string generation) => () => GenerationStamp.OfReadable(generation);
+
+    private static AnswerBook? Open(string path, ReadOnlySpan<byte> magic, int sections, Func<GenerationStamp?> stamp, long now, bool anyStamp = false)
     {
         var fd = Native.Open(path);
         if (fd < 0)
@@ -61,7 +114,7 @@ public sealed unsafe class AnswerBook : IDisposable
         }
 
         var book = new AnswerBook((byte*)map, size, sections);
-        if (book.Holds(magic, generation, now))
+        if (book.Holds(magic, now) && (anyStamp || (stamp() is { } expected && expected == book.Stamp)))
             return book;
         book.Dispose();
         return null;
@@ -69,7 +122,7 @@ public sealed unsafe class AnswerBook : IDisposable
 
     private ReadOnlySpan<byte> All => new(start, (int)Math.Min(length, int.MaxValue));
 
-    private bool Holds(ReadOnlySpan<byte> magic, string generation, long now)
+    private bool Holds(ReadOnlySpan<byte> magic, long now)
     {
         var all = All;
         if (length > int.MaxValue || !all.StartsWith(magic)
@@ -80,9 +133,6 @@ public sealed unsafe class AnswerBook : IDisposable
             return false;
         }
 
-        // Opened, not only looked at: a generation the caller may not read answers nothing through its book either.
-        if (GenerationStamp.OfReadable(generation) is not { } current || current != AnswerBookFormat.StampOf(all))
-            return false;
         for (var i = 0; i < sectionCount; i++)
         {
             var offset = BinaryPrimitives.ReadInt64LittleEndian(all[(AnswerBookFormat.HeaderLength + (i * 16))..]);
@@ -192,6 +242,54 @@ public sealed unsafe class AnswerBook : IDisposable
 
         return found;
     }
+
+    /// <summary>
+    /// How many entries of the key index <paramref name="index"/> sort before <paramref name="key"/>:
+    /// for a list ordered by that key with one element per key, the place <paramref name="key"/>
+    /// takes in it. -1 when the index points outside the keys.
+    /// </summary>
+    public int LowerBound(BookSection index, ReadOnlySpan<byte> key)
+    {
+        var entries = Section(index);
+        var keys = Section(BookSection.Keys);
+        int low = 0, high = entries.Length / AnswerBookFormat.KeyEntry;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (!TrySlice(keys, entries[(middle * AnswerBookFormat.KeyEntry)..], out var candidate))
+                return -1;
+            if (candidate.SequenceCompareTo(key) < 0)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="answer"/> from the start of element <paramref name="first"/>'s
+    /// whole range (part 0) to the end of element <paramref name="last"/>'s: consecutive elements and
+    /// the commas between them, as the live path printed them; false when the ranges do not fit.
+    /// </summary>
+    public bool TryRun(BookSection answer, BookSection elements, int parts, int first, int last, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        var ranges = Section(elements);
+        long from = (long)first * parts * 8, to = (long)last * parts * 8;
+        if (first < 0 || last < first || to + 8 > ranges.Length)
+            return false;
+        var start = BinaryPrimitives.ReadUInt32LittleEndian(ranges[(int)from..]);
+        var end = (ulong)BinaryPrimitives.ReadUInt32LittleEndian(ranges[(int)to..]) + BinaryPrimitives.ReadUInt32LittleEndian(ranges[((int)to + 4)..]);
+        var section = Section(answer);
+        if (end > (ulong)section.Length || start > end)
+            return false;
+        bytes = section[(int)start..(int)end];
+        return true;
+    }
+
+    /// <summary>Entry <paramref name="i"/> of a section of u32 entries.</summary>
+    public static uint U32(ReadOnlySpan<byte> section, int i) => BinaryPrimitives.ReadUInt32LittleEndian(section[(i * 4)..]);
 
     private static bool TrySlice(ReadOnlySpan<byte> section, ReadOnlySpan<byte> pair, out ReadOnlySpan<byte> bytes)
     {

@@ -5,7 +5,7 @@ namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// The byte layout of an answer book (little-endian). A 64-byte header: the magic
-/// (<c>CPVBOOK2</c> for the book, <c>CPVDBIN1</c> for root's db_info answer), the file's own length, the <see cref="GenerationStamp"/> of the read-model
+/// (<c>CPVBOOK3</c> for the book, <c>CPVPTCH1</c> for its patch, <c>CPVDBIN2</c> for root's db_info answer), the file's own length, the <see cref="GenerationStamp"/> of the read-model
 /// generation the answers were rendered from, the section count and the last second (Unix time) the
 /// answers may be served (a database source's maximum age; <see cref="long.MaxValue"/> for none).
 /// Then one (offset, length) pair of u64 per <see cref="BookSection"/>, then the sections. The book is
@@ -24,12 +24,54 @@ public static class AnswerBookFormat
 
     public static readonly int SectionCount = Enum.GetValues<BookSection>().Length;
 
-    /// <summary>The sections of root's db_info answer file: the <see cref="DbInfoSource"/> stamp, then the answer.</summary>
-    public const int DbInfoSectionCount = 2;
+    /// <summary>The sections of root's db_info answer file: the <see cref="DbInfoSource"/> stamp, the answer, then the change log's position as in <see cref="BookSection.Log"/>.</summary>
+    public const int DbInfoSectionCount = 3;
 
-    public static ReadOnlySpan<byte> Magic => "CPVBOOK2"u8;
+    /// <summary>A patch holds every <see cref="BookSection"/>, then the <see cref="PatchSection"/> ones.</summary>
+    public static readonly int PatchSectionCount = SectionCount + Enum.GetValues<PatchSection>().Length;
 
-    public static ReadOnlySpan<byte> DbInfoMagic => "CPVDBIN1"u8;
+    /// <summary>A <see cref="GenerationStamp"/> as the header and a patch's base section hold it.</summary>
+    public const int StampLength = 36;
+
+    public static ReadOnlySpan<byte> Magic => "CPVBOOK3"u8;
+
+    public static ReadOnlySpan<byte> PatchMagic => "CPVPTCH1"u8;
+
+    public static ReadOnlySpan<byte> DbInfoMagic => "CPVDBIN2"u8;
+
+    /// <summary>The section number of <paramref name="section"/> in a patch.</summary>
+    public static int Of(PatchSection section) => SectionCount + (int)section;
+
+    /// <summary>The bytes of <see cref="BookSection.Log"/>: the position, then the epoch.</summary>
+    public static byte[] LogBytes(string epoch, long position)
+    {
+        ArgumentNullException.ThrowIfNull(epoch);
+        var bytes = new byte[8 + Encoding.UTF8.GetByteCount(epoch)];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, position);
+        Encoding.UTF8.GetBytes(epoch, bytes.AsSpan(8));
+        return bytes;
+    }
+
+    /// <summary>The position a <see cref="BookSection.Log"/> section holds, or -1 when it is not one.</summary>
+    public static long PositionOf(ReadOnlySpan<byte> log) => log.Length < 8 ? -1 : BinaryPrimitives.ReadInt64LittleEndian(log);
+
+    /// <summary>Writes <paramref name="stamp"/> in <see cref="StampLength"/> bytes.</summary>
+    public static void WriteStamp(Span<byte> span, GenerationStamp stamp)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(span, stamp.Device);
+        BinaryPrimitives.WriteUInt64LittleEndian(span[8..], stamp.Inode);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], stamp.Size);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], stamp.MtimeSeconds);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], stamp.MtimeNanoseconds);
+    }
+
+    /// <summary>The stamp <see cref="WriteStamp"/> wrote at the start of <paramref name="span"/>.</summary>
+    public static GenerationStamp ReadStamp(ReadOnlySpan<byte> span) => new(
+        BinaryPrimitives.ReadUInt64LittleEndian(span),
+        BinaryPrimitives.ReadUInt64LittleEndian(span[8..]),
+        BinaryPrimitives.ReadInt64LittleEndian(span[16..]),
+        BinaryPrimitives.ReadInt64LittleEndian(span[24..]),
+        BinaryPrimitives.ReadUInt32LittleEndian(span[32..]));
 
     /// <summary>The envelope around a list answer, before and after its elements.</summary>
     public static ReadOnlySpan<byte> ListPrefix => "{\"data\":["u8;
@@ -79,11 +121,7 @@ public static class AnswerBookFormat
         var span = book.AsSpan();
         magic.CopyTo(span);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], length);
-        BinaryPrimitives.WriteUInt64LittleEndian(span[16..], stamp.Device);
-        BinaryPrimitives.WriteUInt64LittleEndian(span[24..], stamp.Inode);
-        BinaryPrimitives.WriteInt64LittleEndian(span[32..], stamp.Size);
-        BinaryPrimitives.WriteInt64LittleEndian(span[40..], stamp.MtimeSeconds);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[48..], stamp.MtimeNanoseconds);
+        WriteStamp(span[16..], stamp);
         BinaryPrimitives.WriteInt32LittleEndian(span[52..], sections.Count);
         BinaryPrimitives.WriteInt64LittleEndian(span[56..], servableUntil);
         long offset = HeaderLength + (sections.Count * 16);
@@ -99,10 +137,5 @@ public static class AnswerBookFormat
     }
 
     /// <summary>The stamp a book's header carries.</summary>
-    public static GenerationStamp StampOf(ReadOnlySpan<byte> header) => new(
-        BinaryPrimitives.ReadUInt64LittleEndian(header[16..]),
-        BinaryPrimitives.ReadUInt64LittleEndian(header[24..]),
-        BinaryPrimitives.ReadInt64LittleEndian(header[32..]),
-        BinaryPrimitives.ReadInt64LittleEndian(header[40..]),
-        BinaryPrimitives.ReadUInt32LittleEndian(header[48..]));
+    public static GenerationStamp StampOf(ReadOnlySpan<byte> header) => ReadStamp(header[16..]);
 }

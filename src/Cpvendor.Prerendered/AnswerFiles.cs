@@ -17,6 +17,9 @@ public static class AnswerFiles
 
     public static string Book(InstallConfig config) => Path.Combine(ModelFolder(config), "answers.book");
 
+    /// <summary>The patch that brings the book to the current generation (same folder, owner and mode as the book).</summary>
+    public static string Patch(InstallConfig config) => Path.Combine(ModelFolder(config), "answers.patch");
+
     /// <summary>Root's db_info answer: beside the book, but 0600 root, since it holds the database password.</summary>
     public static string DbInfo(InstallConfig config) => Path.Combine(ModelFolder(config), "db_info.answer");
 

@@ -33,9 +33,6 @@ public enum BookSection
     /// </summary>
     DomainMembers,
 
-    /// <summary>The whole envelope of <c>users --fields=id,username</c>, the projection CloudLinux asks for most.</summary>
-    UsersIdUsername,
-
     /// <summary>A key index of the domain members by domain name.</summary>
     DomainNameIndex,
 
@@ -74,4 +71,11 @@ public enum BookSection
 
     /// <summary>A key index of the administrators by <c>is_main</c>: the key <c>true</c> or <c>false</c>.</summary>
     AdminIsMainIndex,
+
+    /// <summary>
+    /// The store's change log (migration 8) at the generation the file was rendered from: its
+    /// position (i64), then its epoch (UTF-8). A patch (<see cref="PatchSection"/>) is built from
+    /// the changes after a book's position.
+    /// </summary>
+    Log,
 }

@@ -18,7 +18,6 @@ namespace Cpvendor.Prerendered;
 public static class FastAnswers
 {
     private const int WholeRecord = 0;
-    private const int IdAndUsername = 0b11;
     private const int WholeMember = 0;
     private const int MemberWithoutPhp = 1;
 
@@ -43,7 +42,7 @@ public static class FastAnswers
         if (script is not ("users" or "domains" or "packages" or "resellers" or "admins" or "php"))
             return Outcome.NotHere;
 
-        using var book = AnswerBook.Open(AnswerFiles.Book(config), AnswerFiles.Generation(config), Native.Now());
+        using var book = BookView.Open(config, Native.Now());
         if (book is null)
             return Outcome.NotHere;
         return script switch
@@ -53,7 +52,7 @@ public static class FastAnswers
             "packages" => Packages(book, rest, sink),
             "resellers" => Resellers(book, rest, sink),
             "admins" => Admins(book, rest, sink),
-            _ => Parse(Grammar.Php, rest, []) is null ? Outcome.NotHere : Write(sink, book.Section(BookSection.Php)),
+            _ => Parse(Grammar.Php, rest, []) is null ? Outcome.NotHere : Write(sink, book.ListOf(BookSection.Php).Section(BookSection.Php)),
         };
     }
 
@@ -67,39 +66,61 @@ public static class FastAnswers
     private static Outcome Stamped(string path, string source, int index, AnswerSink sink) =>
         StampedAnswers.TryRead(path, source, index) is { } answer ? Write(sink, answer.Span) : Outcome.NotHere;
 
-    /// <summary>Root's db_info, served while its file is of the current generation and the credential file is the one it was rendered with.</summary>
+    /// <summary>
+    /// Root's db_info, served while its file holds the current generation's database users (rendered
+    /// from it, or from an earlier one the book patch says no database user changed since) and the
+    /// credential file is the one it was rendered with.
+    /// </summary>
     private static Outcome DbInfo(InstallConfig config, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.DbInfo, rest, []) is null)
             return Outcome.NotHere;
-        using var file = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config), AnswerFiles.Generation(config), Native.Now());
-        if (file is null || DbInfoSource.Stamp(config.DbSecret) is not { } source || !file.Section(0).SequenceEqual(source))
+        var now = Native.Now();
+        using var file = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config));
+        if (file is null)
+            return Outcome.NotHere;
+        var generation = AnswerFiles.Generation(config);
+        using var patch = file.Stamp == GenerationStamp.OfReadable(generation) ? null : AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now);
+        if (!AnswerBook.DbInfoCurrent(file, patch, generation, now) || DbInfoSource.Stamp(config.DbSecret) is not { } source || !file.Section(0).SequenceEqual(source))
             return Outcome.NotHere;
         return Write(sink, file.Section(1));
     }
 
-    private static Outcome Users(AnswerBook book, string[] rest, AnswerSink sink)
+    private static Outcome Users(BookView book, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.Users, rest, ["fields", "unix-id", "username", "owner", "package-name", "package-owner"]) is not { } arguments)
             return Outcome.NotHere;
         var mask = FieldMask.From(arguments.Fields("fields"));
         IReadOnlyList<int>? records;
         if (arguments.Number("unix-id") is { } uid)
-            records = book.RecordsOfUid(uid);
+        {
+            records = book.Find(BookView.Users, part => part.RecordsOfUid(uid));
+        }
         else if (arguments.Text("username") is { } username)
-            records = book.Lookup(BookSection.UsernameIndex, Encoding.UTF8.GetBytes(username));
+        {
+            records = book.Find(BookView.Users, part => part.Lookup(BookSection.UsernameIndex, Encoding.UTF8.GetBytes(username)));
+        }
         else if (arguments.Text("owner") is { } owner)
-            return OwnerExists(book, owner) ? WriteUsers(book, book.Lookup(BookSection.UserOwnerIndex, Encoding.UTF8.GetBytes(owner)), mask, sink) : Outcome.NotHere;
-        else if (arguments.Text("package-name") is { } packageName)
-            return PackageExists(book, arguments.Text("package-owner")!, packageName)
-                ? WriteUsers(book, book.Lookup(BookSection.UserPackageIndex, AnswerBookFormat.PackageKey(arguments.Text("package-owner")!, packageName)), mask, sink)
+        {
+            return OwnerExists(book, owner)
+                ? WriteUsers(book, book.Find(BookView.Users, part => part.Lookup(BookSection.UserOwnerIndex, Encoding.UTF8.GetBytes(owner))), mask, sink)
                 : Outcome.NotHere;
+        }
+        else if (arguments.Text("package-name") is { } packageName)
+        {
+            var key = AnswerBookFormat.PackageKey(arguments.Text("package-owner")!, packageName);
+            return PackageExists(book, arguments.Text("package-owner")!, packageName)
+                ? WriteUsers(book, book.Find(BookView.Users, part => part.Lookup(BookSection.UserPackageIndex, key)), mask, sink)
+                : Outcome.NotHere;
+        }
         else if (mask == FieldMask.All)
-            return Write(sink, book.Section(BookSection.Users));
-        else if (mask == IdAndUsername)
-            return Write(sink, book.Section(BookSection.UsersIdUsername));
+        {
+            return book.WriteAll(BookView.Users, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, sink);
+        }
         else
-            return WriteUsers(book, Enumerable.Range(0, book.UserCount).ToList(), mask, sink);
+        {
+            return WriteUsers(book, book.All(BookView.Users), mask, sink);
+        }
 
         // No such user or uid is NotFound, which the full path words.
         return records is null || records.Count == 0 ? Outcome.NotHere : WriteUsers(book, records, mask, sink);
@@ -109,15 +130,17 @@ public static class FastAnswers
     /// Whether <paramref name="owner"/> names an administrator or a reseller, as the full path's
     /// owner check asks: both whole lists are in the book, so the answer is exact.
     /// </summary>
-    private static bool OwnerExists(AnswerBook book, string owner)
+    private static bool OwnerExists(BookView book, string owner)
     {
         var key = Encoding.UTF8.GetBytes(owner);
-        return book.Lookup(BookSection.AdminNameIndex, key) is { Count: > 0 } || book.Lookup(BookSection.ResellerNameIndex, key) is { Count: > 0 };
+        return book.ListOf(BookSection.Admins).Lookup(BookSection.AdminNameIndex, key) is { Count: > 0 }
+            || book.ListOf(BookSection.Resellers).Lookup(BookSection.ResellerNameIndex, key) is { Count: > 0 };
     }
 
     /// <summary>Whether the packages answer lists a package of that name and owner.</summary>
-    private static bool PackageExists(AnswerBook book, string owner, string name)
+    private static bool PackageExists(BookView view, string owner, string name)
     {
+        var book = view.ListOf(BookSection.Packages);
         if (book.Lookup(BookSection.PackageOwnerIndex, Encoding.UTF8.GetBytes(owner)) is not { } owned
             || book.Lookup(BookSection.PackageNameIndex, Encoding.UTF8.GetBytes(name)) is not { } named)
         {
@@ -128,7 +151,7 @@ public static class FastAnswers
     }
 
     /// <summary>The list of <paramref name="records"/>, each whole or projected onto <paramref name="mask"/>; nothing when the book's ranges do not fit.</summary>
-    private static Outcome WriteUsers(AnswerBook book, IReadOnlyList<int>? records, int mask, AnswerSink sink)
+    private static Outcome WriteUsers(BookView book, IReadOnlyList<int>? records, int mask, AnswerSink sink)
     {
         if (records is null)
             return Outcome.NotHere;
@@ -136,7 +159,7 @@ public static class FastAnswers
         {
             for (var part = 0; part < AnswerBookFormat.RecordFields; part++)
             {
-                if (Needed(mask, part) && !book.TryUserPart(record, part, out _))
+                if (Needed(mask, part) && !book.TryPart(BookView.Users, record, part, out _))
                     return Outcome.NotHere;
             }
         }
@@ -149,7 +172,7 @@ public static class FastAnswers
                 stream.Put((byte)',');
             if (mask == FieldMask.All)
             {
-                book.TryUserPart(records[i], WholeRecord, out var whole);
+                book.TryPart(BookView.Users, records[i], WholeRecord, out var whole);
                 stream.Put(whole);
                 continue;
             }
@@ -164,7 +187,7 @@ public static class FastAnswers
                 if (!first)
                     stream.Put((byte)',');
                 first = false;
-                book.TryUserPart(records[i], part, out var member);
+                book.TryPart(BookView.Users, records[i], part, out var member);
                 stream.Put(member);
             }
 
@@ -178,7 +201,7 @@ public static class FastAnswers
     /// <summary>Whether a projection onto <paramref name="mask"/> prints range <paramref name="part"/> of a record (0 the whole object).</summary>
     private static bool Needed(int mask, int part) => part == WholeRecord ? mask == FieldMask.All : mask != FieldMask.All && (mask & (1 << (part - 1))) != 0;
 
-    private static Outcome Domains(AnswerBook book, string[] rest, AnswerSink sink)
+    private static Outcome Domains(BookView book, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.Domains, rest, ["name", "owner", "with-php"]) is not { } arguments)
             return Outcome.NotHere;
@@ -187,7 +210,7 @@ public static class FastAnswers
         if (arguments.Text("name") is { } name)
         {
             // No such domain is NotFound, which the full path words.
-            members = book.Lookup(BookSection.DomainNameIndex, Encoding.UTF8.GetBytes(name));
+            members = book.Find(BookView.Domains, part => part.Lookup(BookSection.DomainNameIndex, Encoding.UTF8.GetBytes(name)));
             if (members is not { Count: > 0 })
                 return Outcome.NotHere;
         }
@@ -195,41 +218,43 @@ public static class FastAnswers
         {
             // The full path asks whether the owner is a user the users answer lists: exact from the book.
             var key = Encoding.UTF8.GetBytes(owner);
-            if (book.Lookup(BookSection.UsernameIndex, key) is not { Count: > 0 })
+            if (book.Find(BookView.Users, part => part.Lookup(BookSection.UsernameIndex, key)) is not { Count: > 0 })
                 return Outcome.NotHere;
-            members = book.Lookup(BookSection.DomainOwnerIndex, key);
+            members = book.Find(BookView.Domains, part => part.Lookup(BookSection.DomainOwnerIndex, key));
         }
         else if (withPhp)
         {
-            return Write(sink, book.Section(BookSection.DomainsWithPhp));
+            return book.WriteAll(BookView.Domains, AnswerBookFormat.ObjectPrefix, AnswerBookFormat.ObjectSuffix, sink);
         }
         else
         {
-            members = Enumerable.Range(0, book.Count(BookSection.DomainMembers, AnswerBookFormat.DomainParts)).ToList();
+            members = book.All(BookView.Domains);
         }
 
         if (members is null)
             return Outcome.NotHere;
         // Without PHP, each member is its part before "php" and a closing brace (docs/cpapi.md).
-        return WriteJoined(book, new(BookSection.DomainsWithPhp, BookSection.DomainMembers, AnswerBookFormat.DomainParts, withPhp ? WholeMember : MemberWithoutPhp),
+        return WriteJoined((element, out bytes) => book.TryPart(BookView.Domains, element, withPhp ? WholeMember : MemberWithoutPhp, out bytes),
             members, AnswerBookFormat.ObjectPrefix, AnswerBookFormat.ObjectSuffix, closeEach: !withPhp, sink);
     }
 
-    private static Outcome Packages(AnswerBook book, string[] rest, AnswerSink sink)
+    private static Outcome Packages(BookView view, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.Packages, rest, ["owner"]) is not { } arguments)
             return Outcome.NotHere;
+        var book = view.ListOf(BookSection.Packages);
         if (arguments.Text("owner") is not { } owner)
             return Write(sink, book.Section(BookSection.Packages));
-        return OwnerExists(book, owner)
+        return OwnerExists(view, owner)
             ? WriteElements(book, BookSection.Packages, BookSection.PackageElements, book.Lookup(BookSection.PackageOwnerIndex, Encoding.UTF8.GetBytes(owner)), sink)
             : Outcome.NotHere;
     }
 
-    private static Outcome Resellers(AnswerBook book, string[] rest, AnswerSink sink)
+    private static Outcome Resellers(BookView view, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.Resellers, rest, ["id", "name"]) is not { } arguments)
             return Outcome.NotHere;
+        var book = view.ListOf(BookSection.Resellers);
         IReadOnlyList<int>? found;
         if (arguments.Number("id") is { } id)
             found = book.Lookup(BookSection.ResellerIdIndex, Encoding.UTF8.GetBytes(id.ToString(CultureInfo.InvariantCulture)));
@@ -240,10 +265,11 @@ public static class FastAnswers
         return found is null || found.Count == 0 ? Outcome.NotHere : WriteElements(book, BookSection.Resellers, BookSection.ResellerElements, found, sink);
     }
 
-    private static Outcome Admins(AnswerBook book, string[] rest, AnswerSink sink)
+    private static Outcome Admins(BookView view, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.Admins, rest, ["name", "is-main"]) is not { } arguments)
             return Outcome.NotHere;
+        var book = view.ListOf(BookSection.Admins);
         if (arguments.Text("name") is { } name)
         {
             var named = book.Lookup(BookSection.AdminNameIndex, Encoding.UTF8.GetBytes(name));
@@ -260,20 +286,20 @@ public static class FastAnswers
 
     /// <summary>The list of <paramref name="found"/> elements of a list answer, each whole; nothing when the book's ranges do not fit.</summary>
     private static Outcome WriteElements(AnswerBook book, BookSection answer, BookSection elements, IReadOnlyList<int>? found, AnswerSink sink) =>
-        WriteJoined(book, new(answer, elements, 1, 0), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, closeEach: false, sink);
+        WriteJoined((element, out bytes) => book.TryPart(answer, elements, 1, element, 0, out bytes), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, closeEach: false, sink);
 
     /// <summary>
-    /// <paramref name="prefix"/>, then range <see cref="ElementRange.Part"/> of each of <paramref name="found"/>
+    /// <paramref name="prefix"/>, then the range <paramref name="range"/> gives for each of <paramref name="found"/>
     /// (each followed by a closing brace when <paramref name="closeEach"/>) joined by commas, then
     /// <paramref name="suffix"/>; nothing when the book's ranges do not fit.
     /// </summary>
-    private static Outcome WriteJoined(AnswerBook book, ElementRange range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool closeEach, AnswerSink sink)
+    private static Outcome WriteJoined(ElementBytes range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool closeEach, AnswerSink sink)
     {
         if (found is null)
             return Outcome.NotHere;
         foreach (var element in found)
         {
-            if (!book.TryPart(range.Answer, range.Elements, range.Parts, element, range.Part, out _))
+            if (!range(element, out _))
                 return Outcome.NotHere;
         }
 
@@ -283,7 +309,7 @@ public static class FastAnswers
         {
             if (i > 0)
                 stream.Put((byte)',');
-            book.TryPart(range.Answer, range.Elements, range.Parts, found[i], range.Part, out var bytes);
+            range(found[i], out var bytes);
             stream.Put(bytes);
             if (closeEach)
                 stream.Put((byte)'}');
@@ -293,8 +319,8 @@ public static class FastAnswers
         return stream.Finish();
     }
 
-    /// <summary>Which range of an element section's elements an answer is joined from.</summary>
-    private readonly record struct ElementRange(BookSection Answer, BookSection Elements, int Parts, int Part);
+    /// <summary>The range of one element an answer is joined from; false when it does not fit.</summary>
+    private delegate bool ElementBytes(int element, out ReadOnlySpan<byte> bytes);
 
     /// <summary>The call's options if the grammar accepts them and they use only <paramref name="indexed"/>, else null.</summary>
     private static ParsedArguments? Parse(ScriptGrammar grammar, string[] rest, string[] indexed)

@@ -216,15 +216,29 @@ public sealed class ReadModelTests
     /// <summary>Undoes the newest migration (7: the index of homes), as a store of the previous release.</summary>
     internal static void Downgrade(string store)
     {
-        Assert.Equal(7, PanelStoreVersion());
+        Assert.Equal(8, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText =
+        // Migration 8 undone: its triggers, its tables and its indexes.
+        var triggers = new List<string>();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%book_changes%'";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                triggers.Add(reader.GetString(0));
+        }
+
+        Assert.True(triggers.Count >= 20, string.Join(' ', triggers));
+        command.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER {t};\n")) +
             """
-            DROP INDEX users_home;
-            PRAGMA user_version = 6;
+            DROP TABLE book_changes;
+            DROP TABLE book_log;
+            DROP INDEX admins_unix_uid;
+            DROP INDEX resellers_unix_uid;
+            DELETE FROM sqlite_sequence WHERE name = 'book_changes';
+            PRAGMA user_version = 7;
             """;
         command.ExecuteNonQuery();
     }

@@ -215,7 +215,11 @@ public sealed class SmallCpapiBinaryTests
     /// Waits until the book a lifecycle command started is built for the current generation (the
     /// builder runs after the command returns). Bounded only to fail rather than hang.
     /// </summary>
-    internal static void WaitForBook(TempInstall install)
+    /// <summary>Waits until the book, or the book and its patch, answer for the current generation (a one-account change writes a patch).</summary>
+    internal static void WaitForBook(TempInstall install) => WaitForBook(install, patchServes: true);
+
+    /// <summary>Waits until the book itself was built from the current generation.</summary>
+    internal static void WaitForBook(TempInstall install, bool patchServes)
     {
         var generation = Path.Combine(install.Config.DataDir, "model", "panel.db");
         for (var guard = DateTime.UtcNow + Run.HangGuard; DateTime.UtcNow < guard;)
@@ -223,6 +227,12 @@ public sealed class SmallCpapiBinaryTests
             var book = File.Exists(BookOf(install)) ? File.ReadAllBytes(BookOf(install)) : [];
             if (book.Length >= AnswerBookFormat.HeaderLength && AnswerBookFormat.StampOf(book) == GenerationStamp.Of(generation))
                 return;
+            if (patchServes)
+            {
+                using var view = BookView.Open(install.Config, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                if (view is not null)
+                    return;
+            }
 
             Thread.Sleep(50);
         }

@@ -24,11 +24,12 @@ public static class AnswerBookCatchUp
         {
             var config = loadConfig();
             var folder = AnswerFiles.ModelFolder(config);
-            // Only a book of another generation is one whose builder never finished: books are written
-            // whole and renamed, so a missing or damaged one is the doctor's to report and publish's to mend.
+            // Only a book of another generation, with no patch bringing it to the current one, is one whose
+            // builder never finished: books are written whole and renamed, so a missing or damaged one is
+            // the doctor's to report and publish's to mend.
             if (GenerationStamp.Of(AnswerFiles.Generation(config)) is not { } current
                 || AnswerBookPublisher.StampOfBook(AnswerFiles.Book(config)) is not { } booked
-                || booked == current)
+                || booked == current || AnswerBookPatcher.Serves(config, current))
             {
                 return;
             }

@@ -3,6 +3,7 @@ using Cpvendor.Core.Native;
 using Cpvendor.Core.Processes;
 using Cpvendor.Cpapi.Identity;
 using Cpvendor.Prerendered;
+using Cpvendor.Store.Model;
 
 namespace Cpvendor.Cpapi.Publishing;
 
@@ -19,7 +20,6 @@ namespace Cpvendor.Cpapi.Publishing;
 /// </summary>
 public static class AnswerBookPublisher
 {
-    private static readonly string[] IdAndUsername = ["--fields=id,username"];
     private static readonly string[] WithPhp = ["--with-php"];
 
     /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
@@ -34,20 +34,25 @@ public static class AnswerBookPublisher
         {
             using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
             // Every builder holds the lock while it writes: a temporary file found now is a killed one's.
-            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp").Concat(Directory.EnumerateFiles(folder, ".db_info.answer.*.tmp")))
+            foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp").Concat(Directory.EnumerateFiles(folder, ".answers.patch.*.tmp"))
+                .Concat(Directory.EnumerateFiles(folder, ".db_info.answer.*.tmp")))
+            {
                 File.Delete(left);
+            }
+
             var generation = AnswerFiles.Generation(config);
             if (GenerationStamp.Of(generation) is not { } before)
             {
                 File.Delete(path);
+                File.Delete(AnswerFiles.Patch(config));
                 File.Delete(AnswerFiles.DbInfo(config));
                 return false;
             }
 
             if (StampOfBook(path) != before)
             {
-                var book = Build(config, before);
-                if (book is null)
+                var (book, log) = Build(config, before);
+                if (book is null || log is null)
                 {
                     File.Delete(path);
                     return false;
@@ -56,29 +61,43 @@ public static class AnswerBookPublisher
                 // A newer generation was published meanwhile: its own publish writes its book.
                 if (GenerationStamp.Of(generation) != before)
                     return false;
-                var asRoot = Libc.GetEuid() == 0;
-                SecureFile.WriteAtomic(path, book, FileModes.GroupFile, asRoot ? 0u : null, asRoot ? config.AdminGid ?? 0 : null);
+                WriteBesideGeneration(config, path, book);
+                // The new book answers for the generation itself: a patch over the old one is done with.
+                File.Delete(AnswerFiles.Patch(config));
+                PublishDbInfo(config, before, log!, patch: false);
+                return true;
             }
 
-            PublishDbInfo(config, before);
+            File.Delete(AnswerFiles.Patch(config));
+            using (var context = new ScriptContext(config, new Caller(0, CallerRole.Root)))
+                PublishDbInfo(config, before, context.Store.BookLog(0, 0), patch: false);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
         {
             // Without a book every call takes the full path: slower, never wrong.
             TryDelete(path);
+            TryDelete(AnswerFiles.Patch(config));
             TryDelete(AnswerFiles.DbInfo(config));
             return false;
         }
+    }
+
+    /// <summary>Writes the book or its patch as the book is written: whole and renamed, 0640 root and the administrators' group.</summary>
+    internal static void WriteBesideGeneration(InstallConfig config, string path, byte[] bytes)
+    {
+        var asRoot = Libc.GetEuid() == 0;
+        SecureFile.WriteAtomic(path, bytes, FileModes.GroupFile, asRoot ? 0u : null, asRoot ? config.AdminGid ?? 0 : null);
     }
 
     /// <summary>
     /// Brings root's db_info answer file in step with the generation <paramref name="stamp"/> and the
     /// credential file: rendered by the live script as root and written 0600 root, never into the
     /// book, which administrators read (docs/security.md). Any doubt removes it, so the call takes
-    /// the full path.
+    /// the full path. After a patch (<paramref name="patch"/>) a file that the patch says still holds
+    /// the generation's database users is kept.
     /// </summary>
-    private static void PublishDbInfo(InstallConfig config, GenerationStamp stamp)
+    internal static void PublishDbInfo(InstallConfig config, GenerationStamp stamp, BookLog log, bool patch)
     {
         var path = AnswerFiles.DbInfo(config);
         try
@@ -89,10 +108,15 @@ public static class AnswerBookPublisher
                 return;
             }
 
-            using (var current = AnswerBook.OpenDbInfo(path, AnswerFiles.Generation(config), DateTimeOffset.UtcNow.ToUnixTimeSeconds()))
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            using (var current = AnswerBook.OpenDbInfo(path))
+            using (var over = patch ? AnswerBook.OpenPatch(AnswerFiles.Patch(config), AnswerFiles.Generation(config), now) : null)
             {
-                if (current is not null && current.Section(0).SequenceEqual(source))
+                if (current is not null && (current.Stamp == stamp || over is not null) && AnswerBook.DbInfoCurrent(current, over, AnswerFiles.Generation(config), now)
+                    && current.Section(0).SequenceEqual(source))
+                {
                     return;
+                }
             }
 
             using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
@@ -106,7 +130,7 @@ public static class AnswerBookPublisher
             }
 
             var asRoot = Libc.GetEuid() == 0;
-            SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until, [source, answer]),
+            SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until, [source, answer, AnswerBookFormat.LogBytes(log.Epoch, log.Position)]),
                 FileModes.PrivateFile, asRoot ? 0u : null, asRoot ? 0u : null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
@@ -116,21 +140,31 @@ public static class AnswerBookPublisher
     }
 
     /// <summary>
-    /// Brings the book in step after a lifecycle commit without making the command wait for it:
-    /// starts <c>BIN/cpvendor publish --answer-book</c> of the install (clean environment, nothing
-    /// inherited) and returns. Until that book is in place its stamp no longer matches the new
-    /// generation, so the small binary hands every call to the full path, which answers from the new
-    /// generation: the change is in the very next answer either way, and re-rendering every list of
-    /// a 10,000-account panel stays out of the command's time. A burst coalesces: each builder
-    /// waits for the lock and finds the book already built for the newest generation. Without an
-    /// installed binary only root can change (a library use) the book is built here and now.
+    /// Brings the answers in step after a lifecycle commit, before the command returns, at the cost
+    /// of what changed: a patch over the book holds the elements of the accounts and domains the
+    /// change touched (<see cref="AnswerBookPatcher"/>), so the very next call is answered from book
+    /// and patch. A change the patch cannot hold (PHP versions, the panel's defaults, administrators
+    /// and resellers, too many accounts), or a book that a builder holds, starts
+    /// <c>BIN/cpvendor publish --answer-book</c> of the install (clean environment, nothing inherited)
+    /// and returns: until that book is in place the small binary hands every call to the full path,
+    /// which answers from the new generation. A patch grown past
+    /// <see cref="AnswerBookPatcher.CompactAt"/> names starts the same builder to replace book and
+    /// patch. Without an installed binary only root can change (a library use) the book is built
+    /// here and now.
     /// </summary>
     public static void PublishSoon(InstallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         // Most flushes follow no new generation (a hook's bookkeeping, a command that changed nothing
-        // served): a book already built for the current one needs no builder.
-        if (GenerationStamp.Of(AnswerFiles.Generation(config)) is { } current && StampOfBook(AnswerFiles.Book(config)) == current)
+        // served): a book, or a patch, already built for the current one needs nothing.
+        if (GenerationStamp.Of(AnswerFiles.Generation(config)) is not { } current
+            || StampOfBook(AnswerFiles.Book(config)) == current || AnswerBookPatcher.Serves(config, current))
+        {
+            return;
+        }
+
+        var patched = AnswerBookPatcher.TryPatch(config);
+        if (patched is { } names && names <= AnswerBookPatcher.CompactAt)
             return;
         // Not waited for; a builder that cannot start leaves the book to be built here and now.
         if (!StartBuilder(config))
@@ -169,27 +203,28 @@ public static class AnswerBookPublisher
         }
     }
 
-    private static byte[]? Build(InstallConfig config, GenerationStamp stamp)
+    private static (byte[]? Book, BookLog? Log) Build(InstallConfig config, GenerationStamp stamp)
     {
         // The two large answers are rendered side by side, each through a connection of its own to
         // the generation (the stamp checked before and after proves both read the same file).
         var usersTask = Task.Run(() =>
         {
             using var own = new ScriptContext(config, new Caller(0, CallerRole.Root));
-            return (CpapiRunner.Live("users", own).ToArray(), CpapiRunner.Live("users", IdAndUsername, own).ToArray());
+            return CpapiRunner.Live("users", own).ToArray();
         });
         using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
         // Past its maximum age the generation answers nothing (ScriptContext refuses it): no book.
         var until = context.Store.ServableUntil();
+        var log = context.Store.BookLog(0, 0);
         // Only the answer with PHP is kept: the one without is its members up to "php" (docs/cpapi.md).
         var domains = CpapiRunner.Live("domains", WithPhp, context).ToArray();
         var packages = CpapiRunner.Live("packages", context).ToArray();
         var resellers = CpapiRunner.Live("resellers", context).ToArray();
         var admins = CpapiRunner.Live("admins", context).ToArray();
         var php = CpapiRunner.Live("php", context).ToArray();
-        var (users, idAndUsername) = usersTask.GetAwaiter().GetResult();
-        if (!Envelope.IsOk(php) || !Envelope.IsOk(idAndUsername))
-            return null;
+        var users = usersTask.GetAwaiter().GetResult();
+        if (!Envelope.IsOk(php))
+            return (null, null);
         var keys = new NameBlob();
         if (AnswerBookIndexer.Users(users, keys) is not { } index
             || AnswerBookIndexer.Domains(domains, keys) is not { } domainIndex
@@ -197,16 +232,16 @@ public static class AnswerBookPublisher
             || AnswerBookIndexer.List(resellers, keys, "name", "id") is not { } resellerIndex
             || AnswerBookIndexer.List(admins, keys, "name", "is_main") is not { } adminIndex)
         {
-            return null;
+            return (null, null);
         }
 
-        return AnswerBookFormat.Build(stamp, until,
+        return (AnswerBookFormat.Build(stamp, until,
         [
             users, domains, packages, resellers, admins, php, index.Records, index.Uids, index.Usernames, keys.ToArray(),
-            domainIndex.Members, idAndUsername, domainIndex.Names, domainIndex.Owners, index.Owners, index.Packages,
+            domainIndex.Members, domainIndex.Names, domainIndex.Owners, index.Owners, index.Packages,
             packageIndex.Elements, packageIndex.Indexes[0], packageIndex.Indexes[1], resellerIndex.Elements, resellerIndex.Indexes[0], resellerIndex.Indexes[1],
-            adminIndex.Elements, adminIndex.Indexes[0], adminIndex.Indexes[1],
-        ]);
+            adminIndex.Elements, adminIndex.Indexes[0], adminIndex.Indexes[1], AnswerBookFormat.LogBytes(log.Epoch, log.Position),
+        ]), log);
     }
 
     private static void TryDelete(string path)

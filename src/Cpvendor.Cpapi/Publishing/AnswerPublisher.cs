@@ -73,6 +73,7 @@ public static class AnswerPublisher
     {
         ArgumentNullException.ThrowIfNull(config);
         File.Delete(AnswerFiles.Book(config));
+        File.Delete(AnswerFiles.Patch(config));
         File.Delete(AnswerFiles.PanelInfo(config));
         if (Directory.Exists(config.UsersDir))
         {

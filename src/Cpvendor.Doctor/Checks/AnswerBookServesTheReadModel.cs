@@ -9,7 +9,8 @@ namespace Cpvendor.Doctor.Checks;
 /// is within the source's maximum age. Otherwise every such call takes the full binary: the answers
 /// stay right and fresh but cost about twice as much. A lifecycle command rebuilds the book in a
 /// process of its own right after it returns, so a book a moment behind is normal; one that stays
-/// behind means the rebuild fails.
+/// behind means the rebuild fails. A book with the patch beside it that brings it to the current
+/// generation (what a one-account change writes) serves like a current one.
 /// </summary>
 internal sealed class AnswerBookServesTheReadModel : Check
 {
@@ -39,7 +40,8 @@ internal sealed class AnswerBookServesTheReadModel : Check
             yield break;
         }
 
-        using var book = AnswerBook.Open(path, AnswerFiles.Generation(config), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        // A book one change or more behind serves with the patch beside it (docs/cpapi.md, "the book patch").
+        using var book = BookView.Open(config, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         if (book is null)
         {
             yield return Warning(
@@ -48,7 +50,9 @@ internal sealed class AnswerBookServesTheReadModel : Check
         }
         else
         {
-            yield return Ok($"the answer book was built from the current read model ({book.UserCount} accounts)", path);
+            yield return Ok(book.Patched
+                ? $"the answer book and its patch serve the current read model ({book.All(BookView.Users).Count} accounts)"
+                : $"the answer book was built from the current read model ({book.All(BookView.Users).Count} accounts)", path);
         }
     }
 }

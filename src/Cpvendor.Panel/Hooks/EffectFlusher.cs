@@ -22,6 +22,8 @@ internal static class EffectFlusher
         // Every committed change, whatever effects it recorded, reaches the read model before any hook.
         ReadModelPublisher.Publish(config, store);
         AnswerBookPublisher.PublishSoon(config);
+        // Only the newest rows of the book's change log stay: a book older than them is rebuilt whole.
+        store.TrimBookChanges();
         var recorded = store.PendingEffects();
         if (recorded.Count == 0)
             return;

@@ -192,5 +192,101 @@ internal static class Migrations
         """
         CREATE INDEX users_home ON users (home);
         """,
+
+        // 8: what changed for the answer book (docs/cpapi.md, "the book patch"), recorded by the store
+        // itself. A row change of an account or a domain records the usernames and domain names whose
+        // elements of the users and domains answers it may change (a domain's owner too: an account's
+        // element shows its main domain); a change of packages records that list; of database users,
+        // db_info; of anything else an administrator's answers read (PHP versions, the panel's
+        // defaults and host name, administrators and resellers, who may be listed in users), 'wide':
+        // the whole book. Only the newest rows are kept (StoreSession.TrimBookChanges, after each
+        // commit); the epoch tells one store's log from another's. An update trigger names its columns
+        // (UPDATE OF) so that a statement setting others (the identity triggers', the revision's) does
+        // not compile it: a writer prepares every statement again, and every preparation compiles the
+        // table's triggers.
+        """
+        CREATE TABLE book_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('user', 'domain', 'packages', 'db', 'wide')),
+            key TEXT
+        );
+        CREATE TABLE book_log (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            epoch TEXT NOT NULL
+        );
+        INSERT INTO book_log (id, epoch) VALUES (1, lower(hex(randomblob(16))));
+        CREATE INDEX admins_unix_uid ON admins (unix_uid);
+        CREATE INDEX resellers_unix_uid ON resellers (unix_uid);
+
+        CREATE TRIGGER users_book_insert AFTER INSERT ON users
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('user', NEW.username);
+            INSERT INTO book_changes (kind) SELECT 'wide'
+                WHERE EXISTS (SELECT 1 FROM admins WHERE unix_uid = NEW.uid) OR EXISTS (SELECT 1 FROM resellers WHERE unix_uid = NEW.uid);
+        END;
+        CREATE TRIGGER users_book_delete AFTER DELETE ON users
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('user', OLD.username);
+            INSERT INTO book_changes (kind) SELECT 'wide'
+                WHERE EXISTS (SELECT 1 FROM admins WHERE unix_uid = OLD.uid) OR EXISTS (SELECT 1 FROM resellers WHERE unix_uid = OLD.uid);
+        END;
+        CREATE TRIGGER users_book_update AFTER UPDATE OF username, uid, owner, package_owner, package_name, email, locale_code ON users
+        WHEN OLD.username IS NOT NEW.username OR OLD.uid IS NOT NEW.uid OR OLD.owner IS NOT NEW.owner
+            OR OLD.package_owner IS NOT NEW.package_owner OR OLD.package_name IS NOT NEW.package_name
+            OR OLD.email IS NOT NEW.email OR OLD.locale_code IS NOT NEW.locale_code
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('user', OLD.username);
+            INSERT INTO book_changes (kind, key) SELECT 'user', NEW.username WHERE NEW.username IS NOT OLD.username;
+            INSERT INTO book_changes (kind) SELECT 'wide' WHERE OLD.uid IS NOT NEW.uid
+                AND (EXISTS (SELECT 1 FROM admins WHERE unix_uid IN (OLD.uid, NEW.uid)) OR EXISTS (SELECT 1 FROM resellers WHERE unix_uid IN (OLD.uid, NEW.uid)));
+        END;
+
+        CREATE TRIGGER domains_book_insert AFTER INSERT ON domains
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('domain', NEW.name);
+            INSERT INTO book_changes (kind, key) SELECT 'user', NEW.owner WHERE NEW.is_main = 1;
+        END;
+        CREATE TRIGGER domains_book_delete AFTER DELETE ON domains
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('domain', OLD.name);
+            INSERT INTO book_changes (kind, key) SELECT 'user', OLD.owner WHERE OLD.is_main = 1;
+        END;
+        CREATE TRIGGER domains_book_update AFTER UPDATE OF name, owner, document_root, is_main, php_version_id, handler ON domains
+        WHEN OLD.name IS NOT NEW.name OR OLD.owner IS NOT NEW.owner OR OLD.document_root IS NOT NEW.document_root
+            OR OLD.is_main IS NOT NEW.is_main OR OLD.php_version_id IS NOT NEW.php_version_id OR OLD.handler IS NOT NEW.handler
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('domain', OLD.name);
+            INSERT INTO book_changes (kind, key) SELECT 'domain', NEW.name WHERE NEW.name IS NOT OLD.name;
+            INSERT INTO book_changes (kind, key) SELECT 'user', OLD.owner WHERE OLD.is_main = 1 OR NEW.is_main = 1;
+            INSERT INTO book_changes (kind, key) SELECT 'user', NEW.owner WHERE (OLD.is_main = 1 OR NEW.is_main = 1) AND NEW.owner IS NOT OLD.owner;
+        END;
+
+        CREATE TRIGGER packages_book_insert AFTER INSERT ON packages BEGIN INSERT INTO book_changes (kind) VALUES ('packages'); END;
+        CREATE TRIGGER packages_book_delete AFTER DELETE ON packages BEGIN INSERT INTO book_changes (kind) VALUES ('packages'); END;
+        CREATE TRIGGER packages_book_update AFTER UPDATE ON packages BEGIN INSERT INTO book_changes (kind) VALUES ('packages'); END;
+        CREATE TRIGGER db_users_book_insert AFTER INSERT ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+        CREATE TRIGGER db_users_book_delete AFTER DELETE ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+        CREATE TRIGGER db_users_book_update AFTER UPDATE ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+
+        CREATE TRIGGER php_versions_book_insert AFTER INSERT ON php_versions BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER php_versions_book_delete AFTER DELETE ON php_versions BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER php_versions_book_update AFTER UPDATE ON php_versions BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER panel_book_insert AFTER INSERT ON panel BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER panel_book_update AFTER UPDATE OF default_php, default_handler, host_name ON panel
+        WHEN OLD.default_php IS NOT NEW.default_php OR OLD.default_handler IS NOT NEW.default_handler OR OLD.host_name IS NOT NEW.host_name
+        BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER admins_book_insert AFTER INSERT ON admins BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER admins_book_delete AFTER DELETE ON admins BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER admins_book_update AFTER UPDATE OF name, unix_user, email, locale_code, is_main, unix_uid ON admins
+        WHEN OLD.name IS NOT NEW.name OR OLD.unix_user IS NOT NEW.unix_user OR OLD.email IS NOT NEW.email
+            OR OLD.locale_code IS NOT NEW.locale_code OR OLD.is_main IS NOT NEW.is_main OR OLD.unix_uid IS NOT NEW.unix_uid
+        BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER resellers_book_insert AFTER INSERT ON resellers BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER resellers_book_delete AFTER DELETE ON resellers BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        CREATE TRIGGER resellers_book_update AFTER UPDATE OF name, reseller_id, email, locale_code, unix_uid ON resellers
+        WHEN OLD.name IS NOT NEW.name OR OLD.reseller_id IS NOT NEW.reseller_id OR OLD.email IS NOT NEW.email
+            OR OLD.locale_code IS NOT NEW.locale_code OR OLD.unix_uid IS NOT NEW.unix_uid
+        BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
+        """,
     ];
 }

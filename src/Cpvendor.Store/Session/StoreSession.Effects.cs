@@ -11,4 +11,15 @@ public sealed partial class StoreSession
 
     /// <summary>Forgets the effects up to <paramref name="lastId"/>, once carried out; those recorded since stay.</summary>
     public void ForgetEffectsThrough(long lastId) => Execute("DELETE FROM pending_effects WHERE id <= $last", ("$last", lastId));
+
+    /// <summary>The rows of the answer book's change log kept (migration 8): a book built before them is rebuilt whole.</summary>
+    public const int BookChangesKept = 8192;
+
+    /// <summary>
+    /// Keeps only the newest <see cref="BookChangesKept"/> rows of the book's change log. Done once
+    /// after each commit rather than by a trigger: a batch or a sync that writes 100,000 rows would
+    /// otherwise trim inside its own transaction again and again.
+    /// </summary>
+    public void TrimBookChanges() =>
+        Execute("DELETE FROM book_changes WHERE id <= (SELECT max(id) FROM book_changes) - $kept", ("$kept", (long)BookChangesKept));
 }
