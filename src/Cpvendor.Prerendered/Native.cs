@@ -82,15 +82,25 @@ internal static unsafe partial class Native
         return new GenerationStamp(device, *(ulong*)(buffer + 32), *(long*)(buffer + 40), *(long*)(buffer + 112), *(uint*)(buffer + 120));
     }
 
-    /// <summary>Reads a whole small file of at most <paramref name="limit"/> bytes; null when it is missing, larger or unreadable.</summary>
-    public static byte[]? ReadAll(string path, int limit)
+    /// <summary>The uid that owns an open descriptor (<c>stx_uid</c>, at 20 in struct statx).</summary>
+    private static uint? OwnerOf(int fd)
+    {
+        var buffer = stackalloc byte[256];
+        return Libc.StatxInto(fd, "", AtEmptyPath, StatxBasicStats, buffer) == 0 ? *(uint*)(buffer + 20) : null;
+    }
+
+    /// <summary>
+    /// Reads a whole small file of at most <paramref name="limit"/> bytes; null when it is missing,
+    /// larger or unreadable, or when <paramref name="owner"/> refuses the uid that owns it.
+    /// </summary>
+    public static byte[]? ReadAll(string path, int limit, Func<uint, bool>? owner = null)
     {
         var fd = Open(path);
         if (fd < 0)
             return null;
         try
         {
-            if (Stat(fd) is not { } stat || stat.Size < 0 || stat.Size > limit)
+            if (Stat(fd) is not { } stat || stat.Size < 0 || stat.Size > limit || (owner is not null && (OwnerOf(fd) is not { } uid || !owner(uid))))
                 return null;
             var bytes = new byte[stat.Size];
             var total = 0;
