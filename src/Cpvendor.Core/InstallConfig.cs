@@ -71,7 +71,11 @@ public sealed record InstallConfig
 
     public string PanelInfoFile => Path.Combine(PublicDir, "panel_info.json");
 
-    public string UserFile(uint uid) => Path.Combine(UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".json");
+    /// <summary>How the name of a uid's file in <see cref="UsersDir"/> ends.</summary>
+    public const string UserFileExtension = ".user";
+
+    /// <summary>The one file of a uid's data and pre-rendered answers (Prerendered's <c>AccountFile</c>).</summary>
+    public string UserFile(uint uid) => Path.Combine(UsersDir, uid.ToString(CultureInfo.InvariantCulture) + UserFileExtension);
 
     /// <summary>Applies the conventional paths below an install root.</summary>
     public static InstallConfig ForRoot(string root, string store, string adminGroup = "cpvendor") => new()

@@ -6,7 +6,7 @@ namespace Cpvendor.Prerendered;
 /// <summary>
 /// Where the pre-rendered answers live: the book beside the read-model generation it was built
 /// from (same folder, same 0640 root:admin group), the public panel_info answer beside the public
-/// panel_info file, and each caller's answers beside their per-uid file, with its owner and mode.
+/// panel_info file; each caller's answers are inside their per-uid file (<see cref="AccountFile"/>).
 /// </summary>
 public static class AnswerFiles
 {
@@ -25,5 +25,16 @@ public static class AnswerFiles
 
     public static string PanelInfo(InstallConfig config) => Path.Combine(config.PublicDir, "panel_info.answer");
 
-    public static string User(InstallConfig config, uint uid) => Path.Combine(config.UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".answers");
+    /// <summary>
+    /// An older version's two files per uid, its data (<c>UID.json</c>) and its answers stamped with
+    /// that data (<c>UID.answers</c>), which <see cref="AccountFile"/> replaced: the full binary reads
+    /// the data of an uid that has no <c>UID.user</c> yet, and every publish removes both.
+    /// </summary>
+    public static string RetiredUserData(InstallConfig config, uint uid) => Path.Combine(config.UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".json");
+
+    /// <inheritdoc cref="RetiredUserData"/>
+    public static string RetiredUserAnswers(InstallConfig config, uint uid) => Path.Combine(config.UsersDir, uid.ToString(CultureInfo.InvariantCulture) + ".answers");
+
+    /// <summary>The name patterns of <see cref="RetiredUserData"/> and <see cref="RetiredUserAnswers"/> in <c>DATA/users</c>.</summary>
+    public static IReadOnlyList<string> RetiredUserPatterns { get; } = ["*.json", "*.answers"];
 }

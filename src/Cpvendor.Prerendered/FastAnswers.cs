@@ -8,7 +8,7 @@ namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// Answers the calls CloudLinux makes from what the publisher pre-rendered with the live scripts:
-/// panel_info from its public answer, an end user's <c>domains</c> from their per-uid answers,
+/// panel_info from its public answer, an end user's <c>domains</c> from their per-uid file,
 /// root's <c>db_info</c> from its root-only answer file, and an administrator's lists and every
 /// filter of them from the answer book, by concatenating byte ranges. Arguments go through the
 /// contract's one parser. Anything else (an error to report, a name that does not exist, any
@@ -60,7 +60,9 @@ public static class FastAnswers
     {
         if (Parse(Grammar.Domains, rest, ["with-php"]) is not { } arguments)
             return Outcome.NotHere;
-        return Stamped(AnswerFiles.User(config, uid), config.UserFile(uid), arguments.Has("with-php") ? 1 : 0, sink);
+        return AccountFile.TryRead(config.UserFile(uid), uid, arguments.Has("with-php") ? AccountFile.DomainsWithPhp : AccountFile.Domains) is { } answer
+            ? Write(sink, answer.Span)
+            : Outcome.NotHere;
     }
 
     private static Outcome Stamped(string path, string source, int index, AnswerSink sink) =>

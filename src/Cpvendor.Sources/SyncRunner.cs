@@ -195,10 +195,5 @@ public static class SyncRunner
             return;
         File.Delete(config.PanelInfoFile);
         AnswerPublisher.WithdrawPrerendered(config);
-        if (Directory.Exists(config.UsersDir))
-        {
-            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
-                File.Delete(file);
-        }
     }
 }

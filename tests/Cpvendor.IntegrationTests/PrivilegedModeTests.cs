@@ -54,7 +54,7 @@ public sealed class PrivilegedModeTests
 
         // Alice's published file is made unreadable to her: only a call that really went through
         // sudo (and so runs as root) can answer her.
-        var aliceFile = host.Path("opt/cpvendor/var/users/20003.json");
+        var aliceFile = host.Path("opt/cpvendor/var/users/20003.user");
         Core.Native.Libc.Chown(aliceFile, 0, 0);
         File.SetUnixFileMode(aliceFile, UnixFileMode.UserRead);
 

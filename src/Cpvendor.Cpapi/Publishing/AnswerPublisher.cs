@@ -65,9 +65,10 @@ public static class AnswerPublisher
     }
 
     /// <summary>
-    /// Removes every pre-rendered answer (the book, panel_info's, each uid's): what a sync past its
-    /// maximum age does beside withdrawing the files they were rendered from. Their stamps would
-    /// already keep them from answering; removing them leaves nothing of the stale data behind.
+    /// Removes every pre-rendered answer (the book, panel_info's, each uid's file of data and answers,
+    /// and an older version's two files per uid): what a sync past its maximum age does beside
+    /// withdrawing the files they were rendered from. Their stamps would already keep the book and
+    /// panel_info's answer from answering; removing them leaves nothing of the stale data behind.
     /// </summary>
     public static void WithdrawPrerendered(InstallConfig config)
     {
@@ -77,8 +78,11 @@ public static class AnswerPublisher
         File.Delete(AnswerFiles.PanelInfo(config));
         if (Directory.Exists(config.UsersDir))
         {
-            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.answers"))
-                File.Delete(file);
+            foreach (var pattern in AnswerFiles.RetiredUserPatterns.Prepend("*" + InstallConfig.UserFileExtension))
+            {
+                foreach (var file in Directory.EnumerateFiles(config.UsersDir, pattern))
+                    File.Delete(file);
+            }
         }
     }
 
@@ -140,7 +144,11 @@ public static class AnswerPublisher
             batch.Write(path, bytes, mode, owner, group, temp => prepare(temp));
     }
 
-    /// <summary>Rewrites the files of the given ids only: what one change affects.</summary>
+    /// <summary>
+    /// Rewrites the files of the given ids only: what one change affects. Each id has one file, its
+    /// data and the answers the small binary serves it rendered from that data (<see cref="AccountFile"/>);
+    /// an older version's two files of the id are removed once the new one is in place.
+    /// </summary>
     public static void PublishUsers(InstallConfig config, PanelReader store, IEnumerable<uint> uids)
     {
         EnsureFolders(config);
@@ -153,11 +161,9 @@ public static class AnswerPublisher
             progress.Advance();
             var names = store.UsernamesOf(uid);
             var path = config.UserFile(uid);
-            var answersPath = AnswerFiles.User(config, uid);
             if (names.Count == 0)
             {
                 File.Delete(path);
-                File.Delete(answersPath);
                 continue;
             }
 
@@ -165,26 +171,32 @@ public static class AnswerPublisher
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
-            var json = answers.ToUtf8();
-            // What the small binary prints for this caller's domains, tied to the bytes of their file.
-            var rendered = StampedAnswers.Build(json, [CpapiRunner.EndUserDomains(answers, withPhp: false), CpapiRunner.EndUserDomains(answers, withPhp: true)]);
+            // The data, and what the small binary prints for this caller's domains, in one file.
+            var file = AccountFile.Build(answers.ToUtf8(), CpapiRunner.EndUserDomains(answers, withPhp: false), CpapiRunner.EndUserDomains(answers, withPhp: true));
             if (access is null)
             {
-                WriteIfChanged(path, json, UserFileMode, null, null, batch);
-                WriteIfChanged(answersPath, rendered, UserFileMode, null, null, batch);
+                WriteIfChanged(path, file, UserFileMode, null, null, batch);
                 continue;
             }
 
             var (owner, group, mode, acl) = access.Of(uid);
-            WriteIfChanged(path, json, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
-            WriteIfChanged(answersPath, rendered, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
+            WriteIfChanged(path, file, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
         }
 
         batch.Commit();
+        foreach (var uid in distinct)
+        {
+            File.Delete(AnswerFiles.RetiredUserData(config, uid));
+            File.Delete(AnswerFiles.RetiredUserAnswers(config, uid));
+        }
 
         Stamp(config, store.Settings().Revision);
     }
 
+    /// <summary>
+    /// Removes the files of ids that no longer have an account, what a killed publish left, and
+    /// every file of an older version's two-file layout; returns how many ids lost their file.
+    /// </summary>
     private static int RemoveStale(InstallConfig config, IReadOnlyList<uint> uids)
     {
         var keep = uids.ToHashSet();
@@ -192,14 +204,13 @@ public static class AnswerPublisher
         // Temporary files of a publish that was killed before it could rename them.
         foreach (var file in Directory.EnumerateFiles(config.UsersDir, ".*.tmp"))
             File.Delete(file);
-        foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.answers"))
+        foreach (var pattern in AnswerFiles.RetiredUserPatterns)
         {
-            var stem = Path.GetFileNameWithoutExtension(file);
-            if (!uint.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || !keep.Contains(uid))
+            foreach (var file in Directory.EnumerateFiles(config.UsersDir, pattern))
                 File.Delete(file);
         }
 
-        foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
+        foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*" + InstallConfig.UserFileExtension))
         {
             var stem = Path.GetFileNameWithoutExtension(file);
             if (uint.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && keep.Contains(uid))
@@ -209,6 +220,13 @@ public static class AnswerPublisher
         }
 
         return removed;
+    }
+
+    /// <summary>Whether an older version's two-file layout is still published beside (or instead of) the one file per uid.</summary>
+    public static bool HasRetiredUserFiles(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Directory.Exists(config.UsersDir) && AnswerFiles.RetiredUserPatterns.Any(p => Directory.EnumerateFiles(config.UsersDir, p).Any());
     }
 
     private static void GrantRead(string temp, uint uid)

@@ -57,7 +57,8 @@ internal sealed class SecretsAreReadableByRootOnly : Check
         var rewritable = new List<string>();
         if (Directory.Exists(config.UsersDir))
         {
-            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*.json"))
+            // Each uid's file, and an older version's two files of a uid not republished since.
+            foreach (var file in Directory.EnumerateFiles(config.UsersDir))
             {
                 if (!uint.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || Libc.Owner(file) is not { } status)
                     continue;

@@ -24,6 +24,8 @@ internal sealed class PublishStep(Func<InstallConfig> settings) : IInstallStep
             return "not published";
         if (Directory.Exists(AnswerPublisher.RetiredSnapshotFolder(config)))
             return "an older version's admin snapshots are still published";
+        if (AnswerPublisher.HasRetiredUserFiles(config))
+            return "an older version's two files per account are still published";
         long revision;
         using (var reader = PanelReader.Open(config.Store))
             revision = reader.Settings().Revision;

@@ -136,9 +136,14 @@ public sealed class RecordingHooks
         published = {}
         if os.path.isdir(USERS_DIR):
             for name in os.listdir(USERS_DIR):
-                if name.endswith(".json"):
-                    with open(os.path.join(USERS_DIR, name)) as f:
-                        published[name[:-5]] = sorted(json.load(f)["domains"].keys())
+                if name.endswith(".user"):
+                    # magic, section count, lengths, then the data section first (docs/security.md)
+                    with open(os.path.join(USERS_DIR, name), "rb") as f:
+                        raw = f.read()
+                    count = int.from_bytes(raw[8:12], "little")
+                    start = 16 + 8 * count
+                    data = raw[start:start + int.from_bytes(raw[16:24], "little")]
+                    published[name[:-5]] = sorted(json.loads(data)["domains"].keys())
         entry = {"script": SCRIPT, "argv": sys.argv[1:], "users": cpapi("users"), "domains": cpapi("domains"), "published": published}
         with open(RECORD, "a") as f:
             f.write(json.dumps(entry) + "\n")
