@@ -66,5 +66,27 @@ public sealed class GovernorMapUpdateTests : IDisposable
         Assert.DoesNotContain("broken", File.ReadAllText(config.GovernorMap));
     }
 
+    [Theory]
+    [InlineData("an empty line between two")]
+    [InlineData("a byte that is not UTF-8")]
+    [InlineData("no newline at the end")]
+    [InlineData("a database user listed twice")]
+    public void A_map_not_in_the_written_form_is_rewritten_whole(string flaw)
+    {
+        var user = FirstUser();
+        var written = File.ReadAllBytes(config.GovernorMap);
+        var lines = System.Text.Encoding.UTF8.GetString(written).TrimEnd('\n').Split('\n');
+        byte[] damaged = flaw switch
+        {
+            "an empty line between two" => System.Text.Encoding.UTF8.GetBytes(lines[0] + "\n\n" + string.Join('\n', lines[1..]) + "\n"),
+            "a byte that is not UTF-8" => [.. System.Text.Encoding.UTF8.GetBytes(lines[0] + "\n"), 0xff, .. System.Text.Encoding.UTF8.GetBytes(" x 5\n")],
+            "no newline at the end" => written[..^1],
+            _ => System.Text.Encoding.UTF8.GetBytes(lines[0] + "\n" + lines[0] + "\n" + string.Join('\n', lines[1..]) + "\n"),
+        };
+        File.WriteAllBytes(config.GovernorMap, damaged);
+        panel.AddDbUser("new_db", user);
+        Assert.Equal(FullRender(), File.ReadAllText(config.GovernorMap));
+    }
+
     public void Dispose() => Directory.Delete(dir, recursive: true);
 }
