@@ -52,7 +52,7 @@ public static class Run
                 info.Environment[key] = value;
         }
 
-        using var process = System.Diagnostics.Process.Start(info)!;
+        using var process = Start(info);
         if (stdin is not null)
             process.StandardInput.Write(stdin);
         process.StandardInput.Close();
@@ -78,5 +78,27 @@ public static class Run
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {result}");
         return result.Stdout;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="info"/>. A program a test has just copied can be refused for a moment
+    /// with ETXTBSY: a child another test forks at that instant holds a copy of the copying
+    /// descriptor until its own exec closes it (the kernel's race, not the product's), so that one
+    /// refusal is tried again.
+    /// </summary>
+    private static System.Diagnostics.Process Start(ProcessStartInfo info)
+    {
+        const int TextFileBusy = 26;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return System.Diagnostics.Process.Start(info)!;
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == TextFileBusy && attempt < 50)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }
