@@ -1,13 +1,17 @@
 using System.Buffers.Binary;
+using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.Prerendered;
 
 /// <summary>
-/// The one file published per UNIX id that has an account (<c>DATA/users/UID.user</c>): the data
-/// the full binary answers that caller from, and the two answers the small binary serves them,
-/// rendered from that data by the same publish and written with it in one rename, so no stamp ties
-/// them and no crash can leave one without the other. Layout: the magic <c>CPVUSER1</c>, then a
+/// What is published per UNIX id that has an account: the data the full binary answers that caller
+/// from, and the two answers the small binary serves them, rendered from that data by the same
+/// publish and written with it at once, so no stamp ties them and no crash can leave one without the
+/// other. It is sealed into a shared bucket under the uid's key (<see cref="SealedAccounts"/>), or,
+/// where the file system keeps no extended attributes for keys, a file of its own
+/// (<c>DATA/users/UID.user</c>, readable by that uid alone). Layout: the magic <c>CPVUSER1</c>, then a
 /// <see cref="SectionTable"/> of exactly three sections: the data (JSON), <c>domains</c>, and
 /// <c>domains --with-php</c>. Its user may be able to rewrite it (docs/security.md) and in
 /// privileged mode root reads it for them, so it is read as hostile input: bounded, every length
@@ -62,6 +66,21 @@ public static class AccountFile
     /// read it for the caller: it answers nothing.
     /// </summary>
     public static bool MayAnswer(uint owner, uint uid) => owner == 0 || owner == uid || owner == Libc.GetEuid();
+
+    /// <summary>
+    /// Answer <paramref name="section"/> of <paramref name="uid"/>'s account, sealed or in a file of
+    /// its own; null for any doubt (see <see cref="TryRead"/>, and a key or record that does not open).
+    /// </summary>
+    public static ReadOnlyMemory<byte>? TryAnswer(InstallConfig config, uint uid, int section)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return SealedAccounts.Read(config, uid, out var image) switch
+        {
+            SealedLookup.Found when DataLength(image) is (>= 0 and <= MaxDataBytes) => SectionTable.Find(image!, TableAt, section),
+            SealedLookup.NoKey or SealedLookup.NoRecord => TryRead(config.UserFile(uid), uid, section),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// Answer <paramref name="section"/> of <paramref name="uid"/>'s file at <paramref name="path"/>,

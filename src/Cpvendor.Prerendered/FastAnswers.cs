@@ -60,7 +60,7 @@ public static class FastAnswers
     {
         if (Parse(Grammar.Domains, rest, ["with-php"]) is not { } arguments)
             return Outcome.NotHere;
-        return AccountFile.TryRead(config.UserFile(uid), uid, arguments.Has("with-php") ? AccountFile.DomainsWithPhp : AccountFile.Domains) is { } answer
+        return AccountFile.TryAnswer(config, uid, arguments.Has("with-php") ? AccountFile.DomainsWithPhp : AccountFile.Domains) is { } answer
             ? Write(sink, answer.Span)
             : Outcome.NotHere;
     }

@@ -19,6 +19,7 @@ internal static unsafe partial class Native
     private const int MapFixed = 0x10;
     private const int MapAnonymous = 0x20;
     private const nint LargeFolio = 2 * 1024 * 1024;
+    private const int ErrNoEntry = 2;
 
     internal static void Close(int fd) => Libc.CloseDescriptor(fd);
 
@@ -87,6 +88,26 @@ internal static unsafe partial class Native
     {
         var buffer = stackalloc byte[256];
         return Libc.StatxInto(fd, "", AtEmptyPath, StatxBasicStats, buffer) == 0 ? *(uint*)(buffer + 20) : null;
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="key"/>-long extended attribute <paramref name="name"/> of the file
+    /// at <paramref name="path"/>: 1 when read; 0 when there is no such file; -1 for anything else
+    /// (unreadable, an attribute of another length or none, an owner <paramref name="owner"/> refuses).
+    /// </summary>
+    public static int ReadAttribute(string path, string name, Span<byte> key, Func<uint, bool> owner)
+    {
+        var fd = Open(path);
+        if (fd < 0)
+            return Marshal.GetLastPInvokeError() == ErrNoEntry ? 0 : -1;
+        try
+        {
+            return OwnerOf(fd) is { } uid && owner(uid) && Libc.DescriptorAttribute(fd, name, key) == key.Length ? 1 : -1;
+        }
+        finally
+        {
+            Close(fd);
+        }
     }
 
     /// <summary>

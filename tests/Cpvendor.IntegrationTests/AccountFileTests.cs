@@ -4,15 +4,17 @@ using System.Text.Json;
 using Cpvendor.IntegrationTests.Harness;
 using Cpvendor.IntegrationTests.Security;
 using Cpvendor.Prerendered;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// One published file per UNIX id, <c>DATA/users/UID.user</c>: the data the full binary answers
-/// that user from and the answers the small binary serves them, in one file (docs/security.md).
-/// Real UNIX users and the published binaries: the user reads exactly their own data through both
-/// binaries, nobody else can read it, an older version's two files per uid are never served by the
-/// small binary and are replaced by the next install, and a file another uid owns answers nothing.
+/// One published image per UNIX id: the data the full binary answers that user from and the answers
+/// the small binary serves them, sealed in a public bucket under a key only that uid reads
+/// (<c>DATA/users/UID.key</c>, docs/security.md). Real UNIX users and the published binaries: the
+/// user reads exactly their own data through both binaries, nobody else can read their key, an older
+/// version's two files per uid are never served by the small binary and are replaced by the next
+/// install, and a key another uid owns answers nothing.
 /// </summary>
 public sealed class AccountFileTests
 {
@@ -28,9 +30,12 @@ public sealed class AccountFileTests
         var stranger = unix.Create("afs");
         install.Checked("publish");
 
+        // A key per uid, empty (the key is its attribute), and the buckets: nothing else.
         var files = Directory.EnumerateFiles(install.Config.UsersDir).Select(f => Path.GetFileName(f)!).ToList();
-        Assert.Contains($"{uid}.user", files);
-        Assert.All(files, f => Assert.EndsWith(".user", f, StringComparison.Ordinal));
+        Assert.Contains($"{uid}.key", files);
+        Assert.Contains(SealedBucket.FileName(SealedBucket.Of(uid)), files);
+        Assert.All(files, f => Assert.True(f.EndsWith(".key", StringComparison.Ordinal) || f.EndsWith(".sealed", StringComparison.Ordinal), f));
+        Assert.Equal(0, new FileInfo(install.KeyFile(uid)).Length);
 
         // Exactly the domains of the uid's accounts, with what the administrator sees of them.
         using var all = JsonDocument.Parse(install.FullCpapi(null, "domains", "--with-php").Stdout);
@@ -54,7 +59,9 @@ public sealed class AccountFileTests
             File.Move(install.Binary + ".away", install.Binary);
         }
 
-        var foreign = Run.Program("/bin/cat", [Path.Combine(install.Config.UsersDir, $"{uid}.user")], stranger);
+        string[] readKey = ["-c", $"import os,sys; print(os.getxattr(sys.argv[1], '{SealedAccounts.KeyAttribute}').hex())", install.KeyFile(uid)];
+        Assert.Equal(0, Run.Program("/usr/bin/python3", readKey, caller).ExitCode);
+        var foreign = Run.Program("/usr/bin/python3", readKey, stranger);
         Assert.NotEqual(0, foreign.ExitCode);
         Assert.Equal("", foreign.Stdout);
     }
@@ -67,13 +74,13 @@ public sealed class AccountFileTests
         var (uid, _) = FirstUid(install);
         var caller = unix.Create("afu", uid);
         install.Checked("publish");
-        var file = Path.Combine(install.Config.UsersDir, $"{uid}.user");
+        var file = install.KeyFile(uid);
         var answers = Calls.Select(args => install.FullCpapi(caller, args).Stdout).ToList();
 
         // The layout of the version before: the data as UID.json and answers stamped with it as
         // UID.answers, same owner, mode and ACL. The stamp is right, the answers are not: a reader
         // of the old answers would print them.
-        var data = DataOf(File.ReadAllBytes(file));
+        var data = DataOf(install.AccountImage(uid)!);
         var forged = Encoding.UTF8.GetBytes("{\"data\":{\"from-the-old-answers.example\":{}},\"metadata\":{\"result\":\"ok\"}}\n");
         var legacyData = Path.Combine(install.Config.UsersDir, $"{uid}.json");
         var legacyAnswers = Path.Combine(install.Config.UsersDir, $"{uid}.answers");
@@ -99,10 +106,10 @@ public sealed class AccountFileTests
     }
 
     [Fact]
-    public void A_file_another_uid_owns_answers_nothing_even_to_root_reading_it_in_privileged_mode()
+    public void A_key_another_uid_owns_answers_nothing_even_to_root_reading_it_in_privileged_mode()
     {
         using var env = new PrivilegedPanel();
-        var file = Path.Combine(env.Install.Config.UsersDir, $"{env.Panel.AliceUid}.user");
+        var file = env.Install.KeyFile(env.Panel.AliceUid);
         Assert.Equal("ok", env.Through(env.Alice, "domains").Result);
 
         // Not root's, not Alice's: no publish wrote it so.
@@ -111,7 +118,7 @@ public sealed class AccountFileTests
         foreach (var args in Calls)
         {
             var envelope = env.Through(env.Alice, args).Is("InternalAPIError");
-            Assert.Contains("not owned by", envelope.Message);
+            Assert.Contains("do not open", envelope.Message);
         }
     }
 
@@ -125,7 +132,7 @@ public sealed class AccountFileTests
         return (uid, accounts.Where(a => a.Uid == uid).Select(a => a.Name).ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>The data section of a UID.user file, read by its documented layout: magic, count, lengths, sections.</summary>
+    /// <summary>The data section of an account image, read by its documented layout: magic, count, lengths, sections.</summary>
     private static byte[] DataOf(byte[] file)
     {
         Assert.Equal("CPVUSER1", Encoding.ASCII.GetString(file, 0, 8));

@@ -61,7 +61,7 @@ public sealed class AccountsTests
         install.Checked("admin", "add", "boss");
         install.Checked("user", "add", "alice", "--owner", "boss", "--domain", "alice.example", "--uid", "31001");
         install.Checked("user", "add", "alice2", "--owner", "boss", "--domain", "alice2.example", "--uid", "31001");
-        var published = File.ReadAllText(install.Config.UserFile(31001));
+        var published = System.Text.Encoding.UTF8.GetString(install.AccountImage(31001)!);
         Assert.Contains("alice2.example", published);
         Assert.Contains("\"alice.example\"", published);
     }

@@ -1,13 +1,16 @@
 using System.Globalization;
+using System.Text;
 using Cpvendor.IntegrationTests.Harness;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.IntegrationTests;
 
 /// <summary>
-/// docs/security.md, "answer files": an end user reads their own answer file but can never change
-/// it, since root in privileged mode and the CloudLinux tools that run for that user read it too.
-/// Hosts with user private groups get 0440 root:GROUP; others get 0440 root:root with an ACL entry
-/// for the uid; where neither exists the file stays the user's and the doctor says so.
+/// docs/security.md, "answer files": an end user reads their own key (or answer file) but can never
+/// change it, since root in privileged mode and the CloudLinux tools that run for that user read it
+/// too. Hosts with user private groups get 0440 root:GROUP; others get 0440 root:root with an ACL
+/// entry for the uid; where neither exists (nor attributes for keys) the file stays the user's and
+/// the doctor says so.
 /// </summary>
 public sealed class AnswerFileOwnershipTests
 {
@@ -17,7 +20,7 @@ public sealed class AnswerFileOwnershipTests
         using var unix = new UnixUsers();
         var user = unix.Create("rmupg");
         using var install = Installed(user);
-        var file = install.UserFile(user.Uid);
+        var file = install.KeyFile(user.Uid);
 
         Assert.Equal($"0 {user.Gid.ToString(CultureInfo.InvariantCulture)} 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", file).Trim());
         AssertReadableNotWritable(install, user, file);
@@ -31,12 +34,14 @@ public sealed class AnswerFileOwnershipTests
         var user = CreateInGroup(unix, "rmacl", shared);
         var neighbour = CreateInGroup(unix, "rmnbr", shared);
         using var install = Installed(user);
-        var file = install.UserFile(user.Uid);
+        var file = install.KeyFile(user.Uid);
 
         Assert.Equal("0 0 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", file).Trim());
         AssertReadableNotWritable(install, user, file);
-        var peek = Run.Program("/usr/bin/cat", [file], neighbour);
+        Assert.Equal(SealedBucket.KeyLength, ReadKey(file, user).Length);
+        var peek = Run.Program("/usr/bin/python3", ["-c", KeyReader, file], neighbour);
         Assert.NotEqual(0, peek.ExitCode);
+        Assert.Contains("Permission denied", peek.Stderr);
     }
 
     [Fact]
@@ -70,7 +75,29 @@ public sealed class AnswerFileOwnershipTests
         Assert.Contains("rmdom", Envelope.Of(install.Cpapi(user, "domains")).Is("ok").Run.Stdout);
         Assert.NotEqual(0, Run.Program("/usr/bin/chmod", ["0600", file], user).ExitCode);
         Assert.NotEqual(0, Run.Program("/bin/sh", ["-c", $"printf '{{}}' > '{file}'"], user).ExitCode);
-        Assert.Contains("rmdom", File.ReadAllText(file));
+        if (file.EndsWith(SealedAccounts.KeyExtension, StringComparison.Ordinal))
+        {
+            // Their own key: readable, but not theirs to replace.
+            var key = ReadKey(file, user);
+            var replace = Run.Program("/usr/bin/python3", ["-c", $"import os,sys; os.setxattr(sys.argv[1], '{SealedAccounts.KeyAttribute}', bytes(16))", file], user);
+            Assert.NotEqual(0, replace.ExitCode);
+            Assert.Equal(key, ReadKey(file, user));
+            Assert.Contains("rmdom", Encoding.UTF8.GetString(install.AccountImage(user.Uid)!));
+        }
+        else
+        {
+            Assert.Contains("rmdom", File.ReadAllText(file));
+        }
+    }
+
+    /// <summary>Prints the hex of a key file's attribute, as the user running it can read it.</summary>
+    private const string KeyReader = $"import os,sys; print(os.getxattr(sys.argv[1], '{SealedAccounts.KeyAttribute}').hex())";
+
+    private static byte[] ReadKey(string file, RunAs user)
+    {
+        var read = Run.Program("/usr/bin/python3", ["-c", KeyReader, file], user);
+        Assert.Equal(0, read.ExitCode);
+        return Convert.FromHexString(read.Stdout.Trim());
     }
 
     private static TempInstall Installed(RunAs user)

@@ -67,7 +67,7 @@ public sealed class ConcurrencyTests
         for (var w = 0; w < writers; w++)
         {
             for (var i = 0; i < perWriter; i++)
-                Assert.True(File.Exists(install.Config.UserFile((uint)(40000 + (w * 100) + i))));
+                Assert.NotNull(install.AccountImage((uint)(40000 + (w * 100) + i)));
         }
 
         StoreCheck.AssertConsistent(install.Store);

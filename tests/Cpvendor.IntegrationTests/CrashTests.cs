@@ -32,7 +32,8 @@ public sealed class CrashTests
         var post = hooks.Calls().Last();
         Assert.False(post.HasUser("bob"));
         Assert.Null(post.PublishedDomains(31002));
-        Assert.False(File.Exists(install.Config.UserFile(31002)));
+        Assert.False(File.Exists(install.KeyFile(31002)));
+        Assert.Null(install.AccountImage(31002));
         Assert.DoesNotContain("bob_db", File.ReadAllText(install.Config.GovernorMap));
         Assert.Contains("alice_db alice 31001\n", File.ReadAllText(install.Config.GovernorMap));
         StoreCheck.AssertConsistent(install.Store);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cpvendor.IntegrationTests.Harness;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.IntegrationTests;
 
@@ -15,8 +16,13 @@ public sealed class EndUserFileScanTests(UsersInstall env) : IClassFixture<Users
     {
         var install = env.Install;
         var panel = env.Panel;
-        var guessable = panel.Users.Select(u => install.UserFile(u.Uid))
-            .Concat([install.Store, install.Store + ".secret", install.Store + "-journal", install.UserFile(env.Stranger.Uid)])
+        // Every key and every bucket of sealed answers (public: what they show must be nothing).
+        var buckets = Directory.EnumerateFiles(install.Config.UsersDir, "*" + SealedBucket.Extension).ToList();
+        Assert.NotEmpty(buckets);
+        var guessable = panel.Users.Select(u => install.KeyFile(u.Uid))
+            .Concat(panel.Users.Select(u => install.UserFile(u.Uid)))
+            .Concat(buckets)
+            .Concat([install.Store, install.Store + ".secret", install.Store + "-journal", install.KeyFile(env.Stranger.Uid)])
             .Distinct()
             .ToArray();
 
@@ -37,13 +43,14 @@ public sealed class EndUserFileScanTests(UsersInstall env) : IClassFixture<Users
                     Assert.False(content.Contains(secret, StringComparison.Ordinal), $"{user.Name} (uid {user.Uid}) can read {file}, which contains '{secret}'");
             }
 
-            // The scan really reads what the user may read: their own answer file, the public answer.
+            // The scan really reads what the user may read: their own key, every bucket, the public answer.
             Assert.Contains(install.Config.PanelInfoFile, readable.Keys);
+            Assert.All(buckets, bucket => Assert.Contains(bucket, readable.Keys));
             if (mine.Count > 0)
             {
-                var own = install.UserFile(user.Uid);
-                Assert.Contains(own, readable.Keys);
-                Assert.All(mine, name => Assert.Contains(name, readable[own]));
+                Assert.Contains(install.KeyFile(user.Uid), readable.Keys);
+                var own = Envelope.Of(install.Cpapi(user, "domains")).Is("ok").Run.Stdout;
+                Assert.All(panel.Domains.Where(d => mine.Contains(d.Owner)), d => Assert.Contains(d.Name, own));
             }
         }
     }
@@ -55,13 +62,14 @@ public sealed class EndUserFileScanTests(UsersInstall env) : IClassFixture<Users
         foreach (var uid in env.Panel.Users.Select(u => u.Uid).Distinct())
         {
             // Read through the user's private group where there is one, else through an ACL (root's group).
-            var file = install.UserFile(uid);
+            var file = install.KeyFile(uid);
             var group = Core.Native.Libc.AccountById(uid) is { } account && Core.Native.Libc.GroupId(account.Name) == account.Gid ? account.Gid : 0;
             var stat = Run.Checked("/usr/bin/stat", "-c", "%u %g %a", file).Trim();
             Assert.Equal($"0 {group.ToString(CultureInfo.InvariantCulture)} 440", stat);
         }
 
         Assert.Equal("0 711", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Config.UsersDir).Trim());
+        Assert.All(Directory.EnumerateFiles(install.Config.UsersDir, "*" + SealedBucket.Extension), bucket => Assert.Equal("0 0 444", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", bucket).Trim()));
         Assert.Equal("0 644", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Config.PanelInfoFile).Trim());
         Assert.Equal("0 600", Run.Checked("/usr/bin/stat", "-c", "%u %a", install.Store + ".secret").Trim());
         Assert.Equal("0 0 600", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", install.Store).Trim());

@@ -158,7 +158,10 @@ public sealed class FaultTests
         var alice = unix.Create("kpfa", panel.AliceUid);
         var carol = unix.Create("kpfc", panel.CarolUid);
         using var install = NewInstall(panel);
-        var file = install.UserFile(panel.AliceUid);
+        // The bucket holding Alice's sealed answers (Carol's is another).
+        var file = Prerendered.Sealing.SealedAccounts.BucketFile(install.Config, Prerendered.Sealing.SealedBucket.Of(panel.AliceUid));
+        Assert.NotEqual(file, Prerendered.Sealing.SealedAccounts.BucketFile(install.Config, Prerendered.Sealing.SealedBucket.Of(panel.CarolUid)));
+        Assert.NotNull(install.AccountImage(panel.AliceUid));
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(file, content);
 

@@ -40,8 +40,10 @@ public sealed class InstallTests
         AssertEntry(installed, host.Path("etc/cl.selector/native.conf"), "644", 0, 0);
         var userFiles = installed.Entries.Where(e => e.Path.StartsWith(host.Path("opt/cpvendor/var/users/"), StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(userFiles);
-        // Written by root, read by their uid through its private group or an ACL (docs/security.md).
-        Assert.All(userFiles, e => Assert.Equal(("440", 0u), (e.Mode, e.Uid)));
+        // Keys written by root, read by their uid through its private group or an ACL; the buckets
+        // they open, root's and public (docs/security.md).
+        Assert.Contains(userFiles, e => e.Path.EndsWith(".key", StringComparison.Ordinal));
+        Assert.All(userFiles, e => Assert.Equal((e.Path.EndsWith(".sealed", StringComparison.Ordinal) ? "444" : "440", 0u), (e.Mode, e.Uid)));
 
         var ini = File.ReadAllText(host.Path("opt/cpvendor/etc/integration.ini"));
         Assert.Contains("[integration_scripts]", ini);

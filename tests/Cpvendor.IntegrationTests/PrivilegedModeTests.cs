@@ -52,9 +52,9 @@ public sealed class PrivilegedModeTests
             bobAccount = reader.UsernamesOf(20004).Single();
         }
 
-        // Alice's published file is made unreadable to her: only a call that really went through
-        // sudo (and so runs as root) can answer her.
-        var aliceFile = host.Path("opt/cpvendor/var/users/20003.user");
+        // Alice's key is made unreadable to her: only a call that really went through sudo (and so
+        // runs as root) can answer her.
+        var aliceFile = host.Path("opt/cpvendor/var/users/20003.key");
         Core.Native.Libc.Chown(aliceFile, 0, 0);
         File.SetUnixFileMode(aliceFile, UnixFileMode.UserRead);
 

@@ -25,9 +25,6 @@ public static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "endgrent")]
     private static partial void EndGrEntRaw();
 
-    [LibraryImport("libc", EntryPoint = "lsetxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int LSetXattrRaw(string path, string name, byte* value, nint size, int flags);
-
     /// <summary>Every account the account database enumerates: name, uid, primary gid and home folder.</summary>
     public static IReadOnlyList<(string Name, uint Uid, uint Gid, string Home)> AllAccounts()
     {
@@ -98,15 +95,6 @@ public static unsafe partial class Libc
         Entry(acl, 0x04, 0, Undefined);
         Entry(acl, 0x10, Read, Undefined);
         Entry(acl, 0x20, 0, Undefined);
-        fixed (byte* p = acl)
-        {
-            if (LSetXattrRaw(path, "system.posix_acl_access", p, acl.Length, 0) == 0)
-                return true;
-        }
-
-        var errno = Marshal.GetLastPInvokeError();
-        if (errno == ErrNotSupported)
-            return false;
-        throw new IOException($"cannot set the access ACL of {path}: errno {errno}");
+        return SetLinkAttribute(path, "system.posix_acl_access", acl);
     }
 }

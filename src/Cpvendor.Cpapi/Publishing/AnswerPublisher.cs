@@ -5,6 +5,7 @@ using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Cpapi.Identity;
 using Cpvendor.Prerendered;
+using Cpvendor.Prerendered.Sealing;
 using Cpvendor.Store;
 using Cpvendor.Store.ReadModel;
 
@@ -33,7 +34,7 @@ public static class AnswerPublisher
         using var store = PanelReader.Open(config.Store);
         PublishPanelInfo(config, store);
         var uids = store.Uids();
-        PublishUsers(config, store, uids);
+        PublishUsers(config, store, uids, uids.ToHashSet());
         var removed = RemoveStale(config, uids);
         Stamp(config, store.Settings().Revision);
         PublishAdminAnswers(config);
@@ -78,7 +79,8 @@ public static class AnswerPublisher
         File.Delete(AnswerFiles.PanelInfo(config));
         if (Directory.Exists(config.UsersDir))
         {
-            foreach (var pattern in AnswerFiles.RetiredUserPatterns.Prepend("*" + InstallConfig.UserFileExtension))
+            string[] published = ["*" + InstallConfig.UserFileExtension, "*" + SealedAccounts.KeyExtension, "*" + SealedBucket.Extension];
+            foreach (var pattern in AnswerFiles.RetiredUserPatterns.Concat(published))
             {
                 foreach (var file in Directory.EnumerateFiles(config.UsersDir, pattern))
                     File.Delete(file);
@@ -145,57 +147,108 @@ public static class AnswerPublisher
     }
 
     /// <summary>
-    /// Rewrites the files of the given ids only: what one change affects. Each id has one file, its
-    /// data and the answers the small binary serves it rendered from that data (<see cref="AccountFile"/>);
-    /// an older version's two files of the id are removed once the new one is in place.
+    /// Republishes the account answers of the given ids only: what one change affects. Each id's
+    /// data, and the answers the small binary serves it rendered from that data, make one image
+    /// (<see cref="AccountFile"/>), sealed into its bucket under its key (<see cref="SealedAccounts"/>),
+    /// or written as a file of its own where the file system keeps no attributes for keys. What an
+    /// older version published for the id is removed once the new form is in place.
     /// </summary>
-    public static void PublishUsers(InstallConfig config, PanelReader store, IEnumerable<uint> uids)
+    public static void PublishUsers(InstallConfig config, PanelReader store, IEnumerable<uint> uids) => PublishUsers(config, store, uids, keep: null);
+
+    private static void PublishUsers(InstallConfig config, PanelReader store, IEnumerable<uint> uids, IReadOnlySet<uint>? keep)
     {
         EnsureFolders(config);
-        using var batch = new AtomicFileBatch();
+        // Buckets are read, edited and written back whole: one editor at a time.
+        using var guard = FileLock.Acquire(SealedAccountWriter.LockPath(config), TimeSpan.FromMinutes(10));
         var access = AsRoot ? AnswerFileAccess.For(config.UsersDir) : null;
+        var sealing = AccountKeys.Supported(config.UsersDir);
+        using var keyBatch = new AtomicFileBatch();
+        using var batch = new AtomicFileBatch();
+        var keys = new AccountKeys(config, access, keyBatch);
+        var writer = new SealedAccountWriter(config);
+        var done = new Dictionary<uint, AccountForm>();
         var distinct = uids.Distinct().ToList();
-        using var progress = TerminalProgress.Current.Start("account answers", distinct.Count);
-        foreach (var uid in distinct)
+        using (var progress = TerminalProgress.Current.Start("account answers", distinct.Count))
         {
-            progress.Advance();
+            foreach (var uid in distinct)
+            {
+                progress.Advance();
+                done[uid] = Render(uid);
+            }
+        }
+
+        if (keep is not null)
+            writer.KeepOnly(keep);
+        // A bucket that did not hold together is rewritten from this publish alone: its other uids are sealed again.
+        if (writer.Damaged.Count > 0)
+        {
+            foreach (var uid in store.Uids().Where(u => writer.Damaged.Contains(SealedBucket.Of(u)) && !done.ContainsKey(u)))
+                done[uid] = Render(uid);
+        }
+
+        // A new key is in place before the record sealed with it, and a record leaves before its key.
+        keyBatch.Commit();
+        writer.Write(batch, RootOwner);
+        batch.Commit();
+        foreach (var (uid, form) in done)
+        {
+            if (form != AccountForm.Sealed)
+                File.Delete(SealedAccounts.KeyFile(config, uid));
+            if (form != AccountForm.OwnFile)
+                File.Delete(config.UserFile(uid));
+            File.Delete(AnswerFiles.RetiredUserData(config, uid));
+            File.Delete(AnswerFiles.RetiredUserAnswers(config, uid));
+        }
+
+        Stamp(config, store.Settings().Revision);
+
+        AccountForm Render(uint uid)
+        {
             var names = store.UsernamesOf(uid);
-            var path = config.UserFile(uid);
             if (names.Count == 0)
             {
-                File.Delete(path);
-                continue;
+                writer.Remove(uid);
+                return AccountForm.None;
             }
 
             var domains = new Dictionary<string, DomainInfoWithPhp>(StringComparer.Ordinal);
             foreach (var (name, info) in store.Domains(owners: names))
                 domains[name] = info;
             var answers = new UserAnswers(names, domains);
-            // The data, and what the small binary prints for this caller's domains, in one file.
-            var file = AccountFile.Build(answers.ToUtf8(), CpapiRunner.EndUserDomains(answers, withPhp: false), CpapiRunner.EndUserDomains(answers, withPhp: true));
+            // The data, and what the small binary prints for this caller's domains, in one image.
+            var image = AccountFile.Build(answers.ToUtf8(), CpapiRunner.EndUserDomains(answers, withPhp: false), CpapiRunner.EndUserDomains(answers, withPhp: true));
+            if (sealing)
+            {
+                writer.Put(uid, keys.Ensure(uid), image);
+                return AccountForm.Sealed;
+            }
+
+            writer.Remove(uid);
+            var path = config.UserFile(uid);
             if (access is null)
             {
-                WriteIfChanged(path, file, UserFileMode, null, null, batch);
-                continue;
+                WriteIfChanged(path, image, UserFileMode, null, null, batch);
+                return AccountForm.OwnFile;
             }
 
             var (owner, group, mode, acl) = access.Of(uid);
-            WriteIfChanged(path, file, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
+            WriteIfChanged(path, image, mode, owner, group, batch, acl ? temp => GrantRead(temp, uid) : null);
+            return AccountForm.OwnFile;
         }
+    }
 
-        batch.Commit();
-        foreach (var uid in distinct)
-        {
-            File.Delete(AnswerFiles.RetiredUserData(config, uid));
-            File.Delete(AnswerFiles.RetiredUserAnswers(config, uid));
-        }
-
-        Stamp(config, store.Settings().Revision);
+    private enum AccountForm
+    {
+        None,
+        Sealed,
+        OwnFile,
     }
 
     /// <summary>
-    /// Removes the files of ids that no longer have an account, what a killed publish left, and
-    /// every file of an older version's two-file layout; returns how many ids lost their file.
+    /// Removes what belongs to ids that no longer have an account (their keys and files; their
+    /// records left the buckets in <see cref="PublishUsers(InstallConfig, PanelReader, IEnumerable{uint}, IReadOnlySet{uint})"/>),
+    /// what a killed publish left, and every file of an older version's two-file layout; returns how
+    /// many ids lost their key or file.
     /// </summary>
     private static int RemoveStale(InstallConfig config, IReadOnlyList<uint> uids)
     {
@@ -210,13 +263,16 @@ public static class AnswerPublisher
                 File.Delete(file);
         }
 
-        foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*" + InstallConfig.UserFileExtension))
+        foreach (var extension in new[] { InstallConfig.UserFileExtension, SealedAccounts.KeyExtension })
         {
-            var stem = Path.GetFileNameWithoutExtension(file);
-            if (uint.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && keep.Contains(uid))
-                continue;
-            File.Delete(file);
-            removed++;
+            foreach (var file in Directory.EnumerateFiles(config.UsersDir, "*" + extension))
+            {
+                var stem = Path.GetFileNameWithoutExtension(file);
+                if (uint.TryParse(stem, NumberStyles.None, CultureInfo.InvariantCulture, out var uid) && keep.Contains(uid))
+                    continue;
+                File.Delete(file);
+                removed++;
+            }
         }
 
         return removed;

@@ -4,6 +4,7 @@ using Cpvendor.Contract;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Prerendered;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.Cpapi.Publishing;
 
@@ -26,32 +27,28 @@ public sealed record UserAnswers(
     public const int MaxBytes = AccountFile.MaxDataBytes;
 
     /// <summary>
-    /// Reads a caller's data; a caller with no file has no panel account and owns nothing. An uid
-    /// an older version published as <c>UID.json</c>, not republished since, is read from that file
-    /// until the next publish replaces it: it is the data that version answered from.
+    /// Reads a caller's data, sealed (<see cref="SealedAccounts"/>) or from a file of its own; a
+    /// caller with neither has no panel account and owns nothing. An uid an older version published
+    /// as <c>UID.json</c>, not republished since, is read from that file until the next publish
+    /// replaces it: it is the data that version answered from.
     /// </summary>
     public static UserAnswers Read(InstallConfig config, uint uid)
     {
-        var path = config.UserFile(uid);
+        var path = SealedAccounts.KeyFile(config, uid);
         byte[] bytes;
-        try
+        switch (SealedAccounts.Read(config, uid, out var image))
         {
-            bytes = DataOf(path, ReadAtMost(path, uid, AccountFile.HeaderLength + MaxBytes));
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            path = AnswerFiles.RetiredUserData(config, uid);
-            try
-            {
-                bytes = ReadAtMost(path, uid, MaxBytes);
-            }
-            catch (Exception again) when (again is FileNotFoundException or DirectoryNotFoundException)
-            {
-                return Nobody;
-            }
-
-            if (bytes.Length > MaxBytes)
-                throw TooLarge(path);
+            case SealedLookup.Found:
+                bytes = DataOf(path, image!);
+                break;
+            case SealedLookup.Damaged:
+                throw CpvendorException.DataUnavailable($"the sealed answers of uid {uid} do not open with {path}: run 'cpvendor publish'");
+            default:
+                path = config.UserFile(uid);
+                if (ReadOwnFile(config, uid, ref path) is not { } own)
+                    return Nobody;
+                bytes = own;
+                break;
         }
 
         try
@@ -62,6 +59,30 @@ public sealed record UserAnswers(
         catch (JsonException)
         {
             throw Damaged(path);
+        }
+    }
+
+    /// <summary>The data of <paramref name="uid"/>'s file of its own, or of an older version's <c>UID.json</c>; null when it has neither.</summary>
+    private static byte[]? ReadOwnFile(InstallConfig config, uint uid, ref string path)
+    {
+        try
+        {
+            return DataOf(path, ReadAtMost(path, uid, AccountFile.HeaderLength + MaxBytes));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            path = AnswerFiles.RetiredUserData(config, uid);
+            byte[] bytes;
+            try
+            {
+                bytes = ReadAtMost(path, uid, MaxBytes);
+            }
+            catch (Exception again) when (again is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+
+            return bytes.Length > MaxBytes ? throw TooLarge(path) : bytes;
         }
     }
 

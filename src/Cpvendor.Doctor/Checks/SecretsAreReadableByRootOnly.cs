@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
+using Cpvendor.Prerendered.Sealing;
 
 namespace Cpvendor.Doctor.Checks;
 
@@ -57,10 +58,11 @@ internal sealed class SecretsAreReadableByRootOnly : Check
         var rewritable = new List<string>();
         if (Directory.Exists(config.UsersDir))
         {
-            // Each uid's file, and an older version's two files of a uid not republished since.
+            // Each uid's key or file, and an older version's two files of a uid not republished since;
+            // the buckets of sealed answers are public by design (docs/security.md).
             foreach (var file in Directory.EnumerateFiles(config.UsersDir))
             {
-                if (!uint.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || Libc.Owner(file) is not { } status)
+                if (file.EndsWith(SealedBucket.Extension, StringComparison.Ordinal) || !uint.TryParse(Path.GetFileNameWithoutExtension(file), NumberStyles.None, CultureInfo.InvariantCulture, out var uid) || Libc.Owner(file) is not { } status)
                     continue;
                 var evidence = $"{Path.GetFileName(file)} {Format.ModeText(status.Mode)} {status.Uid}:{status.Gid}";
                 if ((status.Mode & Other) != 0 || (status.Uid != 0 && status.Uid != uid) || (status.Uid == uid && (status.Mode & GroupOrOther) != 0))

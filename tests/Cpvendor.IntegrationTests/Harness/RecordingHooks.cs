@@ -133,17 +133,55 @@ public sealed class RecordingHooks
             if envelope["metadata"]["result"] != "ok":
                 raise SystemExit("cpapi failed: " + out)
             return envelope["data"]
+        def chacha20(key, nonce, counter, data):
+            # RFC 8439 section 2.4, written here apart from the product's own.
+            def rotl(v, c):
+                return ((v << c) & 0xffffffff) | (v >> (32 - c))
+            def quarter(x, a, b, c, d):
+                x[a] = (x[a] + x[b]) & 0xffffffff; x[d] = rotl(x[d] ^ x[a], 16)
+                x[c] = (x[c] + x[d]) & 0xffffffff; x[b] = rotl(x[b] ^ x[c], 12)
+                x[a] = (x[a] + x[b]) & 0xffffffff; x[d] = rotl(x[d] ^ x[a], 8)
+                x[c] = (x[c] + x[d]) & 0xffffffff; x[b] = rotl(x[b] ^ x[c], 7)
+            out = bytearray()
+            for at in range(0, len(data), 64):
+                state = [0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]
+                state += [int.from_bytes(key[i:i + 4], "little") for i in range(0, 32, 4)]
+                state += [counter + at // 64] + [int.from_bytes(nonce[i:i + 4], "little") for i in range(0, 12, 4)]
+                x = list(state)
+                for _ in range(10):
+                    quarter(x, 0, 4, 8, 12); quarter(x, 1, 5, 9, 13); quarter(x, 2, 6, 10, 14); quarter(x, 3, 7, 11, 15)
+                    quarter(x, 0, 5, 10, 15); quarter(x, 1, 6, 11, 12); quarter(x, 2, 7, 8, 13); quarter(x, 3, 4, 9, 14)
+                stream = b"".join(((x[i] + state[i]) & 0xffffffff).to_bytes(4, "little") for i in range(16))
+                out += bytes(a ^ b for a, b in zip(data[at:at + 64], stream))
+            return bytes(out)
+        def sealed_image(uid):
+            # docs/security.md: the key in UID.key's attribute, the record in bucket uid % 4096.
+            key = os.getxattr(os.path.join(USERS_DIR, uid + ".key"), "user.cpvendor") * 2
+            with open(os.path.join(USERS_DIR, "%03x.sealed" % (int(uid) % 4096)), "rb") as f:
+                raw = f.read()
+            for i in range(int.from_bytes(raw[8:12], "little")):
+                entry = raw[16 + 16 * i:32 + 16 * i]
+                if int.from_bytes(entry[0:4], "little") == int(uid):
+                    at = int.from_bytes(entry[8:16], "little")
+                    record = raw[at:at + int.from_bytes(entry[4:8], "little")]
+                    body = chacha20(key, record[:12], 1, record[28:])
+                    return body[4:4 + int.from_bytes(body[:4], "little")]
+            return None
         published = {}
         if os.path.isdir(USERS_DIR):
             for name in os.listdir(USERS_DIR):
-                if name.endswith(".user"):
-                    # magic, section count, lengths, then the data section first (docs/security.md)
+                image = None
+                if name.endswith(".key"):
+                    image = sealed_image(name[:-4])
+                elif name.endswith(".user"):
                     with open(os.path.join(USERS_DIR, name), "rb") as f:
-                        raw = f.read()
-                    count = int.from_bytes(raw[8:12], "little")
+                        image = f.read()
+                if image:
+                    # magic, section count, lengths, then the data section first (docs/security.md)
+                    count = int.from_bytes(image[8:12], "little")
                     start = 16 + 8 * count
-                    data = raw[start:start + int.from_bytes(raw[16:24], "little")]
-                    published[name[:-5]] = sorted(json.loads(data)["domains"].keys())
+                    data = image[start:start + int.from_bytes(image[16:24], "little")]
+                    published[name.rsplit(".", 1)[0]] = sorted(json.loads(data)["domains"].keys())
         entry = {"script": SCRIPT, "argv": sys.argv[1:], "users": cpapi("users"), "domains": cpapi("domains"), "published": published}
         with open(RECORD, "a") as f:
             f.write(json.dumps(entry) + "\n")

@@ -67,8 +67,15 @@ public sealed class TempInstall : IDisposable
     /// <summary>Extra options given to <c>cpvendor install</c> (hook timeout, duplicate uids, ...).</summary>
     public IReadOnlyList<string> InstallOptions { get; private init; } = [];
 
-    /// <summary>The published per-user answer file of a UNIX id.</summary>
+    /// <summary>The per-user answer file of a UNIX id, published where the file system keeps no attributes for keys.</summary>
     public string UserFile(uint uid) => Config.UserFile(uid);
+
+    /// <summary>The key file of a UNIX id's sealed answers: what gives that uid alone its answers.</summary>
+    public string KeyFile(uint uid) => Prerendered.Sealing.SealedAccounts.KeyFile(Config, uid);
+
+    /// <summary>The account image published for a UNIX id (sealed, opened with its key as root may), or null when it has none.</summary>
+    public byte[]? AccountImage(uint uid) =>
+        Prerendered.Sealing.SealedAccounts.Read(Config, uid, out var image) == Prerendered.Sealing.SealedLookup.Found ? image : null;
 
     /// <summary>The installed small cpapi binary the default install's script lines name.</summary>
     public string SmallBinary => Path.Combine(Path.GetDirectoryName(Binary)!, "cpvendor-cpapi");

@@ -45,8 +45,12 @@ public sealed class OversizedAnswerFileTests
     /// </summary>
     private static byte[] GrowAlicesFile(PrivilegedPanel env)
     {
+        // A host whose file system keeps no attributes for keys publishes each uid a file of its
+        // own (docs/security.md): Alice's, made from what was sealed for her, her key gone.
         var file = env.Install.UserFile(env.Panel.AliceUid);
-        var bytes = File.ReadAllBytes(file);
+        var bytes = env.Install.AccountImage(env.Panel.AliceUid)!;
+        File.WriteAllBytes(file, bytes);
+        File.Delete(env.Install.KeyFile(env.Panel.AliceUid));
         var data = bytes.AsSpan(AccountFile.HeaderLength, (int)AccountFile.DataLength(bytes)!.Value).ToArray();
         var answers = JsonNode.Parse(data)!.AsObject();
         var domains = answers["domains"]!.AsObject();

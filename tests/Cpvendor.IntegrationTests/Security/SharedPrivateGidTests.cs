@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Cpvendor.IntegrationTests.Harness;
 
 namespace Cpvendor.IntegrationTests.Security;
@@ -20,14 +21,17 @@ public sealed class SharedPrivateGidTests
         var member = unix.Create("sgmem", null, twin);
         using var install = TempInstall.Create(users: 3);
         install.Checked("user", "add", victim.Name, "--owner", "admin", "--domain", $"sgdom-{victim.Name}.example", "--uid", victim.Uid.ToString(CultureInfo.InvariantCulture));
-        var file = install.UserFile(victim.Uid);
+        var file = install.KeyFile(victim.Uid);
 
-        var peek = Run.Program("/usr/bin/cat", [file], member);
+        // The victim's key, as each of them can read it: the member not at all.
+        var peek = Run.Program("/usr/bin/python3", ["-c", KeyReader, file], member);
 
         Assert.NotEqual(0, peek.ExitCode);
-        Assert.DoesNotContain("sgdom-", peek.Stdout);
+        Assert.Equal("", peek.Stdout);
         Assert.Equal("0 0 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", file).Trim());
-        Assert.Contains($"sgdom-{victim.Name}.example", Run.Program("/usr/bin/cat", [file], victim).Stdout);
+        Assert.Equal(0, Run.Program("/usr/bin/python3", ["-c", KeyReader, file], victim).ExitCode);
+        Assert.Contains($"sgdom-{victim.Name}.example", Envelope.Of(install.Cpapi(victim, "domains")).Is("ok").Run.Stdout);
+        Assert.Contains($"sgdom-{victim.Name}.example", Encoding.UTF8.GetString(install.AccountImage(victim.Uid)!));
     }
 
     [Fact]
@@ -38,6 +42,8 @@ public sealed class SharedPrivateGidTests
         using var install = TempInstall.Create(users: 3);
         install.Checked("user", "add", user.Name, "--owner", "admin", "--domain", $"sgdom-{user.Name}.example", "--uid", user.Uid.ToString(CultureInfo.InvariantCulture));
 
-        Assert.Equal($"0 {user.Gid.ToString(CultureInfo.InvariantCulture)} 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", install.UserFile(user.Uid)).Trim());
+        Assert.Equal($"0 {user.Gid.ToString(CultureInfo.InvariantCulture)} 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", install.KeyFile(user.Uid)).Trim());
     }
+
+    private const string KeyReader = $"import os,sys; print(os.getxattr(sys.argv[1], '{Prerendered.Sealing.SealedAccounts.KeyAttribute}').hex())";
 }
