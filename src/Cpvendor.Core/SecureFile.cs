@@ -9,9 +9,22 @@ namespace Cpvendor.Core;
 /// </summary>
 public static class SecureFile
 {
-    public static void WriteAtomic(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner = null, uint? group = null)
+    public static void WriteAtomic(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner = null, uint? group = null) =>
+        Rename(WriteTemporary(path, content, [], mode, owner, group, flushToDisk: true), path);
+
+    /// <summary>
+    /// As <see cref="WriteAtomic(string, ReadOnlySpan{byte}, UnixFileMode, uint?, uint?)"/>, the content
+    /// given as <paramref name="parts"/> written one after the other: a file spliced from runs of
+    /// another and a few new lines is written without first being joined into one array.
+    /// </summary>
+    public static void WriteAtomic(string path, IReadOnlyList<ReadOnlyMemory<byte>> parts, UnixFileMode mode, uint? owner = null, uint? group = null) =>
+        Rename(WriteTemporary(path, [], parts, mode, owner, group, flushToDisk: true), path);
+
+    internal static string WriteTemporary(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner, uint? group, bool flushToDisk) =>
+        WriteTemporary(path, content, [], mode, owner, group, flushToDisk);
+
+    private static void Rename(string temp, string path)
     {
-        var temp = WriteTemporary(path, content, mode, owner, group, flushToDisk: true);
         try
         {
             File.Move(temp, path, overwrite: true);
@@ -27,7 +40,7 @@ public static class SecureFile
     /// Writes <paramref name="content"/> to a new hidden file beside <paramref name="path"/>, created with
     /// its final mode and owner; returns its name. The caller renames it into place.
     /// </summary>
-    internal static string WriteTemporary(string path, ReadOnlySpan<byte> content, UnixFileMode mode, uint? owner, uint? group, bool flushToDisk)
+    private static string WriteTemporary(string path, ReadOnlySpan<byte> content, IReadOnlyList<ReadOnlyMemory<byte>> parts, UnixFileMode mode, uint? owner, uint? group, bool flushToDisk)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -47,6 +60,8 @@ public static class SecureFile
                     Libc.Fchown(stream.SafeFileHandle, owner ?? uint.MaxValue, group ?? uint.MaxValue);
                 File.SetUnixFileMode(stream.SafeFileHandle, mode);
                 stream.Write(content);
+                foreach (var part in parts)
+                    stream.Write(part.Span);
                 stream.Flush(flushToDisk);
             }
 

@@ -1,4 +1,5 @@
 using Cpvendor.Core;
+using Cpvendor.Core.Processes;
 using Cpvendor.Panel;
 using Cpvendor.Panel.Governor;
 using Cpvendor.Store;
@@ -86,6 +87,60 @@ public sealed class GovernorMapUpdateTests : IDisposable
         File.WriteAllBytes(config.GovernorMap, damaged);
         panel.AddDbUser("new_db", user);
         Assert.Equal(FullRender(), File.ReadAllText(config.GovernorMap));
+    }
+
+    [Fact]
+    public void Database_users_added_and_deleted_anywhere_in_the_map_leave_it_equal_to_a_full_rewrite()
+    {
+        var user = FirstUser();
+        var random = new Random(7);
+        var added = new List<string>();
+        // Names before, between and after the sample's, so each lands at another place of the ordered map.
+        for (var step = 0; step < 60; step++)
+        {
+            if (added.Count > 0 && random.Next(3) == 0)
+            {
+                var gone = added[random.Next(added.Count)];
+                added.Remove(gone);
+                panel.DeleteDbUser(gone);
+            }
+            else
+            {
+                var name = $"{(char)('a' + random.Next(26))}{(char)('a' + random.Next(26))}_{step}";
+                added.Add(name);
+                panel.AddDbUser(name, user);
+            }
+
+            Assert.Equal(FullRender(), File.ReadAllText(config.GovernorMap));
+        }
+    }
+
+    [Fact]
+    public void A_map_edited_in_place_with_its_size_and_modification_time_kept_is_still_checked_line_by_line()
+    {
+        var user = FirstUser();
+        var lines = File.ReadAllText(config.GovernorMap).TrimEnd('\n').Split('\n');
+        // Two lines of the same length swapped: the same size, out of order; then the old modification time put back.
+        var (first, second) = Enumerable.Range(0, lines.Length - 1)
+            .SelectMany(i => Enumerable.Range(i + 1, lines.Length - i - 1).Select(j => (i, j)))
+            .First(p => lines[p.i].Length == lines[p.j].Length && !string.Equals(lines[p.i], lines[p.j], StringComparison.Ordinal));
+        (lines[first], lines[second]) = (lines[second], lines[first]);
+        var reference = Path.Combine(dir, "time-reference");
+        File.WriteAllText(reference, "");
+        Run("/usr/bin/touch", "-r", config.GovernorMap, reference);
+        using (var stream = new FileStream(config.GovernorMap, FileMode.Open, FileAccess.Write))
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        Run("/usr/bin/touch", "-r", reference, config.GovernorMap);
+
+        panel.AddDbUser("new_db", user);
+
+        Assert.Equal(FullRender(), File.ReadAllText(config.GovernorMap));
+    }
+
+    private static void Run(params string[] command)
+    {
+        var run = ChildProcess.Run(command, new ChildOptions { Timeout = TimeSpan.FromMinutes(10) });
+        Assert.True(run.Succeeded, $"{string.Join(' ', command)}: {run.StartError}{run.Stderr}");
     }
 
     public void Dispose() => Directory.Delete(dir, recursive: true);

@@ -51,6 +51,37 @@ public static unsafe partial class Libc
         return *(ulong*)(buffer + 32);
     }
 
+    /// <summary>
+    /// What changes whenever the file an open descriptor refers to is written, replaced, truncated or
+    /// has its mode or owner changed: device, inode, size, mode, owner and the modification and
+    /// status-change times in nanoseconds, as one string. The status-change time is the kernel's
+    /// own (no process sets it), so an edit that restores size and modification time still changes
+    /// it. Null on failure.
+    /// </summary>
+    public static string? VersionOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        // struct statx: uid at 20, gid at 24, mode at 28, ino at 32, size at 40, ctime at 96 and mtime at
+        // 112 (tv_sec i64, tv_nsec u32), dev_major at 136, dev_minor at 140.
+        const int AtEmptyPath = 0x1000;
+        var buffer = stackalloc byte[256];
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            if (StatxFdRaw((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxBasicStats, buffer) != 0)
+                return null;
+        }
+        finally
+        {
+            if (added)
+                handle.DangerousRelease();
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{*(uint*)(buffer + 136)}:{*(uint*)(buffer + 140)} {*(ulong*)(buffer + 32)} {*(ulong*)(buffer + 40)} {*(ushort*)(buffer + 28)} {*(uint*)(buffer + 20)}:{*(uint*)(buffer + 24)} {*(long*)(buffer + 112)}.{*(uint*)(buffer + 120)} {*(long*)(buffer + 96)}.{*(uint*)(buffer + 104)}");
+    }
+
     /// <summary>Opens a regular file read-only without following a final symlink; -1 when it cannot be opened.</summary>
     public static int OpenForReading(string path) => OpenRaw(path, OpenReadOnly | OpenNoFollow | OpenCloseOnExec, 0);
 

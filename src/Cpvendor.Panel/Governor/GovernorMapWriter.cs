@@ -31,6 +31,14 @@ internal static class GovernorMapWriter
     /// </summary>
     public static void Update(InstallConfig config, StoreSession store, IReadOnlySet<string> dbUsers, IReadOnlySet<string> accounts)
     {
+        // Lines found by their account need every line looked at; by database user, the map this
+        // class last wrote is searched for the few places that change.
+        if (accounts.Count == 0 && ReadIfStamped(config) is { } written)
+        {
+            Splice(config, store, dbUsers, written);
+            return;
+        }
+
         var current = ReadIfWritten(config.GovernorMap);
         if (current is null)
         {
@@ -76,7 +84,137 @@ internal static class GovernorMapWriter
         Save(config, output.ToArray(), current);
     }
 
+    /// <summary>
+    /// Brings the lines of <paramref name="dbUsers"/> up to date in <paramref name="current"/>, the map
+    /// as this class last wrote it (so in the written form, ordered by database user): each name's
+    /// place is found by a binary search over the lines, and the file is written from the runs
+    /// between those places and the store's new lines, so the work besides the copy grows with the
+    /// names changed, not with the map. Nothing is written when no line changes.
+    /// </summary>
+    private static void Splice(InstallConfig config, StoreSession store, IReadOnlySet<string> dbUsers, byte[] current)
+    {
+        var edits = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        foreach (var dbUser in dbUsers)
+            edits[dbUser] = null;
+        foreach (var line in store.GovernorLines([.. dbUsers]))
+            edits[line[..line.IndexOf(' ', StringComparison.Ordinal)]] = Encoding.UTF8.GetBytes(line + "\n");
+        var sorted = edits.Select(e => (Key: Encoding.UTF8.GetBytes(e.Key), Line: e.Value)).ToList();
+        sorted.Sort((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
+
+        var parts = new List<ReadOnlyMemory<byte>>(2 * sorted.Count + 1);
+        var run = 0;
+        foreach (var (key, line) in sorted)
+        {
+            var at = LowerBound(current, key, run);
+            var end = at < current.Length && Key(current.AsSpan(at)).SequenceEqual(key) ? at + current.AsSpan(at).IndexOf((byte)'\n') + 1 : at;
+            if (current.AsSpan(at, end - at).SequenceEqual(line))
+                continue;
+            parts.Add(current.AsMemory(run, at - run));
+            if (line is not null)
+                parts.Add(line);
+            run = end;
+        }
+
+        if (parts.Count == 0)
+            return;
+        parts.Add(current.AsMemory(run));
+        Save(config, parts);
+    }
+
+    /// <summary>
+    /// The offset of the first line of <paramref name="map"/> at or after <paramref name="from"/> (a
+    /// line's start) whose database user is not below <paramref name="key"/>; the map's length when
+    /// there is none. The map is ordered by database user, so this is a binary search over its bytes.
+    /// </summary>
+    private static int LowerBound(byte[] map, ReadOnlySpan<byte> key, int from)
+    {
+        int low = from, high = map.Length;
+        while (low < high)
+        {
+            // The start of the line holding the middle byte: both bounds stay at starts of lines.
+            var middle = low + ((high - low) / 2);
+            var start = low + map.AsSpan(low, middle - low).LastIndexOf((byte)'\n') + 1;
+            var end = start + map.AsSpan(start).IndexOf((byte)'\n') + 1;
+            if (Key(map.AsSpan(start, end - start)).SequenceCompareTo(key) < 0)
+                low = end;
+            else
+                high = start;
+        }
+
+        return low;
+    }
+
     public static void Write(InstallConfig config, StoreSession store) => Save(config, Encoding.UTF8.GetBytes(Render(store)), null);
+
+    /// <summary>
+    /// The current map's bytes when it is the very file this class last wrote: its version
+    /// (<see cref="Libc.VersionOf"/>, which any write, replacement, truncation or change of mode
+    /// moves) is the one recorded beside the store when it was written. Else null, and the map is
+    /// read and checked line by line (<see cref="ReadIfWritten"/>).
+    /// </summary>
+    private static byte[]? ReadIfStamped(InstallConfig config)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(config.GovernorMap, FileMode.Open, FileAccess.Read);
+            var version = Libc.VersionOf(handle);
+            if (version is null || version != RecordedVersion(config))
+                return null;
+            var bytes = new byte[RandomAccess.GetLength(handle)];
+            for (var done = 0; done < bytes.Length;)
+            {
+                var read = RandomAccess.Read(handle, bytes.AsSpan(done), done);
+                if (read == 0)
+                    return null;
+                done += read;
+            }
+
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Where the version of the map last written is recorded: beside the store, in its folder only
+    /// root can change, opened without following a link and trusted only as a private file of
+    /// root's (<see cref="Libc.OpenPrivateFile"/>). Not flushed to disk: a record lost, torn or older
+    /// than the map only sends the next change through the line-by-line check.
+    /// </summary>
+    private static string StampPath(InstallConfig config) => config.Store + ".governor-map";
+
+    private static string? RecordedVersion(InstallConfig config)
+    {
+        using var file = Libc.OpenPrivateFile(StampPath(config), create: false);
+        if (file is null)
+            return null;
+        Span<byte> bytes = stackalloc byte[256];
+        var length = RandomAccess.Read(file, bytes, 0);
+        return Encoding.UTF8.GetString(bytes[..length]);
+    }
+
+    /// <summary>Records the version of the map now in place, which this class has just written or found to be in the written form.</summary>
+    private static void Remember(InstallConfig config)
+    {
+        try
+        {
+            string? version;
+            using (var handle = File.OpenHandle(config.GovernorMap, FileMode.Open, FileAccess.Read))
+                version = Libc.VersionOf(handle);
+            using var stamp = Libc.OpenPrivateFile(StampPath(config), create: true);
+            if (stamp is null)
+                return;
+            RandomAccess.SetLength(stamp, 0);
+            if (version is not null)
+                RandomAccess.Write(stamp, Encoding.UTF8.GetBytes(version), 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without a record the next change checks the map line by line: slower, never wrong.
+        }
+    }
 
     /// <summary>
     /// The current map's bytes if it is exactly as written here (UTF-8, every line three fields
@@ -144,9 +282,19 @@ internal static class GovernorMapWriter
         }
 
         if (IsAlready(config.GovernorMap, bytes, current))
+        {
+            Remember(config);
             return;
+        }
+
+        Save(config, [bytes]);
+    }
+
+    private static void Save(InstallConfig config, IReadOnlyList<ReadOnlyMemory<byte>> parts)
+    {
         var root = Libc.GetEuid() == 0 ? 0u : (uint?)null;
-        SecureFile.WriteAtomic(config.GovernorMap, bytes, MapMode, root, root);
+        SecureFile.WriteAtomic(config.GovernorMap, parts, MapMode, root, root);
+        Remember(config);
     }
 
     /// <summary>An unchanged map is left alone: Governor re-reads the file whenever its mtime moves.</summary>
