@@ -28,7 +28,10 @@ public sealed class BookView : IDisposable
         this.patch = patch;
     }
 
-    /// <summary>The book and, when it is not of the current generation, the patch that brings it there; null for any doubt.</summary>
+    /// <summary>
+    /// The book and, when it is not of the current generation, the patch that brings it there; null
+    /// for any doubt. The book is mapped once, whichever of the two it turns out to be.
+    /// </summary>
     public static BookView? Open(InstallConfig config, long now)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -36,12 +39,15 @@ public sealed class BookView : IDisposable
         AnswerBook? patch = null, book = null;
         try
         {
-            book = AnswerBook.Open(AnswerFiles.Book(config), generation, now);
+            book = AnswerBook.OpenBase(AnswerFiles.Book(config), null);
             if (book is null)
+                return null;
+            if (GenerationStamp.OfReadable(generation) is not { } current)
+                return null;
+            if (book.Stamp != current || book.ServableUntil < now)
             {
                 patch = AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now);
-                book = patch is null ? null : OpenBaseOf(config, patch);
-                if (book is null || !Fits(book, patch!))
+                if (patch is null || !IsBaseOf(book, patch) || !Fits(book, patch))
                     return null;
             }
 
@@ -65,23 +71,21 @@ public sealed class BookView : IDisposable
         if (named.Length != AnswerBookFormat.StampLength + 16)
             return null;
         var book = AnswerBook.OpenBase(AnswerFiles.Book(config), AnswerBookFormat.ReadStamp(named));
-        try
-        {
-            var log = book is null ? [] : book.Section(BookSection.Log);
-            if (book is not null && log.Length >= 8 && AnswerBookFormat.PositionOf(log) == BinaryPrimitives.ReadInt64LittleEndian(named[AnswerBookFormat.StampLength..])
-                && log[8..].SequenceEqual(patch.Section(BookSection.Log) is { Length: >= 8 } own ? own[8..] : []))
-            {
-                var found = book;
-                book = null;
-                return found;
-            }
+        if (book is null || IsBaseOf(book, patch))
+            return book;
+        book.Dispose();
+        return null;
+    }
 
-            return null;
-        }
-        finally
-        {
-            book?.Dispose();
-        }
+    /// <summary>Whether <paramref name="book"/> is the one <paramref name="patch"/> names as its base: its stamp, log position and log epoch.</summary>
+    private static bool IsBaseOf(AnswerBook book, AnswerBook patch)
+    {
+        var named = patch.Section(AnswerBookFormat.Of(PatchSection.Base));
+        var log = book.Section(BookSection.Log);
+        return named.Length == AnswerBookFormat.StampLength + 16
+            && book.Stamp == AnswerBookFormat.ReadStamp(named)
+            && log.Length >= 8 && AnswerBookFormat.PositionOf(log) == BinaryPrimitives.ReadInt64LittleEndian(named[AnswerBookFormat.StampLength..])
+            && log[8..].SequenceEqual(patch.Section(BookSection.Log) is { Length: >= 8 } own ? own[8..] : []);
     }
 
     /// <summary>Whether the patch's place and hidden sections describe its elements and the base's.</summary>
