@@ -131,6 +131,16 @@ public sealed class BookView : IDisposable
         return find(patch) is { } patched ? Merge(kind, found, patched) : null;
     }
 
+    /// <summary>Every element of <paramref name="kind"/>, in the answer's order, walked without a list of them.</summary>
+    public ElementOrder Order(ElementKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var count = book.Count(kind.Elements, kind.Parts);
+        return patch is null
+            ? ElementOrder.Merged(count, default, default)
+            : ElementOrder.Merged(count, patch.Section(AnswerBookFormat.Of(kind.Places)), patch.Section(AnswerBookFormat.Of(kind.Hidden)));
+    }
+
     /// <summary>Every element of <paramref name="kind"/>, in the answer's order.</summary>
     public IReadOnlyList<int> All(ElementKind kind)
     {
@@ -139,14 +149,15 @@ public sealed class BookView : IDisposable
     }
 
     /// <summary>Range <paramref name="part"/> of <paramref name="element"/> (a base or a patch element).</summary>
-    public bool TryPart(ElementKind kind, int element, int part, out ReadOnlySpan<byte> bytes)
+    public bool TryPart(ElementKind kind, int element, int part, out ReadOnlySpan<byte> bytes) => Ranges(kind).TryParts(element, part, part, out bytes);
+
+    /// <summary>The answer and element ranges of <paramref name="kind"/> in the book and the patch, for reading many elements.</summary>
+    public ElementRanges Ranges(ElementKind kind)
     {
-        bytes = default;
-        if (element < 0 && patch is null)
-            return false;
-        return element >= 0
-            ? book.TryPart(kind.Answer, kind.Elements, kind.Parts, element, part, out bytes)
-            : patch!.TryPart(kind.Answer, kind.Elements, kind.Parts, ~element, part, out bytes);
+        ArgumentNullException.ThrowIfNull(kind);
+        return patch is null
+            ? new(book.Section(kind.Answer), book.Section(kind.Elements), default, default, kind.Parts)
+            : new(book.Section(kind.Answer), book.Section(kind.Elements), patch.Section(kind.Answer), patch.Section(kind.Elements), kind.Parts);
     }
 
     /// <summary>
