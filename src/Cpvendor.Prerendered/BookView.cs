@@ -144,8 +144,10 @@ public sealed class BookView : IDisposable
     /// <summary>Every element of <paramref name="kind"/>, in the answer's order.</summary>
     public IReadOnlyList<int> All(ElementKind kind)
     {
-        var all = Enumerable.Range(0, book.Count(kind.Elements, kind.Parts)).ToList();
-        return patch is null ? all : Merge(kind, all, Enumerable.Range(0, patch.Count(kind.Elements, kind.Parts)).ToList());
+        var all = new List<int>();
+        for (var order = Order(kind); order.Next(out var element);)
+            all.Add(element);
+        return all;
     }
 
     /// <summary>Range <paramref name="part"/> of <paramref name="element"/> (a base or a patch element).</summary>
