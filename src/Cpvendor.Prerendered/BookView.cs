@@ -28,7 +28,10 @@ public sealed class BookView : IDisposable
         this.patch = patch;
     }
 
-    /// <summary>The book and, when it is not of the current generation, the patch that brings it there; null for any doubt.</summary>
+    /// <summary>
+    /// The book and, when it is not of the current generation, the patch that brings it there; null
+    /// for any doubt. The book is mapped once, whichever of the two it turns out to be.
+    /// </summary>
     public static BookView? Open(InstallConfig config, long now)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -36,12 +39,15 @@ public sealed class BookView : IDisposable
         AnswerBook? patch = null, book = null;
         try
         {
-            book = AnswerBook.Open(AnswerFiles.Book(config), generation, now);
+            book = AnswerBook.OpenBase(AnswerFiles.Book(config), null);
             if (book is null)
+                return null;
+            if (GenerationStamp.OfReadable(generation) is not { } current)
+                return null;
+            if (book.Stamp != current || book.ServableUntil < now)
             {
                 patch = AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now);
-                book = patch is null ? null : OpenBaseOf(config, patch);
-                if (book is null || !Fits(book, patch!))
+                if (patch is null || !IsBaseOf(book, patch) || !Fits(book, patch))
                     return null;
             }
 
@@ -65,23 +71,21 @@ public sealed class BookView : IDisposable
         if (named.Length != AnswerBookFormat.StampLength + 16)
             return null;
         var book = AnswerBook.OpenBase(AnswerFiles.Book(config), AnswerBookFormat.ReadStamp(named));
-        try
-        {
-            var log = book is null ? [] : book.Section(BookSection.Log);
-            if (book is not null && log.Length >= 8 && AnswerBookFormat.PositionOf(log) == BinaryPrimitives.ReadInt64LittleEndian(named[AnswerBookFormat.StampLength..])
-                && log[8..].SequenceEqual(patch.Section(BookSection.Log) is { Length: >= 8 } own ? own[8..] : []))
-            {
-                var found = book;
-                book = null;
-                return found;
-            }
+        if (book is null || IsBaseOf(book, patch))
+            return book;
+        book.Dispose();
+        return null;
+    }
 
-            return null;
-        }
-        finally
-        {
-            book?.Dispose();
-        }
+    /// <summary>Whether <paramref name="book"/> is the one <paramref name="patch"/> names as its base: its stamp, log position and log epoch.</summary>
+    private static bool IsBaseOf(AnswerBook book, AnswerBook patch)
+    {
+        var named = patch.Section(AnswerBookFormat.Of(PatchSection.Base));
+        var log = book.Section(BookSection.Log);
+        return named.Length == AnswerBookFormat.StampLength + 16
+            && book.Stamp == AnswerBookFormat.ReadStamp(named)
+            && log.Length >= 8 && AnswerBookFormat.PositionOf(log) == BinaryPrimitives.ReadInt64LittleEndian(named[AnswerBookFormat.StampLength..])
+            && log[8..].SequenceEqual(patch.Section(BookSection.Log) is { Length: >= 8 } own ? own[8..] : []);
     }
 
     /// <summary>Whether the patch's place and hidden sections describe its elements and the base's.</summary>
@@ -127,22 +131,35 @@ public sealed class BookView : IDisposable
         return find(patch) is { } patched ? Merge(kind, found, patched) : null;
     }
 
+    /// <summary>Every element of <paramref name="kind"/>, in the answer's order, walked without a list of them.</summary>
+    public ElementOrder Order(ElementKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var count = book.Count(kind.Elements, kind.Parts);
+        return patch is null
+            ? ElementOrder.Merged(count, default, default)
+            : ElementOrder.Merged(count, patch.Section(AnswerBookFormat.Of(kind.Places)), patch.Section(AnswerBookFormat.Of(kind.Hidden)));
+    }
+
     /// <summary>Every element of <paramref name="kind"/>, in the answer's order.</summary>
     public IReadOnlyList<int> All(ElementKind kind)
     {
-        var all = Enumerable.Range(0, book.Count(kind.Elements, kind.Parts)).ToList();
-        return patch is null ? all : Merge(kind, all, Enumerable.Range(0, patch.Count(kind.Elements, kind.Parts)).ToList());
+        var all = new List<int>();
+        for (var order = Order(kind); order.Next(out var element);)
+            all.Add(element);
+        return all;
     }
 
     /// <summary>Range <paramref name="part"/> of <paramref name="element"/> (a base or a patch element).</summary>
-    public bool TryPart(ElementKind kind, int element, int part, out ReadOnlySpan<byte> bytes)
+    public bool TryPart(ElementKind kind, int element, int part, out ReadOnlySpan<byte> bytes) => Ranges(kind).TryParts(element, part, part, out bytes);
+
+    /// <summary>The answer and element ranges of <paramref name="kind"/> in the book and the patch, for reading many elements.</summary>
+    public ElementRanges Ranges(ElementKind kind)
     {
-        bytes = default;
-        if (element < 0 && patch is null)
-            return false;
-        return element >= 0
-            ? book.TryPart(kind.Answer, kind.Elements, kind.Parts, element, part, out bytes)
-            : patch!.TryPart(kind.Answer, kind.Elements, kind.Parts, ~element, part, out bytes);
+        ArgumentNullException.ThrowIfNull(kind);
+        return patch is null
+            ? new(book.Section(kind.Answer), book.Section(kind.Elements), default, default, kind.Parts)
+            : new(book.Section(kind.Answer), book.Section(kind.Elements), patch.Section(kind.Answer), patch.Section(kind.Elements), kind.Parts);
     }
 
     /// <summary>

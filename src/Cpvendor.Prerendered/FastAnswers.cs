@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Cpvendor.Contract;
 using Cpvendor.Core;
@@ -17,7 +18,6 @@ namespace Cpvendor.Prerendered;
 /// </summary>
 public static class FastAnswers
 {
-    private const int WholeRecord = 0;
     private const int WholeMember = 0;
     private const int MemberWithoutPhp = 1;
 
@@ -121,7 +121,7 @@ public static class FastAnswers
         }
         else
         {
-            return WriteUsers(book, book.All(BookView.Users), mask, sink);
+            return WriteUsers(book, book.Order(BookView.Users), mask, sink);
         }
 
         // No such user or uid is NotFound, which the full path words.
@@ -157,51 +157,60 @@ public static class FastAnswers
     {
         if (records is null)
             return Outcome.NotHere;
-        foreach (var record in records)
+        ReadOnlySpan<int> order = records switch
         {
-            for (var part = 0; part < AnswerBookFormat.RecordFields; part++)
+            List<int> list => CollectionsMarshal.AsSpan(list),
+            int[] array => array,
+            _ => records.ToArray(),
+        };
+        return WriteUsers(book, ElementOrder.Of(order), mask, sink);
+    }
+
+    /// <summary>
+    /// The list of the records <paramref name="order"/> walks, each as "{" + its runs of chosen
+    /// members (<see cref="FieldMask.Runs"/>) joined by "," + "}", or whole when
+    /// <paramref name="mask"/> is <see cref="FieldMask.All"/>; nothing when the book's ranges do not
+    /// fit. Every range is checked before the first byte is written, since the answer goes out in
+    /// blocks and a refusal midway could not be taken back; the check reads the range section alone.
+    /// </summary>
+    private static Outcome WriteUsers(BookView book, ElementOrder order, int mask, AnswerSink sink)
+    {
+        var ranges = book.Ranges(BookView.Users);
+        var runs = FieldMask.Runs(mask);
+        var check = order;
+        while (check.Next(out var record))
+        {
+            foreach (var (first, last) in runs)
             {
-                if (Needed(mask, part) && !book.TryPart(BookView.Users, record, part, out _))
+                if (!ranges.TryLocate(record, first, last, out _, out _))
                     return Outcome.NotHere;
             }
         }
 
+        var projected = mask != FieldMask.All;
         var stream = new AnswerBlocks(sink);
         stream.Put(AnswerBookFormat.ListPrefix);
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; order.Next(out var record); i++)
         {
             if (i > 0)
                 stream.Put((byte)',');
-            if (mask == FieldMask.All)
+            if (projected)
+                stream.Put((byte)'{');
+            for (var run = 0; run < runs.Length; run++)
             {
-                book.TryPart(BookView.Users, records[i], WholeRecord, out var whole);
-                stream.Put(whole);
-                continue;
-            }
-
-            // "{" + the chosen members joined by "," + "}".
-            stream.Put((byte)'{');
-            var first = true;
-            for (var part = 1; part < AnswerBookFormat.RecordFields; part++)
-            {
-                if (!Needed(mask, part))
-                    continue;
-                if (!first)
+                if (run > 0)
                     stream.Put((byte)',');
-                first = false;
-                book.TryPart(BookView.Users, records[i], part, out var member);
-                stream.Put(member);
+                ranges.TryParts(record, runs[run].First, runs[run].Last, out var bytes);
+                stream.Put(bytes);
             }
 
-            stream.Put((byte)'}');
+            if (projected)
+                stream.Put((byte)'}');
         }
 
         stream.Put(AnswerBookFormat.ListSuffix);
         return stream.Finish();
     }
-
-    /// <summary>Whether a projection onto <paramref name="mask"/> prints range <paramref name="part"/> of a record (0 the whole object).</summary>
-    private static bool Needed(int mask, int part) => part == WholeRecord ? mask == FieldMask.All : mask != FieldMask.All && (mask & (1 << (part - 1))) != 0;
 
     private static Outcome Domains(BookView book, string[] rest, AnswerSink sink)
     {

@@ -23,4 +23,29 @@ public static class FieldMask
 
         return mask;
     }
+
+    /// <summary>
+    /// The ranges of a user record (<see cref="BookSection.UserRecords"/>) a projection onto
+    /// <paramref name="mask"/> prints, as runs of parts: <c>(0, 0)</c>, the whole object, for
+    /// <see cref="All"/>; else each run of chosen fields next to each other in wire order, as its
+    /// first and last member (part i + 1 for field i). The projection prints the chosen fields in
+    /// wire order whatever order <c>--fields</c> names them in, so a run is one range of the record.
+    /// </summary>
+    public static (int First, int Last)[] Runs(int mask)
+    {
+        if (mask == All)
+            return [(0, 0)];
+        var runs = new List<(int First, int Last)>();
+        for (var field = 0; field < Grammar.UserFields.Count; field++)
+        {
+            if ((mask & (1 << field)) == 0)
+                continue;
+            if (runs.Count > 0 && runs[^1].Last == field)
+                runs[^1] = (runs[^1].First, field + 1);
+            else
+                runs.Add((field + 1, field + 1));
+        }
+
+        return [.. runs];
+    }
 }

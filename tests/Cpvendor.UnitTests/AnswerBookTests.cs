@@ -62,6 +62,26 @@ public sealed class AnswerBookTests : IDisposable
     }
 
     [Fact]
+    public void A_run_of_fields_whose_members_are_not_one_comma_apart_answers_nothing_and_prints_nothing()
+    {
+        var path = AnswerFiles.Book(Config);
+        var book = File.ReadAllBytes(path);
+        var records = Section(book, BookSection.UserRecords);
+        // The last record's username range starts a byte late: id and username are no longer one range.
+        var username = records.Offset + records.Length - (AnswerBookFormat.RecordFields * 8) + (2 * 8);
+        BinaryPrimitives.WriteUInt32LittleEndian(book.AsSpan(username), BinaryPrimitives.ReadUInt32LittleEndian(book.AsSpan(username)) + 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(book.AsSpan(username + 4), BinaryPrimitives.ReadUInt32LittleEndian(book.AsSpan(username + 4)) - 1);
+        File.WriteAllBytes(path, book);
+
+        var run = Fast(["users", "--fields=id,username"]);
+
+        Assert.Equal((Outcome.NotHere, 0), (run.Outcome, run.Bytes.Length));
+        Assert.Equal(Outcome.NotHere, Fast(["users", "--fields=username,owner,id"]).Outcome);
+        // Fields apart from the damaged one are still served, each its own range.
+        Assert.Equal(Full(["users", "--fields=id,owner"]), Fast(["users", "--fields=id,owner"]).Bytes);
+    }
+
+    [Fact]
     public void A_section_table_pointing_past_the_file_refuses_the_whole_book()
     {
         var path = AnswerFiles.Book(Config);

@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+
+namespace Cpvendor.Prerendered;
+
+/// <summary>
+/// The answer and the element ranges of one <see cref="ElementKind"/> in a book and in its patch,
+/// found once per call (<see cref="BookView.Ranges"/>): reading an element's range is then a
+/// multiplication and a bounds check rather than a walk of the section table. Elements are numbered
+/// as <see cref="BookView"/> numbers them; a range that does not fit is refused, never followed.
+/// </summary>
+public readonly ref struct ElementRanges
+{
+    private readonly ReadOnlySpan<byte> bookAnswer;
+    private readonly ReadOnlySpan<byte> bookRanges;
+    private readonly ReadOnlySpan<byte> patchAnswer;
+    private readonly ReadOnlySpan<byte> patchRanges;
+    private readonly int parts;
+
+    internal ElementRanges(ReadOnlySpan<byte> bookAnswer, ReadOnlySpan<byte> bookRanges, ReadOnlySpan<byte> patchAnswer, ReadOnlySpan<byte> patchRanges, int parts)
+    {
+        this.bookAnswer = bookAnswer;
+        this.bookRanges = bookRanges;
+        this.patchAnswer = patchAnswer;
+        this.patchRanges = patchRanges;
+        this.parts = parts;
+    }
+
+    /// <summary>
+    /// Parts <paramref name="first"/> to <paramref name="last"/> of <paramref name="element"/> as one
+    /// range of its answer: one part, or members of the element's object each starting one byte after
+    /// the one before ends; false when they are not so placed or the ranges do not fit. The answer is
+    /// JSON without whitespace, so the one byte between two members is the comma that joins them,
+    /// and the range prints them exactly as printing each member and a comma between would. Only the
+    /// ranges are read here, not the answer's bytes: checking every record before writing any stays a
+    /// walk of the range section alone.
+    /// </summary>
+    public bool TryParts(int element, int first, int last, out ReadOnlySpan<byte> bytes)
+    {
+        bytes = default;
+        if (!TryLocate(element, first, last, out var start, out var length))
+            return false;
+        bytes = AnswerOf(element).Slice(start, length);
+        return true;
+    }
+
+    /// <summary>Where <see cref="TryParts"/> finds its range in <see cref="AnswerOf"/> <paramref name="element"/>, found from the range section alone.</summary>
+    public bool TryLocate(int element, int first, int last, out int start, out int length)
+    {
+        (start, length) = (0, 0);
+        var answer = AnswerOf(element);
+        var ranges = element >= 0 ? bookRanges : patchRanges;
+        var at = (((long)(element >= 0 ? element : ~element) * parts) + first) * 8;
+        if (first < 0 || last < first || last >= parts || at + ((last - first + 1) * 8L) > ranges.Length)
+            return false;
+        var entry = (int)at;
+        var from = BinaryPrimitives.ReadUInt32LittleEndian(ranges[entry..]);
+        var end = (ulong)from + BinaryPrimitives.ReadUInt32LittleEndian(ranges[(entry + 4)..]);
+        for (var part = first + 1; part <= last; part++)
+        {
+            entry += 8;
+            var next = BinaryPrimitives.ReadUInt32LittleEndian(ranges[entry..]);
+            if (next != end + 1)
+                return false;
+            end = (ulong)next + BinaryPrimitives.ReadUInt32LittleEndian(ranges[(entry + 4)..]);
+        }
+
+        if (end > (ulong)answer.Length)
+            return false;
+        (start, length) = ((int)from, (int)(end - from));
+        return true;
+    }
+
+    /// <summary>The answer that holds <paramref name="element"/>: the book's, or the patch's for a patch element.</summary>
+    public ReadOnlySpan<byte> AnswerOf(int element) => element >= 0 ? bookAnswer : patchAnswer;
+}
