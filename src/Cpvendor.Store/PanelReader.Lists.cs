@@ -78,10 +78,17 @@ public sealed partial class PanelReader
     /// <summary>db_info's mapping: UNIX user name to its database users, both in ordinal order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> DbMapping() => StoreFailure.Guard(() => DbMappingUnguarded(), connection);
 
-    private Dictionary<string, IReadOnlyList<string>> DbMappingUnguarded()
+    /// <summary>The part of <see cref="DbMapping"/> of <paramref name="owners"/>: an owner without database users is not in it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DbMappingOf(IReadOnlyCollection<string> owners) =>
+        StoreFailure.Guard(() => DbMappingUnguarded(owners), connection);
+
+    private Dictionary<string, IReadOnlyList<string>> DbMappingUnguarded(IReadOnlyCollection<string>? owners = null)
     {
         var mapping = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        using var command = Command("SELECT owner, db_user FROM db_users ORDER BY owner, db_user");
+        using var command = owners is null
+            ? Command("SELECT owner, db_user FROM db_users ORDER BY owner, db_user")
+            : Command("SELECT owner, db_user FROM db_users WHERE owner IN (SELECT value FROM json_each($owners)) ORDER BY owner, db_user",
+                ("$owners", System.Text.Json.JsonSerializer.Serialize(owners.ToArray(), StoreJsonContext.Default.StringArray)));
         using var reader = command.ExecuteReader();
         List<string>? current = null;
         string? currentOwner = null;

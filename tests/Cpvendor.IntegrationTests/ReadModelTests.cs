@@ -213,32 +213,24 @@ public sealed class ReadModelTests
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Undoes the newest migration (7: the index of homes), as a store of the previous release.</summary>
+    /// <summary>Undoes the newest migration (9: the owners in the database users' change rows), as a store of the previous release.</summary>
     internal static void Downgrade(string store)
     {
-        Assert.Equal(8, PanelStoreVersion());
+        Assert.Equal(9, PanelStoreVersion());
         Cpvendor.Store.SqliteBootstrap.Init();
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        // Migration 8 undone: its triggers, its tables and its indexes.
-        var triggers = new List<string>();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%book_changes%'";
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-                triggers.Add(reader.GetString(0));
-        }
-
-        Assert.True(triggers.Count >= 20, string.Join(' ', triggers));
-        command.CommandText = string.Concat(triggers.Select(t => $"DROP TRIGGER {t};\n")) +
+        // Migration 9 undone: the database users' triggers as migration 8 wrote them, recording no owner.
+        command.CommandText =
             """
-            DROP TABLE book_changes;
-            DROP TABLE book_log;
-            DROP INDEX admins_unix_uid;
-            DROP INDEX resellers_unix_uid;
-            DELETE FROM sqlite_sequence WHERE name = 'book_changes';
-            PRAGMA user_version = 7;
+            DROP TRIGGER db_users_book_insert;
+            DROP TRIGGER db_users_book_delete;
+            DROP TRIGGER db_users_book_update;
+            CREATE TRIGGER db_users_book_insert AFTER INSERT ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+            CREATE TRIGGER db_users_book_delete AFTER DELETE ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+            CREATE TRIGGER db_users_book_update AFTER UPDATE ON db_users BEGIN INSERT INTO book_changes (kind) VALUES ('db'); END;
+            PRAGMA user_version = 8;
             """;
         command.ExecuteNonQuery();
     }

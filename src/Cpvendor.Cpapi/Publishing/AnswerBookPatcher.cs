@@ -29,7 +29,7 @@ public static class AnswerBookPatcher
     /// <summary>Beyond this many names (a batch, a sync) no patch is written: a full build costs less.</summary>
     public const int MostNames = 4 * CompactAt;
 
-    private const int MostRows = 4 * MostNames;
+    internal const int MostRows = 4 * MostNames;
     private static readonly byte[] NotFound = "{\"data\":null,\"metadata\":{\"result\":\"NotFound\""u8.ToArray();
 
     /// <summary>Whether a patch for generation <paramref name="current"/> over the book in place is there.</summary>

@@ -91,6 +91,36 @@ public static class AnswerBookPublisher
     }
 
     /// <summary>
+    /// The db_info answer of the generation <paramref name="context"/> reads, made from the one
+    /// published before by replacing the mapping members of the owners the change log names since
+    /// that answer's position (<see cref="DbInfoSplice"/>); null, for a whole render, when that
+    /// answer is not for this credential or this log, or a row since names no owner (written before
+    /// the store recorded owners) or the log lost rows.
+    /// </summary>
+    private static byte[]? Spliced(InstallConfig config, ScriptContext context, BookLog log, byte[] source)
+    {
+        using var current = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config));
+        if (current is null || !current.Section(0).SequenceEqual(source))
+            return null;
+        var at = current.Section(2);
+        var position = AnswerBookFormat.PositionOf(at);
+        if (position < 0 || System.Text.Encoding.UTF8.GetString(at[8..]) != log.Epoch)
+            return null;
+        var since = context.Store.BookLog(position, AnswerBookPatcher.MostRows + 1);
+        if (since.Epoch != log.Epoch || !since.Complete || since.Changes.Count > AnswerBookPatcher.MostRows)
+            return null;
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in since.Changes.Where(c => c.Kind == "db"))
+        {
+            if (change.Key is null)
+                return null;
+            owners.Add(change.Key);
+        }
+
+        return DbInfoSplice.Apply(current.Section(1), owners, context.Store.DbMappingOf(owners));
+    }
+
+    /// <summary>
     /// Brings root's db_info answer file in step with the generation <paramref name="stamp"/> and the
     /// credential file: rendered by the live script as root and written 0600 root, never into the
     /// book, which administrators read (docs/security.md). Any doubt removes it, so the call takes
@@ -121,7 +151,7 @@ public static class AnswerBookPublisher
 
             using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
             var until = context.Store.ServableUntil();
-            var answer = CpapiRunner.Live("db_info", context).ToArray();
+            var answer = (patch ? Spliced(config, context, log, source) : null) ?? CpapiRunner.Live("db_info", context).ToArray();
             // A credential changed while the answer was rendered makes it one nobody may be served.
             if (!Envelope.IsOk(answer) || DbInfoSource.Stamp(config.DbSecret) is not { } after || !after.AsSpan().SequenceEqual(source))
             {

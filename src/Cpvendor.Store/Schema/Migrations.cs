@@ -288,5 +288,21 @@ internal static class Migrations
             OR OLD.locale_code IS NOT NEW.locale_code OR OLD.unix_uid IS NOT NEW.unix_uid
         BEGIN INSERT INTO book_changes (kind) VALUES ('wide'); END;
         """,
+
+        // 9: a change of database users names the owners whose db_info mapping it changes (old and
+        // new), so root's db_info answer is patched by owner (docs/cpapi.md, "the book patch"). A
+        // 'db' row without a key (written before) still means the whole answer.
+        """
+        DROP TRIGGER db_users_book_insert;
+        DROP TRIGGER db_users_book_delete;
+        DROP TRIGGER db_users_book_update;
+        CREATE TRIGGER db_users_book_insert AFTER INSERT ON db_users BEGIN INSERT INTO book_changes (kind, key) VALUES ('db', NEW.owner); END;
+        CREATE TRIGGER db_users_book_delete AFTER DELETE ON db_users BEGIN INSERT INTO book_changes (kind, key) VALUES ('db', OLD.owner); END;
+        CREATE TRIGGER db_users_book_update AFTER UPDATE ON db_users
+        BEGIN
+            INSERT INTO book_changes (kind, key) VALUES ('db', OLD.owner);
+            INSERT INTO book_changes (kind, key) SELECT 'db', NEW.owner WHERE NEW.owner IS NOT OLD.owner;
+        END;
+        """,
     ];
 }
