@@ -29,13 +29,30 @@ public static class Answers
         ];
     }
 
-    /// <summary>Each call's stdout, then each published per-user file (what end users are answered from).</summary>
+    /// <summary>Each call's stdout, then each published per-user answer, opened (what end users are answered from).</summary>
     public static IReadOnlyList<(string What, string Bytes)> Of(TempInstall install, IReadOnlyList<string[]> calls)
     {
         var answers = calls.Select(c => (string.Join(' ', c), Envelope.Of(install.Cpapi(c)).Run.Stdout)).ToList();
         var config = install.Config;
         foreach (var file in Directory.EnumerateFiles(config.UsersDir).Order(StringComparer.Ordinal))
-            answers.Add(("file " + Path.GetFileName(file), File.ReadAllText(file)));
+        {
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(Prerendered.Sealing.SealedBucket.Extension, StringComparison.Ordinal))
+            {
+                // Sealed under random keys and nonces: which buckets exist is compared, what they hold per key below.
+                answers.Add(("bucket " + name, ""));
+            }
+            else if (name.EndsWith(Prerendered.Sealing.SealedAccounts.KeyExtension, StringComparison.Ordinal))
+            {
+                var uid = uint.Parse(Path.GetFileNameWithoutExtension(name), System.Globalization.CultureInfo.InvariantCulture);
+                answers.Add(("sealed for " + name, System.Text.Encoding.UTF8.GetString(install.AccountImage(uid) ?? [])));
+            }
+            else
+            {
+                answers.Add(("file " + name, File.ReadAllText(file)));
+            }
+        }
+
         answers.Add(("file panel_info.json", File.ReadAllText(config.PanelInfoFile)));
         return answers;
     }
