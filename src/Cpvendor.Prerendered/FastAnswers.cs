@@ -157,13 +157,7 @@ public static class FastAnswers
     {
         if (records is null)
             return Outcome.NotHere;
-        ReadOnlySpan<int> order = records switch
-        {
-            List<int> list => CollectionsMarshal.AsSpan(list),
-            int[] array => array,
-            _ => records.ToArray(),
-        };
-        return WriteUsers(book, ElementOrder.Of(order), mask, sink);
+        return WriteUsers(book, ElementOrder.Of(SpanOf(records)), mask, sink);
     }
 
     /// <summary>
@@ -239,15 +233,51 @@ public static class FastAnswers
         }
         else
         {
-            members = book.All(BookView.Domains);
+            return WriteDomains(book, book.Order(BookView.Domains), withPhp, sink);
         }
 
-        if (members is null)
-            return Outcome.NotHere;
-        // Without PHP, each member is its part before "php" and a closing brace (docs/cpapi.md).
-        return WriteJoined((element, out bytes) => book.TryPart(BookView.Domains, element, withPhp ? WholeMember : MemberWithoutPhp, out bytes),
-            members, AnswerBookFormat.ObjectPrefix, AnswerBookFormat.ObjectSuffix, closeEach: !withPhp, sink);
+        return members is null ? Outcome.NotHere : WriteDomains(book, ElementOrder.Of(SpanOf(members)), withPhp, sink);
     }
+
+    /// <summary>
+    /// The object of the domain members <paramref name="order"/> walks, each whole or, without PHP,
+    /// its part before "php" and a closing brace (docs/cpapi.md); nothing when the book's ranges do
+    /// not fit. As for users, every range is checked, from the range section alone, before the first
+    /// byte is written, and the ranges are found once for the call.
+    /// </summary>
+    private static Outcome WriteDomains(BookView book, ElementOrder order, bool withPhp, AnswerSink sink)
+    {
+        var ranges = book.Ranges(BookView.Domains);
+        var part = withPhp ? WholeMember : MemberWithoutPhp;
+        var check = order;
+        while (check.Next(out var member))
+        {
+            if (!ranges.TryLocate(member, part, part, out _, out _))
+                return Outcome.NotHere;
+        }
+
+        var stream = new AnswerBlocks(sink);
+        stream.Put(AnswerBookFormat.ObjectPrefix);
+        for (var i = 0; order.Next(out var member); i++)
+        {
+            if (i > 0)
+                stream.Put((byte)',');
+            ranges.TryParts(member, part, part, out var bytes);
+            stream.Put(bytes);
+            if (!withPhp)
+                stream.Put((byte)'}');
+        }
+
+        stream.Put(AnswerBookFormat.ObjectSuffix);
+        return stream.Finish();
+    }
+
+    private static ReadOnlySpan<int> SpanOf(IReadOnlyList<int> elements) => elements switch
+    {
+        List<int> list => CollectionsMarshal.AsSpan(list),
+        int[] array => array,
+        _ => elements.ToArray(),
+    };
 
     private static Outcome Packages(BookView view, string[] rest, AnswerSink sink)
     {
@@ -297,14 +327,13 @@ public static class FastAnswers
 
     /// <summary>The list of <paramref name="found"/> elements of a list answer, each whole; nothing when the book's ranges do not fit.</summary>
     private static Outcome WriteElements(AnswerBook book, BookSection answer, BookSection elements, IReadOnlyList<int>? found, AnswerSink sink) =>
-        WriteJoined((element, out bytes) => book.TryPart(answer, elements, 1, element, 0, out bytes), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, closeEach: false, sink);
+        WriteJoined((element, out bytes) => book.TryPart(answer, elements, 1, element, 0, out bytes), found, AnswerBookFormat.ListPrefix, AnswerBookFormat.ListSuffix, sink);
 
     /// <summary>
     /// <paramref name="prefix"/>, then the range <paramref name="range"/> gives for each of <paramref name="found"/>
-    /// (each followed by a closing brace when <paramref name="closeEach"/>) joined by commas, then
-    /// <paramref name="suffix"/>; nothing when the book's ranges do not fit.
+    /// joined by commas, then <paramref name="suffix"/>; nothing when the book's ranges do not fit.
     /// </summary>
-    private static Outcome WriteJoined(ElementBytes range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, bool closeEach, AnswerSink sink)
+    private static Outcome WriteJoined(ElementBytes range, IReadOnlyList<int>? found, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> suffix, AnswerSink sink)
     {
         if (found is null)
             return Outcome.NotHere;
@@ -322,8 +351,6 @@ public static class FastAnswers
                 stream.Put((byte)',');
             range(found[i], out var bytes);
             stream.Put(bytes);
-            if (closeEach)
-                stream.Put((byte)'}');
         }
 
         stream.Put(suffix);
