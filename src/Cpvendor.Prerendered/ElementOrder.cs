@@ -35,6 +35,9 @@ public ref struct ElementOrder
     /// </summary>
     internal static ElementOrder Merged(int count, ReadOnlySpan<byte> places, ReadOnlySpan<byte> hidden) => new(default, places, hidden, count, walksList: false);
 
+    /// <summary>How many elements the walk gives at most: the list's, or the base's and the patch's together.</summary>
+    public readonly int Bound => walksList ? count : count + (places.Length / 4);
+
     /// <summary>The next element; false past the last.</summary>
     public bool Next(out int element)
     {

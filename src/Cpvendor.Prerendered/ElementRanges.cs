@@ -70,6 +70,26 @@ public readonly ref struct ElementRanges
         return true;
     }
 
+    /// <summary>
+    /// <see cref="TryLocate"/>'s range packed into one value that <see cref="Unpack"/> turns back into
+    /// the bytes without reading the range section again: a walk that checks every record before
+    /// writing any keeps these instead of locating each range twice.
+    /// </summary>
+    public bool TryPack(int element, int first, int last, out long packed)
+    {
+        packed = 0;
+        if (!TryLocate(element, first, last, out var start, out var length))
+            return false;
+        packed = (element >= 0 ? 0 : PatchBit) | ((long)start << 32) | (uint)length;
+        return true;
+    }
+
+    /// <summary>The bytes a <see cref="TryPack"/> value names.</summary>
+    public ReadOnlySpan<byte> Unpack(long packed) =>
+        ((packed & PatchBit) == 0 ? bookAnswer : patchAnswer).Slice((int)((packed & ~PatchBit) >> 32), (int)(uint)packed);
+
+    private const long PatchBit = long.MinValue;
+
     /// <summary>The answer that holds <paramref name="element"/>: the book's, or the patch's for a patch element.</summary>
     public ReadOnlySpan<byte> AnswerOf(int element) => element >= 0 ? bookAnswer : patchAnswer;
 }

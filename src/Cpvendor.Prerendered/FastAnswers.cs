@@ -164,19 +164,21 @@ public static class FastAnswers
     /// The list of the records <paramref name="order"/> walks, each as "{" + its runs of chosen
     /// members (<see cref="FieldMask.Runs"/>) joined by "," + "}", or whole when
     /// <paramref name="mask"/> is <see cref="FieldMask.All"/>; nothing when the book's ranges do not
-    /// fit. Every range is checked before the first byte is written, since the answer goes out in
-    /// blocks and a refusal midway could not be taken back; the check reads the range section alone.
+    /// fit. Every range is located and checked before the first byte is written, since the answer
+    /// goes out in blocks and a refusal midway could not be taken back; the places found are kept
+    /// (8 bytes a run), so the range section is read once and the copy reads only the answer.
     /// </summary>
     private static Outcome WriteUsers(BookView book, ElementOrder order, int mask, AnswerSink sink)
     {
         var ranges = book.Ranges(BookView.Users);
         var runs = FieldMask.Runs(mask);
-        var check = order;
-        while (check.Next(out var record))
+        var located = GC.AllocateUninitializedArray<long>(order.Bound * runs.Length);
+        var count = 0;
+        while (order.Next(out var record))
         {
             foreach (var (first, last) in runs)
             {
-                if (!ranges.TryLocate(record, first, last, out _, out _))
+                if (count == located.Length || !ranges.TryPack(record, first, last, out located[count++]))
                     return Outcome.NotHere;
             }
         }
@@ -184,9 +186,9 @@ public static class FastAnswers
         var projected = mask != FieldMask.All;
         var stream = new AnswerBlocks(sink);
         stream.Put(AnswerBookFormat.ListPrefix);
-        for (var i = 0; order.Next(out var record); i++)
+        for (var at = 0; at < count; at += runs.Length)
         {
-            if (i > 0)
+            if (at > 0)
                 stream.Put((byte)',');
             if (projected)
                 stream.Put((byte)'{');
@@ -194,8 +196,7 @@ public static class FastAnswers
             {
                 if (run > 0)
                     stream.Put((byte)',');
-                ranges.TryParts(record, runs[run].First, runs[run].Last, out var bytes);
-                stream.Put(bytes);
+                stream.Put(ranges.Unpack(located[at + run]));
             }
 
             if (projected)
