@@ -7,7 +7,8 @@ internal sealed record RunCounts(int WarmUp, int SmallFast, int SmallPython, int
 
 /// <summary>The command line of the benchmark.</summary>
 /// <param name="Baseline">A folder holding an earlier build's binaries, timed beside ours (<c>--baseline DIR</c>).</param>
-internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep, string? Baseline)
+/// <param name="Only">Times only the calls whose label contains this text (<c>--only TEXT</c>), for a quick look at one call.</param>
+internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep, string? Baseline, string? Only = null)
 {
     public RunCounts Runs => Quick ? new(1, 20, 5, 8, 3) : new(3, 200, 40, 60, 15);
 
@@ -17,6 +18,7 @@ internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep, string?
         var keep = false;
         var accounts = 10_000;
         string? baseline = null;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,12 +35,15 @@ internal sealed record BenchOptions(bool Quick, int Accounts, bool Keep, string?
                 case "--baseline" when i + 1 < args.Length:
                     baseline = Path.GetFullPath(args[++i]);
                     break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
+                    break;
                 default:
-                    throw new ArgumentException($"unknown argument '{args[i]}': use --quick, --accounts N, --keep, --baseline DIR");
+                    throw new ArgumentException($"unknown argument '{args[i]}': use --quick, --accounts N, --keep, --baseline DIR, --only TEXT");
             }
         }
 
-        return new BenchOptions(quick, accounts, keep, baseline);
+        return new BenchOptions(quick, accounts, keep, baseline, only);
     }
 
     /// <summary>The checkout root: the first folder holding cpvendor.slnx, from here or from the build output upwards.</summary>

@@ -56,7 +56,8 @@ internal static class Report
 
     public static string Render(IReadOnlyList<CallResult> results, Series emptyMain, string header)
     {
-        var smallCat = results.First(r => r.Call.Size == CallSize.Small).Cat;
+        // The reference row is against cat of a small answer, or of the first call timed when --only left none.
+        var smallCat = (results.FirstOrDefault(r => r.Call.Size == CallSize.Small) ?? results[0]).Cat;
         var sb = new StringBuilder();
         sb.Append(header);
         sb.Append("| call | program | runs | median ms | p90 ms | CPU ms | peak RSS MB | × cat | CPU × cat | python ÷ ours |\n");
