@@ -9,8 +9,12 @@ namespace Cpvendor.Panel;
 
 public sealed partial class PanelService
 {
-    // The host's UNIX accounts, read once per service: a batch of thousands of changes reads them once.
+    // How many homes one service checks against the host's UNIX accounts one by one before it reads
+    // them all once and keeps them (a batch of thousands of changes).
+    private const int HomeChecksBeforeKeeping = 16;
+
     private List<(string Name, uint Uid, string Home)>? unixHomes;
+    private int homeChecks;
 
     /// <summary>
     /// Records an account the panel has completely built, with its main domain; hook
@@ -130,8 +134,12 @@ public sealed partial class PanelService
     {
         if (IdentityQueries.HomeHolder(c.Writer, home, uid, except) is { } holder)
             throw CpvendorException.Invalid($"home '{home}' is, contains or lies inside the home of account '{holder}'");
-        unixHomes ??= Libc.AllAccounts().Select(a => (a.Name, a.Uid, a.Home)).ToList();
-        if (PanelPaths.UnixHomeProblem(home, uid, LoginDefs.UidMin(config.LoginDefs), unixHomes) is { } problem)
+        // One change asks about one home: only the accounts whose homes are near it are read into
+        // memory. A run of many changes in one process reads every account once and keeps them.
+        var accounts = unixHomes ?? (++homeChecks > HomeChecksBeforeKeeping
+            ? unixHomes = Libc.AllAccounts().Select(a => (a.Name, a.Uid, a.Home)).ToList()
+            : Libc.AccountsWithHomeNear(home));
+        if (PanelPaths.UnixHomeProblem(home, uid, LoginDefs.UidMin(config.LoginDefs), accounts) is { } problem)
             throw CpvendorException.Invalid(problem);
     }
 

@@ -44,6 +44,41 @@ public static unsafe partial class Libc
         return accounts;
     }
 
+    /// <summary>
+    /// The accounts of the database whose home, less trailing slashes, and <paramref name="home"/> are
+    /// the same path or one is a byte prefix of the other: every account whose home is, contains or lies
+    /// inside <paramref name="home"/>, and a few more (<c>/home/a</c> for <c>/home/ab</c>), for the
+    /// caller's exact test. One pass of the database with the homes compared where libc keeps them,
+    /// so a host of many accounts costs no string per account.
+    /// </summary>
+    public static IReadOnlyList<(string Name, uint Uid, string Home)> AccountsWithHomeNear(string home)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var wanted = System.Text.Encoding.UTF8.GetBytes(home);
+        var near = new List<(string, uint, string)>();
+        SetPwEntRaw();
+        try
+        {
+            PasswdEntry* entry;
+            while ((entry = GetPwEntRaw()) != null)
+            {
+                if (entry->Dir == null)
+                    continue;
+                var dir = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(entry->Dir);
+                var trimmed = dir.TrimEnd((byte)'/');
+                var shorter = Math.Min(trimmed.Length, wanted.Length);
+                if (trimmed.Length > 0 && trimmed[..shorter].SequenceEqual(wanted.AsSpan(0, shorter)))
+                    near.Add((Marshal.PtrToStringUTF8((nint)entry->Name) ?? "", entry->Uid, Marshal.PtrToStringUTF8((nint)entry->Dir) ?? ""));
+            }
+        }
+        finally
+        {
+            EndPwEntRaw();
+        }
+
+        return near;
+    }
+
     /// <summary>Every group the account database enumerates: name, gid and listed members.</summary>
     public static IReadOnlyList<(string Name, uint Gid, IReadOnlyList<string> Members)> AllGroups()
     {

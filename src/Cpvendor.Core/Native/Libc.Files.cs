@@ -61,8 +61,6 @@ public static unsafe partial class Libc
     public static string? VersionOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        // struct statx: uid at 20, gid at 24, mode at 28, ino at 32, size at 40, ctime at 96 and mtime at
-        // 112 (tv_sec i64, tv_nsec u32), dev_major at 136, dev_minor at 140.
         const int AtEmptyPath = 0x1000;
         var buffer = stackalloc byte[256];
         var added = false;
@@ -78,9 +76,28 @@ public static unsafe partial class Libc
                 handle.DangerousRelease();
         }
 
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{*(uint*)(buffer + 136)}:{*(uint*)(buffer + 140)} {*(ulong*)(buffer + 32)} {*(ulong*)(buffer + 40)} {*(ushort*)(buffer + 28)} {*(uint*)(buffer + 20)}:{*(uint*)(buffer + 24)} {*(long*)(buffer + 112)}.{*(uint*)(buffer + 120)} {*(long*)(buffer + 96)}.{*(uint*)(buffer + 104)}");
+        return Version(buffer);
     }
+
+    /// <summary>
+    /// <see cref="VersionOf(Microsoft.Win32.SafeHandles.SafeFileHandle)"/> of what <paramref name="path"/>
+    /// names (a file or a folder, whose times move as entries come and go), its final link not
+    /// followed; "absent" when nothing is there, null when it cannot be examined.
+    /// </summary>
+    public static string? VersionOf(string path)
+    {
+        const int NoEntry = 2; // ENOENT
+        var buffer = stackalloc byte[256];
+        if (StatxRaw(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) == 0)
+            return Version(buffer);
+        return Marshal.GetLastPInvokeError() == NoEntry ? "absent" : null;
+    }
+
+    // struct statx: uid at 20, gid at 24, mode at 28, ino at 32, size at 40, ctime at 96 and mtime at
+    // 112 (tv_sec i64, tv_nsec u32), dev_major at 136, dev_minor at 140.
+    private static string Version(byte* buffer) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{*(uint*)(buffer + 136)}:{*(uint*)(buffer + 140)} {*(ulong*)(buffer + 32)} {*(ulong*)(buffer + 40)} {*(ushort*)(buffer + 28)} {*(uint*)(buffer + 20)}:{*(uint*)(buffer + 24)} {*(long*)(buffer + 112)}.{*(uint*)(buffer + 120)} {*(long*)(buffer + 96)}.{*(uint*)(buffer + 104)}");
 
     /// <summary>Opens a regular file read-only without following a final symlink; -1 when it cannot be opened.</summary>
     public static int OpenForReading(string path) => OpenRaw(path, OpenReadOnly | OpenNoFollow | OpenCloseOnExec, 0);

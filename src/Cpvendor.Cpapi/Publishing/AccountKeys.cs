@@ -16,27 +16,6 @@ internal sealed class AccountKeys(InstallConfig config, AnswerFileAccess? access
 {
     private const UnixFileMode OwnKeyMode = FileModes.OwnerReadOnly; // 0400, when not published by root
 
-    /// <summary>
-    /// Whether the file system of <paramref name="folder"/> keeps user attributes on files: the
-    /// sealed form needs them, and without them every uid gets a file of its own.
-    /// </summary>
-    public static bool Supported(string folder)
-    {
-        var probe = Path.Combine(folder, $".xattr-probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (new FileStream(probe, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead }))
-            {
-            }
-
-            return Libc.SetLinkAttribute(probe, SealedAccounts.KeyAttribute, new byte[SealedBucket.KeyLength]);
-        }
-        finally
-        {
-            File.Delete(probe);
-        }
-    }
-
     /// <summary>The key of <paramref name="uid"/>: the one its file holds when the file is as it should be, else a new one written into the batch.</summary>
     public byte[] Ensure(uint uid)
     {

@@ -20,17 +20,35 @@ internal sealed class AnswerFileAccess
     public const UnixFileMode RootWritten = (UnixFileMode)0b100_100_000; // 0440
     public const UnixFileMode UserOwned = UnixFileMode.UserRead; // 0400
 
-    private readonly Dictionary<uint, uint> privateGroups;
+    private readonly PrivateGroupMap privateGroups;
     private readonly bool aclSupported;
 
-    private AnswerFileAccess(Dictionary<uint, uint> privateGroups, bool aclSupported)
+    private AnswerFileAccess(PrivateGroupMap privateGroups, bool aclSupported)
     {
         this.privateGroups = privateGroups;
         this.aclSupported = aclSupported;
     }
 
-    /// <summary>Reads the account database once and probes the folder's file system for ACLs.</summary>
-    public static AnswerFileAccess For(string folder)
+    /// <summary>
+    /// Which uids have a private group, and whether the folder's file system takes ACLs
+    /// (<paramref name="features"/>). The private groups come from the whole account database, read
+    /// once; as root, the map is kept in <paramref name="cache"/> (a private file of root's beside the
+    /// store) with the database's <see cref="AccountDatabaseVersion"/>, and read from there while that
+    /// version holds, so a change on a host of many accounts costs a few stats, not an enumeration of
+    /// every account and group.
+    /// </summary>
+    public static AnswerFileAccess For(FolderFeatures features, string? cache)
+    {
+        var version = cache is null ? null : AccountDatabaseVersion.Current();
+        if (version is not null && PrivateGroupCache.Read(cache!, version) is { } cached)
+            return new AnswerFileAccess(cached, features.Acl);
+        var groups = PrivateGroupMap.Of(PrivateGroups());
+        if (version is not null)
+            PrivateGroupCache.Write(cache!, version, groups);
+        return new AnswerFileAccess(groups, features.Acl);
+    }
+
+    private static Dictionary<uint, uint> PrivateGroups()
     {
         var accounts = Libc.AllAccounts();
         var groups = Libc.AllGroups();
@@ -51,37 +69,16 @@ internal sealed class AnswerFileAccess
                 result[uid] = gid;
         }
 
-        return new AnswerFileAccess(result, ProbeAcl(folder));
+        return result;
     }
 
     /// <summary>Owner, group and mode of the file of <paramref name="uid"/>, and whether it needs the ACL.</summary>
     public (uint Owner, uint Group, UnixFileMode Mode, bool Acl) Of(uint uid)
     {
-        if (privateGroups.TryGetValue(uid, out var gid))
+        if (privateGroups.TryGet(uid, out var gid))
             return (0, gid, RootWritten, false);
         if (aclSupported)
             return (0, 0, RootWritten, true);
         return (uid, 0, UserOwned, false);
-    }
-
-    private static bool ProbeAcl(string folder)
-    {
-        var probe = Path.Combine(folder, $".acl-probe.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (new FileStream(probe, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead }))
-            {
-            }
-
-            return Libc.GrantUserRead(probe, 65534);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        finally
-        {
-            File.Delete(probe);
-        }
     }
 }

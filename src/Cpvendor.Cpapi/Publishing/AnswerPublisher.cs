@@ -160,8 +160,9 @@ public static class AnswerPublisher
         EnsureFolders(config);
         // Buckets are read, edited and written back whole: one editor at a time.
         using var guard = FileLock.Acquire(SealedAccountWriter.LockPath(config), TimeSpan.FromMinutes(10));
-        var access = AsRoot ? AnswerFileAccess.For(config.UsersDir) : null;
-        var sealing = AccountKeys.Supported(config.UsersDir);
+        var features = FolderFeatures.Probe(config.UsersDir);
+        var access = AsRoot ? AnswerFileAccess.For(features, PrivateGroupCache.PathOf(config)) : null;
+        var sealing = features.UserAttributes;
         using var keyBatch = new AtomicFileBatch();
         using var batch = new AtomicFileBatch();
         var keys = new AccountKeys(config, access, keyBatch);
