@@ -298,12 +298,15 @@ public static class AnswerPublisher
 
     private static void EnsureFolders(InstallConfig config)
     {
-        Directory.CreateDirectory(config.DataDir);
-        File.SetUnixFileMode(config.DataDir, PublicDirMode);
-        Directory.CreateDirectory(config.PublicDir);
-        File.SetUnixFileMode(config.PublicDir, PublicDirMode);
-        Directory.CreateDirectory(config.UsersDir);
-        File.SetUnixFileMode(config.UsersDir, UsersDirMode);
+        foreach (var (folder, mode) in (ReadOnlySpan<(string, UnixFileMode)>)[(config.DataDir, PublicDirMode), (config.PublicDir, PublicDirMode), (config.UsersDir, UsersDirMode)])
+        {
+            Directory.CreateDirectory(folder);
+            // Root sets its mode and writes answers into it: only a folder no other account can change,
+            // nor put a link of its own in the place of (docs/security.md, "Paths root trusts").
+            if (AsRoot)
+                Core.Paths.TrustedPath.Require(folder, "the answers folder");
+            File.SetUnixFileMode(folder, mode);
+        }
     }
 }
 
