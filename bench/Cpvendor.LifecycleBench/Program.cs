@@ -142,6 +142,10 @@ static string Install(string binary, string work, string name, int users, string
         File.Copy(cached, store);
     }
 
+    // Every store gets the same db_info credential, as a host running lve-stats has (init makes a
+    // random one, a copied sample none): a change of database users then republishes root's db_info.
+    File.WriteAllText(store + ".secret", """{"login":"cpvendor_stats","password":"bench","host":"localhost","port":3306}""");
+    File.SetUnixFileMode(store + ".secret", UnixFileMode.UserRead | UnixFileMode.UserWrite);
     var install = Footprint.Peak(binary, "install", "--root", Path.Combine(dir, "root"), "--store", store);
     Console.WriteLine($"install ({count} accounts): {install.Elapsed.TotalSeconds:F1} s, peak RSS {install.PeakKiB / 1024.0:F0} MB");
     return Path.Combine(dir, "root", "opt/cpvendor/bin/cpvendor");
