@@ -30,8 +30,8 @@ public sealed class PrivateGroupCacheTests
         install.Checked("publish");
 
         Assert.Equal("0 0 440", Stat(file));
-        Assert.NotEqual(0, Run.Program("/usr/bin/python3", ["-c", KeyReader, file], member).ExitCode);
-        Assert.Equal(0, Run.Program("/usr/bin/python3", ["-c", KeyReader, file], victim).ExitCode);
+        Assert.NotEqual(0, Run.Program("/usr/bin/python3", ["-c", SharedPrivateGidTests.KeyReader, file], member).ExitCode);
+        Assert.Equal(0, Run.Program("/usr/bin/python3", ["-c", SharedPrivateGidTests.KeyReader, file], victim).ExitCode);
     }
 
     [Fact]
@@ -66,6 +66,4 @@ public sealed class PrivateGroupCacheTests
         var count = (int)BitConverter.ToUInt32(map, at);
         return Enumerable.Range(0, count).ToDictionary(i => BitConverter.ToUInt32(map, at + 4 + (i * 8)), i => BitConverter.ToUInt32(map, at + 8 + (i * 8)));
     }
-
-    private const string KeyReader = $"import os,sys; print(os.getxattr(sys.argv[1], '{Prerendered.Sealing.SealedAccounts.KeyAttribute}').hex())";
 }

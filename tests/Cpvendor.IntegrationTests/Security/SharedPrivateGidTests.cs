@@ -45,5 +45,5 @@ public sealed class SharedPrivateGidTests
         Assert.Equal($"0 {user.Gid.ToString(CultureInfo.InvariantCulture)} 440", Run.Checked("/usr/bin/stat", "-c", "%u %g %a", install.KeyFile(user.Uid)).Trim());
     }
 
-    private const string KeyReader = $"import os,sys; print(os.getxattr(sys.argv[1], '{Prerendered.Sealing.SealedAccounts.KeyAttribute}').hex())";
+    internal const string KeyReader = $"import os,sys; print(os.getxattr(sys.argv[1], '{Prerendered.Sealing.SealedAccounts.KeyAttribute}').hex())";
 }
