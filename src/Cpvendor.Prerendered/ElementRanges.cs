@@ -88,6 +88,19 @@ public readonly ref struct ElementRanges
     public ReadOnlySpan<byte> Unpack(long packed) =>
         ((packed & PatchBit) == 0 ? bookAnswer : patchAnswer).Slice((int)((packed & ~PatchBit) >> 32), (int)(uint)packed);
 
+    /// <summary>
+    /// Asks the processor to fetch the first bytes a <see cref="TryPack"/> value names while earlier
+    /// ones are copied: records lie apart in the mapped answer, so the copy would otherwise wait on
+    /// memory at each of them. Only a hint: nothing is read, and a value past the answer is ignored.
+    /// </summary>
+    public unsafe void Prefetch(long packed)
+    {
+        var answer = (packed & PatchBit) == 0 ? bookAnswer : patchAnswer;
+        var start = (int)((packed & ~PatchBit) >> 32);
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported && (uint)start < (uint)answer.Length)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.CompilerServices.Unsafe.AsRef(in answer[start])));
+    }
+
     private const long PatchBit = long.MinValue;
 
     /// <summary>The answer that holds <paramref name="element"/>: the book's, or the patch's for a patch element.</summary>

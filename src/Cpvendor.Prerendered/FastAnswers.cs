@@ -186,8 +186,11 @@ public static class FastAnswers
         var projected = mask != FieldMask.All;
         var stream = new AnswerBlocks(sink);
         stream.Put(AnswerBookFormat.ListPrefix);
+        const int Ahead = 16;
         for (var at = 0; at < count; at += runs.Length)
         {
+            if (at + (Ahead * runs.Length) < count)
+                ranges.Prefetch(located[at + (Ahead * runs.Length)]);
             if (at > 0)
                 stream.Put((byte)',');
             if (projected)
