@@ -169,12 +169,18 @@ public static class AnswerPublisher
         var writer = new SealedAccountWriter(config);
         var done = new Dictionary<uint, AccountForm>();
         var distinct = uids.Distinct().ToList();
+        // Publishing every account: bucket by bucket, each written as soon as its uids are sealed,
+        // so memory holds one bucket's records rather than every account's.
+        if (keep is not null && sealing)
+            distinct = [.. distinct.OrderBy(SealedBucket.Of).ThenBy(u => u)];
         using (var progress = TerminalProgress.Current.Start("account answers", distinct.Count))
         {
-            foreach (var uid in distinct)
+            for (var i = 0; i < distinct.Count; i++)
             {
                 progress.Advance();
-                done[uid] = Render(uid);
+                done[distinct[i]] = Render(distinct[i]);
+                if (keep is not null && sealing && (i + 1 == distinct.Count || SealedBucket.Of(distinct[i + 1]) != SealedBucket.Of(distinct[i])))
+                    writer.Flush(SealedBucket.Of(distinct[i]), keep, batch, RootOwner);
             }
         }
 

@@ -19,6 +19,7 @@ internal sealed class SealedAccountWriter(InstallConfig config)
     private readonly Dictionary<int, SortedDictionary<uint, byte[]>> buckets = [];
     private readonly HashSet<int> changed = [];
     private readonly HashSet<int> damaged = [];
+    private readonly HashSet<int> flushed = [];
 
     /// <summary>The lock of everyone who edits buckets, beside the store.</summary>
     public static string LockPath(InstallConfig config) => config.Store + ".accounts.lock";
@@ -55,10 +56,31 @@ internal sealed class SealedAccountWriter(InstallConfig config)
             changed.Add(SealedBucket.Of(uid));
     }
 
-    /// <summary>Removes the record of every uid <paramref name="keep"/> does not hold, from every bucket published.</summary>
+    /// <summary>
+    /// Keeps only the records of <paramref name="keep"/> in <paramref name="bucket"/>, writes it into
+    /// <paramref name="batch"/> when it changed and forgets its records: a publish of every account
+    /// that walks the uids bucket by bucket holds one bucket at a time, not all of them. A bucket
+    /// flushed is not loaded again by this writer.
+    /// </summary>
+    public void Flush(int bucket, IReadOnlySet<uint> keep, AtomicFileBatch batch, uint? owner)
+    {
+        var records = Load(bucket);
+        foreach (var uid in records.Keys.Where(u => !keep.Contains(u)).ToList())
+        {
+            records.Remove(uid);
+            changed.Add(bucket);
+        }
+
+        WriteBucket(bucket, batch, owner);
+        changed.Remove(bucket);
+        buckets.Remove(bucket);
+        flushed.Add(bucket);
+    }
+
+    /// <summary>Removes the record of every uid <paramref name="keep"/> does not hold, from every bucket published and not yet flushed.</summary>
     public void KeepOnly(IReadOnlySet<uint> keep)
     {
-        foreach (var bucket in Published(config).ToList())
+        foreach (var bucket in Published(config).Where(b => !flushed.Contains(b)).ToList())
         {
             var records = Load(bucket);
             foreach (var uid in records.Keys.Where(u => !keep.Contains(u)).ToList())
@@ -73,13 +95,18 @@ internal sealed class SealedAccountWriter(InstallConfig config)
     public void Write(AtomicFileBatch batch, uint? owner)
     {
         foreach (var bucket in changed)
-        {
-            var path = SealedAccounts.BucketFile(config, bucket);
-            if (buckets[bucket].Count == 0)
-                File.Delete(path);
-            else
-                batch.Write(path, SealedBucket.Build(buckets[bucket]), BucketMode, owner, owner);
-        }
+            WriteBucket(bucket, batch, owner);
+    }
+
+    private void WriteBucket(int bucket, AtomicFileBatch batch, uint? owner)
+    {
+        if (!changed.Contains(bucket))
+            return;
+        var path = SealedAccounts.BucketFile(config, bucket);
+        if (buckets[bucket].Count == 0)
+            File.Delete(path);
+        else
+            batch.Write(path, SealedBucket.Build(buckets[bucket]), BucketMode, owner, owner);
     }
 
     /// <summary>Buckets found not holding together: rewritten from what this publish seals, so their other uids must be sealed again too.</summary>
@@ -89,6 +116,8 @@ internal sealed class SealedAccountWriter(InstallConfig config)
     {
         if (buckets.TryGetValue(bucket, out var records))
             return records;
+        if (flushed.Contains(bucket))
+            throw new InvalidOperationException($"bucket {bucket} was already written by this publish");
         var path = SealedAccounts.BucketFile(config, bucket);
         if (!File.Exists(path))
         {
