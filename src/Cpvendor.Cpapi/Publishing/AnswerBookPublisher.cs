@@ -26,9 +26,9 @@ public static class AnswerBookPublisher
     /// The most owners a db_info patch holds before the answer is rendered whole again, as many as
     /// the book patch holds accounts and domains (<see cref="AnswerBookPatcher.CompactAt"/>). Each
     /// further change costs the store's rows of every owner the patch names and a binary search each
-    /// in the members table: at this many, about a millisecond, far below a whole render of a panel
-    /// large enough to need a patch (0.2-0.3 s at 100,000 accounts); and each call reads no more
-    /// than a few hundred segments.
+    /// in the members table: at this many, a few milliseconds, below a whole render, write and
+    /// fsync of a panel large enough to need a patch (25-45 ms at 100,000 accounts); and each call
+    /// reads no more than a few hundred segments.
     /// </summary>
     public const int DbInfoCompactAt = AnswerBookPatcher.CompactAt;
 
