@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cpvendor.Contract;
 using Cpvendor.Core;
+using Cpvendor.Cpapi.Publishing;
 using Cpvendor.Panel.Validation;
 using Cpvendor.Store;
 using Cpvendor.Store.Model;
@@ -103,18 +104,23 @@ public sealed partial class PanelService
         return $"deleted PHP version {identifier}";
     });
 
-    /// <summary>Sets (or with null removes) the db_info credential, kept in a root-only file beside the store.</summary>
+    /// <summary>
+    /// Sets (or with null removes) the db_info credential, kept in a root-only file beside the store,
+    /// and renders root's db_info answer again with it, so the next call is answered from it.
+    /// </summary>
     public string SetDbCredential(DbCredential? credential)
     {
         if (credential is null)
         {
             File.Delete(config.DbSecret);
+            AnswerBookPublisher.PublishDbInfoNow(config);
             return "removed the db_info credential: db_info now answers mysql: null";
         }
 
         if (credential.Login.Length is 0 or > 80 || credential.Host.Length == 0 || credential.Port is < 1 or > 65535 || credential.Password.Length == 0)
             throw CpvendorException.Invalid("the credential needs a login, a password, a host and a port in 1..65535");
         credential.Write(config.DbSecret);
+        AnswerBookPublisher.PublishDbInfoNow(config);
         return $"stored the db_info credential for {credential.Login}@{credential.Host}:{credential.Port} in {config.DbSecret} (0600)";
     }
 }

@@ -52,6 +52,10 @@ public sealed unsafe class AnswerBook : IDisposable
     public static AnswerBook? OpenDbInfo(string path) =>
         Open(path, AnswerBookFormat.DbInfoMagic, AnswerBookFormat.DbInfoSectionCount, () => null, long.MinValue, anyStamp: true);
 
+    /// <summary>Opens the db_info answer's patch (<see cref="AnswerBookFormat.DbInfoPatchMagic"/>) as <see cref="OpenDbInfo"/> opens the answer.</summary>
+    public static AnswerBook? OpenDbInfoPatch(string path) =>
+        Open(path, AnswerBookFormat.DbInfoPatchMagic, AnswerBookFormat.DbInfoPatchSectionCount, () => null, long.MinValue, anyStamp: true);
+
     /// <summary>The stamp this file's header carries.</summary>
     public GenerationStamp Stamp => AnswerBookFormat.StampOf(All);
 
@@ -59,8 +63,8 @@ public sealed unsafe class AnswerBook : IDisposable
     public long ServableUntil => BinaryPrimitives.ReadInt64LittleEndian(All[56..]);
 
     /// <summary>
-    /// Whether a db_info answer file stamped <paramref name="stamp"/> at log position
-    /// <paramref name="position"/> (its third section) holds what the generation now at
+    /// Whether a db_info answer file, or its patch, stamped <paramref name="stamp"/> at log position
+    /// <paramref name="position"/> (its <see cref="DbInfoSection.Log"/> section) holds what the generation now at
     /// <paramref name="generation"/> would answer: it was rendered from that generation, or a patch
     /// for it says no database user changed between a position at or before the file's and the
     /// generation (docs/cpapi.md, "the book patch"), and it may be served at <paramref name="now"/>.
@@ -74,10 +78,10 @@ public sealed unsafe class AnswerBook : IDisposable
             return dbInfo.ServableUntil >= now;
         if (patch is null || patch.Stamp != current)
             return false;
-        var position = AnswerBookFormat.PositionOf(dbInfo.Section(2));
+        var position = AnswerBookFormat.PositionOf(dbInfo.Section((int)DbInfoSection.Log));
         var patchLog = patch.Section(BookSection.Log);
         var baseSection = patch.Section(AnswerBookFormat.Of(PatchSection.Base));
-        if (position < 0 || baseSection.Length < AnswerBookFormat.StampLength + 16 || !SameEpoch(dbInfo.Section(2), patchLog))
+        if (position < 0 || baseSection.Length < AnswerBookFormat.StampLength + 16 || !SameEpoch(dbInfo.Section((int)DbInfoSection.Log), patchLog))
             return false;
         var basePosition = BinaryPrimitives.ReadInt64LittleEndian(baseSection[AnswerBookFormat.StampLength..]);
         var lastDbChange = BinaryPrimitives.ReadInt64LittleEndian(baseSection[(AnswerBookFormat.StampLength + 8)..]);

@@ -5,7 +5,7 @@ namespace Cpvendor.Prerendered;
 
 /// <summary>
 /// The byte layout of an answer book (little-endian). A 64-byte header: the magic
-/// (<c>CPVBOOK3</c> for the book, <c>CPVPTCH1</c> for its patch, <c>CPVDBIN2</c> for root's db_info answer), the file's own length, the <see cref="GenerationStamp"/> of the read-model
+/// (<c>CPVBOOK3</c> for the book, <c>CPVPTCH1</c> for its patch, <c>CPVDBIN3</c> for root's db_info answer, <c>CPVDBPT1</c> for its patch), the file's own length, the <see cref="GenerationStamp"/> of the read-model
 /// generation the answers were rendered from, the section count and the last second (Unix time) the
 /// answers may be served (a database source's maximum age; <see cref="long.MaxValue"/> for none).
 /// Then one (offset, length) pair of u64 per <see cref="BookSection"/>, then the sections. The book is
@@ -24,8 +24,17 @@ public static class AnswerBookFormat
 
     public static readonly int SectionCount = Enum.GetValues<BookSection>().Length;
 
-    /// <summary>The sections of root's db_info answer file: the <see cref="DbInfoSource"/> stamp, the answer, then the change log's position as in <see cref="BookSection.Log"/>.</summary>
-    public const int DbInfoSectionCount = 3;
+    /// <summary>The sections of root's db_info answer file, <see cref="DbInfoSection"/>.</summary>
+    public static readonly int DbInfoSectionCount = Enum.GetValues<DbInfoSection>().Length;
+
+    /// <summary>The sections of the db_info answer's patch, <see cref="DbInfoPatchSection"/>.</summary>
+    public static readonly int DbInfoPatchSectionCount = Enum.GetValues<DbInfoPatchSection>().Length;
+
+    /// <summary>A segment of a db_info patch: what it copies (u32, <see cref="DbInfoPatchSection.Segments"/>), then offset and length (u32 each).</summary>
+    public const int SegmentEntry = 12;
+
+    /// <summary>The identity of a db_info answer file (<see cref="DbInfoSection.Id"/>): random bytes drawn at each whole render.</summary>
+    public const int DbInfoIdLength = 16;
 
     /// <summary>A patch holds every <see cref="BookSection"/>, then the <see cref="PatchSection"/> ones.</summary>
     public static readonly int PatchSectionCount = SectionCount + Enum.GetValues<PatchSection>().Length;
@@ -37,7 +46,9 @@ public static class AnswerBookFormat
 
     public static ReadOnlySpan<byte> PatchMagic => "CPVPTCH1"u8;
 
-    public static ReadOnlySpan<byte> DbInfoMagic => "CPVDBIN2"u8;
+    public static ReadOnlySpan<byte> DbInfoMagic => "CPVDBIN3"u8;
+
+    public static ReadOnlySpan<byte> DbInfoPatchMagic => "CPVDBPT1"u8;
 
     /// <summary>The section number of <paramref name="section"/> in a patch.</summary>
     public static int Of(PatchSection section) => SectionCount + (int)section;

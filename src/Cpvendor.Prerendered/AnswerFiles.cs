@@ -23,6 +23,9 @@ public static class AnswerFiles
     /// <summary>Root's db_info answer: beside the book, but 0600 root, since it holds the database password.</summary>
     public static string DbInfo(InstallConfig config) => Path.Combine(ModelFolder(config), "db_info.answer");
 
+    /// <summary>The patch that brings root's db_info answer to a later change log position (0600 root, as the answer).</summary>
+    public static string DbInfoPatch(InstallConfig config) => Path.Combine(ModelFolder(config), "db_info.patch");
+
     public static string PanelInfo(InstallConfig config) => Path.Combine(config.PublicDir, "panel_info.answer");
 
     /// <summary>

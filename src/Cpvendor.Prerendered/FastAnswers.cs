@@ -69,23 +69,24 @@ public static class FastAnswers
         StampedAnswers.TryRead(path, source, index) is { } answer ? Write(sink, answer.Span) : Outcome.NotHere;
 
     /// <summary>
-    /// Root's db_info, served while its file holds the current generation's database users (rendered
-    /// from it, or from an earlier one the book patch says no database user changed since) and the
-    /// credential file is the one it was rendered with.
+    /// Root's db_info, served while its answer file, with the patch over it when there is one, holds
+    /// the current generation's database users (rendered from it, or from an earlier one the book
+    /// patch says no database user changed since) and the credential file is the one both were
+    /// rendered with (<see cref="DbInfoAnswer"/>).
     /// </summary>
     private static Outcome DbInfo(InstallConfig config, string[] rest, AnswerSink sink)
     {
         if (Parse(Grammar.DbInfo, rest, []) is null)
             return Outcome.NotHere;
         var now = Native.Now();
-        using var file = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config));
+        using var file = DbInfoAnswer.Open(AnswerFiles.DbInfo(config), AnswerFiles.DbInfoPatch(config));
         if (file is null)
             return Outcome.NotHere;
         var generation = AnswerFiles.Generation(config);
-        using var patch = file.Stamp == GenerationStamp.OfReadable(generation) ? null : AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now);
-        if (!AnswerBook.DbInfoCurrent(file, patch, generation, now) || DbInfoSource.Stamp(config.DbSecret) is not { } source || !file.Section(0).SequenceEqual(source))
+        using var patch = file.Served.Stamp == GenerationStamp.OfReadable(generation) ? null : AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now);
+        if (DbInfoSource.Stamp(config.DbSecret) is not { } source || !file.Current(patch, generation, now, source))
             return Outcome.NotHere;
-        return Write(sink, file.Section(1));
+        return file.Write(sink);
     }
 
     private static Outcome Users(BookView book, string[] rest, AnswerSink sink)

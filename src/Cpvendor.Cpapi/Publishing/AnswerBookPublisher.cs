@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
 using Cpvendor.Core.Processes;
@@ -20,6 +22,22 @@ namespace Cpvendor.Cpapi.Publishing;
 /// </summary>
 public static class AnswerBookPublisher
 {
+    /// <summary>
+    /// The most owners a db_info patch holds before the answer is rendered whole again, as many as
+    /// the book patch holds accounts and domains (<see cref="AnswerBookPatcher.CompactAt"/>). Each
+    /// further change costs the store's rows of every owner the patch names and a binary search each
+    /// in the members table: at this many, a few milliseconds, below a whole render, write and
+    /// fsync of a panel large enough to need a patch (25-45 ms at 100,000 accounts); and each call
+    /// reads no more than a few hundred segments.
+    /// </summary>
+    public const int DbInfoCompactAt = AnswerBookPatcher.CompactAt;
+
+    /// <summary>
+    /// A db_info patch whose own bytes pass this many, and an eighth of the answer, is compacted too:
+    /// the call then reads more from the patch than a whole render would save.
+    /// </summary>
+    public const int DbInfoLiteralFloor = 64 * 1024;
+
     private static readonly string[] WithPhp = ["--with-php"];
 
     /// <summary>Brings the book in step with the current generation; true when it now answers for it.</summary>
@@ -35,7 +53,7 @@ public static class AnswerBookPublisher
             using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
             // Every builder holds the lock while it writes: a temporary file found now is a killed one's.
             foreach (var left in Directory.EnumerateFiles(folder, ".answers.book.*.tmp").Concat(Directory.EnumerateFiles(folder, ".answers.patch.*.tmp"))
-                .Concat(Directory.EnumerateFiles(folder, ".db_info.answer.*.tmp")))
+                .Concat(Directory.EnumerateFiles(folder, ".db_info.answer.*.tmp")).Concat(Directory.EnumerateFiles(folder, ".db_info.patch.*.tmp")))
             {
                 File.Delete(left);
             }
@@ -46,6 +64,7 @@ public static class AnswerBookPublisher
                 File.Delete(path);
                 File.Delete(AnswerFiles.Patch(config));
                 File.Delete(AnswerFiles.DbInfo(config));
+                File.Delete(AnswerFiles.DbInfoPatch(config));
                 return false;
             }
 
@@ -79,6 +98,7 @@ public static class AnswerBookPublisher
             TryDelete(path);
             TryDelete(AnswerFiles.Patch(config));
             TryDelete(AnswerFiles.DbInfo(config));
+            TryDelete(AnswerFiles.DbInfoPatch(config));
             return false;
         }
     }
@@ -91,81 +111,147 @@ public static class AnswerBookPublisher
     }
 
     /// <summary>
-    /// The db_info answer of the generation <paramref name="context"/> reads, made from the one
-    /// published before by replacing the mapping members of the owners the change log names since
-    /// that answer's position (<see cref="DbInfoSplice"/>); null, for a whole render, when that
-    /// answer is not for this credential or this log, or a row since names no owner (written before
-    /// the store recorded owners) or the log lost rows.
+    /// Writes the db_info patch (docs/cpapi.md, "the db_info answer and its patch") that brings the
+    /// answer file to the generation <paramref name="context"/> reads: the owners the previous patch
+    /// over the same file named, and those the change log names since, have their members rendered
+    /// again from the store; the rest of the answer is copied from the file. False, with nothing
+    /// written, for a whole render: that file is not for this credential or this log, has no members
+    /// table, a row since names no owner (written before the store recorded owners) or the log lost
+    /// rows, or the patch would pass <see cref="DbInfoCompactAt"/> owners or <see cref="DbInfoLiteralFloor"/> bytes of its own.
     /// </summary>
-    private static byte[]? Spliced(InstallConfig config, ScriptContext context, BookLog log, byte[] source)
+    private static bool PatchDbInfo(InstallConfig config, ScriptContext context, GenerationStamp stamp, long until, BookLog log, byte[] source)
     {
-        using var current = AnswerBook.OpenDbInfo(AnswerFiles.DbInfo(config));
-        if (current is null || !current.Section(0).SequenceEqual(source))
-            return null;
-        var at = current.Section(2);
+        using var current = DbInfoAnswer.Open(AnswerFiles.DbInfo(config), AnswerFiles.DbInfoPatch(config));
+        if (current is null || !current.Base.Section((int)DbInfoSection.Source).SequenceEqual(source))
+            return false;
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var at = current.Base.Section((int)DbInfoSection.Log);
+        if (current.Patch is { } patch && patch.Section((int)DbInfoPatchSection.Source).SequenceEqual(source))
+        {
+            if (DbInfoSplice.OwnersOf(patch.Section((int)DbInfoPatchSection.Owners)) is not { } named)
+                return false;
+            owners.UnionWith(named);
+            at = patch.Section((int)DbInfoPatchSection.Log);
+        }
+        else if (current.Patch is not null)
+        {
+            return false;
+        }
+
         var position = AnswerBookFormat.PositionOf(at);
-        if (position < 0 || System.Text.Encoding.UTF8.GetString(at[8..]) != log.Epoch)
-            return null;
+        if (position < 0 || Encoding.UTF8.GetString(at[8..]) != log.Epoch)
+            return false;
         var since = context.Store.BookLog(position, AnswerBookPatcher.MostRows + 1);
         if (since.Epoch != log.Epoch || !since.Complete || since.Changes.Count > AnswerBookPatcher.MostRows)
-            return null;
-        var owners = new HashSet<string>(StringComparer.Ordinal);
+            return false;
         foreach (var change in since.Changes.Where(c => c.Kind == "db"))
         {
             if (change.Key is null)
-                return null;
+                return false;
             owners.Add(change.Key);
         }
 
-        return DbInfoSplice.Apply(current.Section(1), owners, context.Store.DbMappingOf(owners));
+        var answer = current.Base.Section((int)DbInfoSection.Answer);
+        if (owners.Count > DbInfoCompactAt
+            || DbInfoSplice.Patch(answer, current.Base.Section((int)DbInfoSection.Members), owners, context.Store.DbMappingOf(owners)) is not { } segments
+            || segments.LiteralLength > Math.Max(answer.Length / 8, DbInfoLiteralFloor))
+        {
+            return false;
+        }
+
+        // A credential changed meanwhile: the whole render that follows finds it out.
+        if (DbInfoSource.Stamp(config.DbSecret) is not { } after || !after.AsSpan().SequenceEqual(source))
+            return false;
+        var asRoot = Libc.GetEuid() == 0;
+        SecureFile.WriteAtomic(AnswerFiles.DbInfoPatch(config), AnswerBookFormat.Build(AnswerBookFormat.DbInfoPatchMagic, stamp, until,
+            [source, segments.Literals, AnswerBookFormat.LogBytes(log.Epoch, log.Position), current.Base.Section((int)DbInfoSection.Id).ToArray(),
+                DbInfoSplice.OwnersBytes(owners.Order(StringComparer.Ordinal)), segments.Segments()]),
+            FileModes.PrivateFile, asRoot ? 0u : null, asRoot ? 0u : null);
+        return true;
     }
 
     /// <summary>
-    /// Brings root's db_info answer file in step with the generation <paramref name="stamp"/> and the
+    /// Brings root's db_info answer in step with the generation <paramref name="stamp"/> and the
     /// credential file: rendered by the live script as root and written 0600 root, never into the
-    /// book, which administrators read (docs/security.md). Any doubt removes it, so the call takes
-    /// the full path. After a patch (<paramref name="patch"/>) a file that the patch says still holds
-    /// the generation's database users is kept.
+    /// book, which administrators read (docs/security.md). After a patch (<paramref name="patch"/>)
+    /// an answer that the patch says still holds the generation's database users is kept, and
+    /// otherwise a db_info patch over the answer file is written when it can be
+    /// (<see cref="PatchDbInfo"/>); else the answer is rendered whole, with its members table, and
+    /// any db_info patch removed. Any doubt removes both, so the call takes the full path.
     /// </summary>
     internal static void PublishDbInfo(InstallConfig config, GenerationStamp stamp, BookLog log, bool patch)
     {
         var path = AnswerFiles.DbInfo(config);
+        var patchPath = AnswerFiles.DbInfoPatch(config);
         try
         {
             if (DbInfoSource.Stamp(config.DbSecret) is not { } source)
             {
                 TryDelete(path);
+                TryDelete(patchPath);
                 return;
             }
 
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            using (var current = AnswerBook.OpenDbInfo(path))
-            using (var over = patch ? AnswerBook.OpenPatch(AnswerFiles.Patch(config), AnswerFiles.Generation(config), now) : null)
+            var generation = AnswerFiles.Generation(config);
+            using (var current = DbInfoAnswer.Open(path, patchPath))
+            using (var over = patch ? AnswerBook.OpenPatch(AnswerFiles.Patch(config), generation, now) : null)
             {
-                if (current is not null && (current.Stamp == stamp || over is not null) && AnswerBook.DbInfoCurrent(current, over, AnswerFiles.Generation(config), now)
-                    && current.Section(0).SequenceEqual(source))
-                {
+                if (current is not null && (current.Served.Stamp == stamp || over is not null) && current.Current(over, generation, now, source))
                     return;
-                }
             }
 
             using var context = new ScriptContext(config, new Caller(0, CallerRole.Root));
             var until = context.Store.ServableUntil();
-            var answer = (patch ? Spliced(config, context, log, source) : null) ?? CpapiRunner.Live("db_info", context).ToArray();
+            if (patch && PatchDbInfo(config, context, stamp, until, log, source))
+                return;
+            var answer = CpapiRunner.Live("db_info", context).ToArray();
             // A credential changed while the answer was rendered makes it one nobody may be served.
             if (!Envelope.IsOk(answer) || DbInfoSource.Stamp(config.DbSecret) is not { } after || !after.AsSpan().SequenceEqual(source))
             {
                 TryDelete(path);
+                TryDelete(patchPath);
                 return;
             }
 
             var asRoot = Libc.GetEuid() == 0;
-            SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until, [source, answer, AnswerBookFormat.LogBytes(log.Epoch, log.Position)]),
+            SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until,
+                [source, answer, AnswerBookFormat.LogBytes(log.Epoch, log.Position), DbInfoSplice.Members(answer) ?? [], RandomNumberGenerator.GetBytes(AnswerBookFormat.DbInfoIdLength)]),
                 FileModes.PrivateFile, asRoot ? 0u : null, asRoot ? 0u : null);
+            // The file has a new identity: a patch left names the one it replaced, and is done with.
+            TryDelete(patchPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
         {
             TryDelete(path);
+            TryDelete(patchPath);
+        }
+    }
+
+    /// <summary>
+    /// Publishes root's db_info answer whole for the current generation, as a full publish does: after
+    /// the credential changed, so the next call is answered from it rather than by the full path.
+    /// Root only; without a generation nothing is done (the first publish writes it).
+    /// </summary>
+    public static void PublishDbInfoNow(InstallConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var folder = AnswerFiles.ModelFolder(config);
+        if (Libc.GetEuid() != 0 || !Directory.Exists(folder))
+            return;
+        try
+        {
+            using var guard = FileLock.Acquire(Path.Combine(folder, ".book.lock"), TimeSpan.FromSeconds(120));
+            if (GenerationStamp.Of(AnswerFiles.Generation(config)) is not { } stamp)
+                return;
+            BookLog log;
+            using (var context = new ScriptContext(config, new Caller(0, CallerRole.Root)))
+                log = context.Store.BookLog(0, 0);
+            PublishDbInfo(config, stamp, log, patch: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CpvendorException)
+        {
+            // The answer file's credential stamp no longer matches: calls take the full path until the next publish.
         }
     }
 

@@ -66,7 +66,7 @@ public static class AnswerPublisher
     }
 
     /// <summary>
-    /// Removes every pre-rendered answer (the book, panel_info's, each uid's file of data and answers,
+    /// Removes every pre-rendered answer (the book and its patch, root's db_info and its patch, panel_info's, each uid's file of data and answers,
     /// and an older version's two files per uid): what a sync past its maximum age does beside
     /// withdrawing the files they were rendered from. Their stamps would already keep the book and
     /// panel_info's answer from answering; removing them leaves nothing of the stale data behind.
@@ -76,6 +76,8 @@ public static class AnswerPublisher
         ArgumentNullException.ThrowIfNull(config);
         File.Delete(AnswerFiles.Book(config));
         File.Delete(AnswerFiles.Patch(config));
+        File.Delete(AnswerFiles.DbInfo(config));
+        File.Delete(AnswerFiles.DbInfoPatch(config));
         File.Delete(AnswerFiles.PanelInfo(config));
         if (Directory.Exists(config.UsersDir))
         {

@@ -1,18 +1,22 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Cpvendor.Contract;
+using Cpvendor.Prerendered;
 
 namespace Cpvendor.Cpapi.Publishing;
 
 /// <summary>
-/// Root's db_info answer after a change of some owners' database users, made from the answer
-/// before it: the <c>mapping</c> members of the owners changed are rendered again from the store and
-/// put at their places (members are in the store's owner order, ordinal), every other member is
-/// copied as it was. The result is byte for byte what the script prints for the new store
-/// (<c>DbInfoSpliceTests</c>); an answer not in the form the script writes gives null, and the
-/// caller renders it whole.
+/// Root's db_info answer after a change of some owners' database users, as a patch over the answer
+/// rendered whole before it (docs/cpapi.md, "the db_info answer and its patch"): the answer file
+/// keeps where each <c>mapping</c> member lies (<see cref="Members"/>, found once when it is
+/// rendered), and the patch is the list of segments that copy the runs of members kept and put the
+/// changed owners' members, rendered again from the store, at their places (members are in the
+/// store's owner order: the bytes of the owner's UTF-8, SQLite's BINARY collation). The result is
+/// byte for byte what the script prints for the new store (<c>DbInfoSpliceTests</c>); an answer not
+/// in the form the script writes gives null, and the caller renders it whole.
 /// </summary>
 internal static class DbInfoSplice
 {
@@ -20,23 +24,14 @@ internal static class DbInfoSplice
         (JsonTypeInfo<IReadOnlyDictionary<string, IReadOnlyList<string>>>)CpapiJsonContext.Default.GetTypeInfo(typeof(IReadOnlyDictionary<string, IReadOnlyList<string>>))!;
 
     /// <summary>
-    /// <paramref name="answer"/> with the members of <paramref name="owners"/> replaced by
-    /// <paramref name="now"/> (an owner it does not name has no database user now); null when the
-    /// answer is not a db_info answer with a mapping in owner order.
+    /// The <see cref="DbInfoSection.Members"/> section of <paramref name="answer"/>; null when it is
+    /// not a db_info answer with a mapping in owner order whose keys hold no escape.
     /// </summary>
-    public static byte[]? Apply(ReadOnlySpan<byte> answer, IReadOnlySet<string> owners, IReadOnlyDictionary<string, IReadOnlyList<string>> now)
+    public static byte[]? Members(ReadOnlySpan<byte> answer)
     {
         if (MappingOpen(answer) is not { } open)
             return null;
-        // The owners changed, in the store's order (their UTF-8 bytes), each with its new member or none.
-        var changed = owners.Select(o => (Key: Encoding.UTF8.GetBytes(o), Bytes: now.TryGetValue(o, out var users) ? Member(o, users) : null))
-            .OrderBy(o => o.Key, ByteOrder.Instance).ToList();
-        var output = new ArrayBufferWriter<byte>(answer.Length + 4096);
-        output.Write(answer[..(open + 1)]);
-        var first = true;
-        var next = 0;
-        // Members kept are copied in runs (commas between them included); a run ends where a changed owner goes.
-        int runStart = -1, runEnd = -1;
+        var table = new List<uint> { (uint)(open + 1), 0 };
         var at = open + 1;
         var previous = ReadOnlySpan<byte>.Empty;
         while (At(answer, at) != '}')
@@ -48,25 +43,8 @@ internal static class DbInfoSplice
             if (!previous.IsEmpty && previous.SequenceCompareTo(key) >= 0)
                 return null;
             previous = key;
-            var replaced = false;
-            while (next < changed.Count && changed[next].Key.AsSpan().SequenceCompareTo(key) <= 0)
-            {
-                replaced |= key.SequenceEqual(changed[next].Key);
-                Flush(output, answer, ref runStart, runEnd, ref first);
-                Put(output, changed[next++].Bytes, ref first);
-            }
-
-            if (!replaced)
-            {
-                if (runStart < 0)
-                    runStart = at;
-                runEnd = member.End;
-            }
-            else
-            {
-                Flush(output, answer, ref runStart, runEnd, ref first);
-            }
-
+            table.Add((uint)at);
+            table.Add((uint)member.End);
             at = member.End;
             if (At(answer, at) == ',')
                 at++;
@@ -74,30 +52,110 @@ internal static class DbInfoSplice
                 return null;
         }
 
-        Flush(output, answer, ref runStart, runEnd, ref first);
-        for (; next < changed.Count; next++)
-            Put(output, changed[next].Bytes, ref first);
-        output.Write(answer[at..]);
+        table[1] = (uint)at;
+        var bytes = new byte[table.Count * 4];
+        for (var i = 0; i < table.Count; i++)
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), table[i]);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The segments and literal bytes (<see cref="DbInfoPatchSection"/>) of <paramref name="answer"/>
+    /// with the members of <paramref name="owners"/> replaced by <paramref name="now"/> (an owner it
+    /// does not name has no database user now), each owner found in <paramref name="members"/> by
+    /// binary search; null when the table does not fit the answer where it is read.
+    /// </summary>
+    public static DbInfoSegments? Patch(ReadOnlySpan<byte> answer, ReadOnlySpan<byte> members, IReadOnlySet<string> owners,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> now)
+    {
+        if (members.Length < 8 || members.Length % 8 != 0)
+            return null;
+        uint inner = U32(members, 0), close = U32(members, 1);
+        if (inner > close || close >= answer.Length)
+            return null;
+        var table = new MemberTable(members[8..], inner, close);
+        var changed = owners.Select(o => (Key: Encoding.UTF8.GetBytes(o), Bytes: now.TryGetValue(o, out var users) ? Member(o, users) : null))
+            .OrderBy(o => o.Key, ByteOrder.Instance).ToList();
+        var patch = new DbInfoSegments();
+        patch.Copy(0, (int)inner);
+        var emitted = false;
+        var next = 0;
+        foreach (var (key, bytes) in changed)
+        {
+            if (table.LowerBound(answer, key) is not { } place || place < next)
+                return null;
+            if (place > next)
+            {
+                if (table.Run(next, place - 1) is not { } run)
+                    return null;
+                patch.Separate(ref emitted);
+                patch.Copy(run.Start, run.Length);
+            }
+
+            if (bytes is not null)
+            {
+                patch.Separate(ref emitted);
+                patch.Literal(bytes);
+            }
+
+            if (place == table.Count)
+            {
+                next = place;
+                continue;
+            }
+
+            if (!table.TryKeyAt(answer, place, out var found))
+                return null;
+            next = found.SequenceEqual(key) ? place + 1 : place;
+        }
+
+        if (next < table.Count)
+        {
+            if (table.Run(next, table.Count - 1) is not { } run)
+                return null;
+            patch.Separate(ref emitted);
+            patch.Copy(run.Start, run.Length);
+        }
+
+        patch.Copy((int)close, answer.Length - (int)close);
+        return patch;
+    }
+
+    /// <summary>The <see cref="DbInfoPatchSection.Owners"/> section of <paramref name="owners"/>.</summary>
+    public static byte[] OwnersBytes(IEnumerable<string> owners)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        foreach (var owner in owners)
+        {
+            var bytes = Encoding.UTF8.GetBytes(owner);
+            BinaryPrimitives.WriteUInt32LittleEndian(output.GetSpan(4), (uint)bytes.Length);
+            output.Advance(4);
+            output.Write(bytes);
+        }
+
         return output.WrittenSpan.ToArray();
     }
 
-    private static void Flush(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> answer, ref int runStart, int runEnd, ref bool first)
+    /// <summary>The owners a <see cref="DbInfoPatchSection.Owners"/> section names; null when it is not one.</summary>
+    public static List<string>? OwnersOf(ReadOnlySpan<byte> section)
     {
-        if (runStart < 0)
-            return;
-        Put(output, answer[runStart..runEnd], ref first);
-        runStart = -1;
+        var owners = new List<string>();
+        for (var at = 0; at < section.Length;)
+        {
+            if (section.Length - at < 4)
+                return null;
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(section[at..]);
+            at += 4;
+            if (length > (uint)(section.Length - at))
+                return null;
+            owners.Add(Encoding.UTF8.GetString(section.Slice(at, (int)length)));
+            at += (int)length;
+        }
+
+        return owners;
     }
 
-    private static void Put(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> member, ref bool first)
-    {
-        if (member.IsEmpty)
-            return;
-        if (!first)
-            output.Write(","u8);
-        first = false;
-        output.Write(member);
-    }
+    private static uint U32(ReadOnlySpan<byte> section, int i) => BinaryPrimitives.ReadUInt32LittleEndian(section[(i * 4)..]);
 
     /// <summary>One member, <c>"owner":["user",...]</c>, written as the script writes the mapping.</summary>
     private static byte[] Member(string owner, IReadOnlyList<string> dbUsers)
