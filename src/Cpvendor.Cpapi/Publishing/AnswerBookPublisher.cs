@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Cpvendor.Core;
 using Cpvendor.Core.Native;
@@ -216,7 +215,7 @@ public static class AnswerBookPublisher
 
             var asRoot = Libc.GetEuid() == 0;
             SecureFile.WriteAtomic(path, AnswerBookFormat.Build(AnswerBookFormat.DbInfoMagic, stamp, until,
-                [source, answer, AnswerBookFormat.LogBytes(log.Epoch, log.Position), DbInfoSplice.Members(answer) ?? [], RandomNumberGenerator.GetBytes(AnswerBookFormat.DbInfoIdLength)]),
+                [source, answer, AnswerBookFormat.LogBytes(log.Epoch, log.Position), DbInfoSplice.Members(answer) ?? [], Libc.RandomBytes(AnswerBookFormat.DbInfoIdLength)]),
                 FileModes.PrivateFile, asRoot ? 0u : null, asRoot ? 0u : null);
             // The file has a new identity: a patch left names the one it replaced, and is done with.
             TryDelete(patchPath);
