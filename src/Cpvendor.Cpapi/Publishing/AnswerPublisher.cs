@@ -173,7 +173,8 @@ public static class AnswerPublisher
         var distinct = uids.Distinct().ToList();
         // Publishing every account: bucket by bucket, each written as soon as its uids are sealed,
         // so memory holds one bucket's records rather than every account's.
-        if (keep is not null && sealing)
+        var byBucket = keep is not null && sealing;
+        if (byBucket)
             distinct = [.. distinct.OrderBy(SealedBucket.Of).ThenBy(u => u)];
         using (var progress = TerminalProgress.Current.Start("account answers", distinct.Count))
         {
@@ -181,8 +182,8 @@ public static class AnswerPublisher
             {
                 progress.Advance();
                 done[distinct[i]] = Render(distinct[i]);
-                if (keep is not null && sealing && (i + 1 == distinct.Count || SealedBucket.Of(distinct[i + 1]) != SealedBucket.Of(distinct[i])))
-                    writer.Flush(SealedBucket.Of(distinct[i]), keep, batch, RootOwner);
+                if (byBucket && (i + 1 == distinct.Count || SealedBucket.Of(distinct[i + 1]) != SealedBucket.Of(distinct[i])))
+                    writer.Flush(SealedBucket.Of(distinct[i]), keep!, batch, RootOwner);
             }
         }
 
